@@ -1,0 +1,111 @@
+//! The one error type (no feed could be had) and the warnings (recovered problems), both with positions.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// Why no feed could be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ErrorKind {
+    /// The input is empty or only whitespace.
+    Empty,
+    /// The input is neither XML nor JSON.
+    NotXmlOrJson,
+    /// The input is XML or JSON, but its root is not a feed (for example an HTML page).
+    NotAFeed,
+    /// The document is broken before any feed element could be read.
+    Syntax,
+    /// A configured limit was exceeded.
+    LimitExceeded,
+}
+
+impl ErrorKind {
+    /// A stable camelCase name, the same as in JSON and in JavaScript's `error.kind`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::Empty => "empty",
+            ErrorKind::NotXmlOrJson => "notXmlOrJson",
+            ErrorKind::NotAFeed => "notAFeed",
+            ErrorKind::Syntax => "syntax",
+            ErrorKind::LimitExceeded => "limitExceeded",
+        }
+    }
+}
+
+/// No feed could be had from the input.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Error {
+    /// What went wrong.
+    pub kind: ErrorKind,
+    /// A sentence for a human.
+    pub message: String,
+    /// 1-based line of the position a human should look at.
+    pub line: u32,
+    /// 1-based column (in characters) of that position.
+    pub column: u32,
+}
+
+impl Error {
+    pub(crate) fn new(kind: ErrorKind, message: impl Into<String>, position: Position) -> Self {
+        Error {
+            kind,
+            message: message.into(),
+            line: position.line,
+            column: position.column,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.line, self.column, self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// A problem that was recovered from; the feed still renders.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Warning {
+    /// A sentence for a human.
+    pub message: String,
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column (in characters).
+    pub column: u32,
+}
+
+/// A 1-based line and column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Position {
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column, counted in characters.
+    pub column: u32,
+}
+
+impl Position {
+    /// The line and column of byte `offset` in `text` (clamped to the text, and to a char boundary).
+    pub fn of(text: &str, offset: usize) -> Position {
+        let mut offset = offset.min(text.len());
+        while offset > 0 && !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let before = text.get(..offset).unwrap_or("");
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let line = before.bytes().filter(|&b| b == b'\n').count();
+        let column = before.get(line_start..).map_or(0, |l| l.chars().count());
+        Position {
+            line: u32::try_from(line).unwrap_or(u32::MAX).saturating_add(1),
+            column: u32::try_from(column).unwrap_or(u32::MAX).saturating_add(1),
+        }
+    }
+}
+
+impl Position {
+    /// Line 1, column 1.
+    pub fn default_start() -> Position {
+        Position { line: 1, column: 1 }
+    }
+}

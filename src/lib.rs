@@ -1,0 +1,120 @@
+//! feedlet: a tolerant, panic-free parser for Atom, RSS, RDF and JSON Feed that renders a recent-posts list,
+//! in the browser through WebAssembly or as static HTML.
+//!
+//! Data flows one way: bytes → [`decode`](parse) → parse → [`Feed`] → [`select`] → render
+//! ([`render_html`] here, the DOM renderer in the wasm build).
+//!
+//! # Examples
+//! ```
+//! let xml = r#"<?xml version="1.0"?>
+//! <feed xmlns="http://www.w3.org/2005/Atom">
+//!   <title>기술블로그</title>
+//!   <entry>
+//!     <title>최종적 일관성</title>
+//!     <link href="/posts/one/"/>
+//!     <published>2026-03-07T00:00:00+09:00</published>
+//!     <summary type="html">&lt;p&gt;&amp;quot;Hello&amp;quot;&lt;/p&gt;</summary>
+//!   </entry>
+//! </feed>"#;
+//! let options = feedlet::ParseOptions {
+//!     base_url: Some("https://blog.example/feed.xml".into()),
+//!     ..Default::default()
+//! };
+//! let feed = feedlet::parse(xml.as_bytes(), &options).unwrap();
+//! let entry = &feed.entries[0];
+//! assert_eq!(entry.title.as_deref(), Some("최종적 일관성"));
+//! assert_eq!(entry.link.as_deref(), Some("https://blog.example/posts/one/"));
+//! assert_eq!(entry.published.as_ref().unwrap().to_iso(), "2026-03-06T15:00:00Z");
+//! assert_eq!(entry.summary_text().as_deref(), Some("\"Hello\""));
+//! ```
+#![forbid(unsafe_code)]
+
+mod date;
+mod decode;
+mod entities;
+mod error;
+mod html;
+mod model;
+mod options;
+mod parse;
+pub mod sanitize;
+mod select;
+mod text;
+mod url;
+
+#[cfg(target_arch = "wasm32")]
+mod dom;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+use std::borrow::Cow;
+
+pub use date::{format_utc, parse_date};
+pub use decode::{sniff, Sniffed};
+pub use error::{Error, ErrorKind, Position, Warning};
+pub use html::render_html;
+pub use model::{Content, Date, Entry, Escape, Feed, Format, Image, LazyText, Markup, Person};
+pub use options::{DateStyle, Layout, LinkTarget, Options, ParseOptions, Sort, SummaryMode};
+pub use select::{select, summary, thumbnail, Post};
+pub use text::{decode_entities, excerpt, grapheme_count, html_to_text};
+pub use url::{has_scheme, resolve, safe_url};
+
+/// Parses a feed from bytes: sniffs and decodes the encoding, then reads Atom, RSS, RDF or JSON Feed.
+///
+/// Returns an [`Error`] only when no feed can be had (empty, not XML or JSON, not a feed, a limit exceeded);
+/// everything recoverable becomes a [`Warning`] in `feed.warnings`.
+/// The feed borrows from `input` when it is UTF-8 without repairs.
+///
+/// # Examples
+/// ```
+/// let feed = feedlet::parse(b"<rss><channel><title>T</title></channel></rss>", &Default::default()).unwrap();
+/// assert_eq!(feed.format, feedlet::Format::Rss2);
+/// let error = feedlet::parse(b"<html><body>login</body></html>", &Default::default()).unwrap_err();
+/// assert_eq!(error.kind, feedlet::ErrorKind::NotAFeed);
+/// ```
+pub fn parse<'a>(input: &'a [u8], options: &ParseOptions) -> Result<Feed<'a>, Error> {
+    if input.len() > options.max_input_bytes {
+        return Err(Error::new(
+            ErrorKind::LimitExceeded,
+            format!(
+                "the input is {} bytes, over the limit of {} bytes",
+                input.len(),
+                options.max_input_bytes
+            ),
+            Position::default_start(),
+        ));
+    }
+    let (text, warnings) = decode::decode_with(input, options.charset.as_deref(), platform_decode)?;
+    let mut feed = match text {
+        Cow::Borrowed(text) => parse::parse_text(text, options)?,
+        Cow::Owned(text) => parse::parse_text(&text, options)?.into_owned(),
+    };
+    if !warnings.is_empty() {
+        feed.warnings.splice(0..0, warnings);
+    }
+    Ok(feed)
+}
+
+/// Parses a feed from text that is already decoded.
+///
+/// # Examples
+/// ```
+/// let feed = feedlet::parse_str(r#"{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"1","title":"Hi"}]}"#, &Default::default()).unwrap();
+/// assert_eq!(feed.entries[0].title.as_deref(), Some("Hi"));
+/// ```
+pub fn parse_str<'a>(input: &'a str, options: &ParseOptions) -> Result<Feed<'a>, Error> {
+    if input.len() > options.max_input_bytes {
+        return parse(input.as_bytes(), options);
+    }
+    parse::parse_text(input, options)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn platform_decode(label: &str, bytes: &[u8]) -> Option<String> {
+    decode::decode_legacy(label, bytes)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn platform_decode(label: &str, bytes: &[u8]) -> Option<String> {
+    wasm::decode_legacy(label, bytes)
+}

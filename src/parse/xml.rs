@@ -1,0 +1,1327 @@
+//! The XML feed reader: Atom 1.0/0.3, RSS 0.9x/2.0 and RSS 1.0 (RDF) into the model, recovering where it can.
+//!
+//! Only the feed's structure (feed, channel, entry, author, media group) is walked event by event.
+//! Every leaf field is taken as a raw slice of the input with `read_to_end`, so escaped HTML bodies
+//! are skipped over in one scan and decoded later, only if something shows them.
+
+use std::borrow::Cow;
+
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::Reader;
+
+use crate::error::{Error, ErrorKind, Position, Warning};
+use crate::model::{Content, Date, Entry, Escape, Feed, Format, Image, LazyText, Markup, Person};
+use crate::options::ParseOptions;
+use crate::text::{collapse_whitespace, html_to_text};
+use crate::url::{resolve, safe_url};
+
+/// Parses an XML document whose first significant character is `<`.
+pub(crate) fn parse<'a>(input: &'a str, options: &ParseOptions) -> Result<Feed<'a>, Error> {
+    let mut parser = Parser::new(input, options);
+    let result = parser.document();
+    match (result, parser.fatal.take()) {
+        (_, Some(error)) => Err(error),
+        (Ok(mut feed), None) => {
+            parser.warnings.finish(options.max_warnings);
+            feed.warnings = std::mem::take(&mut parser.warnings.list);
+            Ok(feed)
+        }
+        (Err(error), None) => Err(error),
+    }
+}
+
+/// Decodes the raw inner text of an element: CDATA sections are unwrapped, comments dropped,
+/// character and entity references (XML, then HTML 4 names) decoded once, and markup kept as written.
+pub(crate) fn unescape(raw: &str) -> Cow<'_, str> {
+    unescape_with(raw, &[], usize::MAX)
+}
+
+fn unescape_with<'s>(raw: &'s str, entities: &[(String, String)], limit: usize) -> Cow<'s, str> {
+    if !raw.contains(['&', '<', '\r']) {
+        return Cow::Borrowed(raw);
+    }
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(at) = rest.find(['&', '<', '\r']) {
+        if out.len() > limit {
+            return Cow::Owned(out);
+        }
+        let (text, tail) = rest.split_at_checked(at).unwrap_or((rest, ""));
+        out.push_str(text);
+        if let Some(body) = tail.strip_prefix("<![CDATA[") {
+            let (inside, after) = body.split_once("]]>").unwrap_or((body, ""));
+            out.push_str(inside);
+            rest = after;
+        } else if let Some(body) = tail.strip_prefix("<!--") {
+            rest = body.split_once("-->").map_or("", |(_, after)| after);
+        } else if let Some(after) = tail.strip_prefix("\r\n") {
+            out.push('\n');
+            rest = after;
+        } else if let Some(after) = tail.strip_prefix('\r') {
+            out.push('\n');
+            rest = after;
+        } else if let Some(after) = tail.strip_prefix('&') {
+            match reference(after, entities) {
+                Some((decoded, consumed)) => {
+                    out.push_str(&decoded);
+                    rest = after.get(consumed..).unwrap_or("");
+                }
+                None => {
+                    out.push('&');
+                    rest = after;
+                }
+            }
+        } else {
+            // Markup inside a text field (unescaped HTML in an RSS description) is kept as written.
+            out.push('<');
+            rest = tail.get(1..).unwrap_or("");
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// Reads a reference after `&`: returns its text and how many bytes it used (including `;`).
+fn reference<'e>(after: &str, entities: &'e [(String, String)]) -> Option<(Cow<'e, str>, usize)> {
+    let semi = after.get(..after.len().min(40))?.find(';')?;
+    let name = after.get(..semi)?;
+    let used = semi + 1;
+    if let Some(number) = name.strip_prefix('#') {
+        let value = match number.strip_prefix(['x', 'X']) {
+            Some(hex) if !hex.is_empty() && hex.len() <= 8 => u32::from_str_radix(hex, 16).ok()?,
+            Some(_) => return None,
+            None if !number.is_empty() && number.len() <= 10 => number.parse::<u32>().ok()?,
+            None => return None,
+        };
+        let c = match value {
+            0 => '\u{FFFD}',
+            _ => char::from_u32(value).unwrap_or('\u{FFFD}'),
+        };
+        return Some((Cow::Owned(c.to_string()), used));
+    }
+    let predefined = match name {
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "amp" => Some('&'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        _ => None,
+    };
+    if let Some(c) = predefined {
+        return Some((Cow::Owned(c.to_string()), used));
+    }
+    if let Some((_, value)) = entities.iter().find(|(n, _)| n == name) {
+        // Declared entities are inserted as text and never expanded again (no billion laughs).
+        return Some((Cow::Borrowed(value.as_str()), used));
+    }
+    crate::entities::lookup(name).map(|c| (Cow::Owned(c.to_string()), used))
+}
+
+/// The namespaces feedlet reads, whatever prefix a document gives them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ns {
+    /// No namespace: RSS 2 elements, or Atom in a document that forgot to declare it.
+    None,
+    Atom,
+    /// RSS 1.0 and 0.90 element namespaces: read like RSS 2.
+    Rss,
+    Rdf,
+    Content,
+    Dc,
+    Media,
+    Itunes,
+    Xml,
+    Other,
+}
+
+fn namespace_of_uri(uri: &str) -> Ns {
+    let uri = uri.trim().trim_end_matches(['/', '#']);
+    match uri {
+        "http://www.w3.org/2005/Atom" | "http://purl.org/atom/ns" => Ns::Atom,
+        "http://purl.org/rss/1.0"
+        | "http://my.netscape.com/rdf/simple/0.9"
+        | "http://backend.userland.com/rss2"
+        | "http://blogs.law.harvard.edu/tech/rss" => Ns::Rss,
+        "http://www.w3.org/1999/02/22-rdf-syntax-ns" => Ns::Rdf,
+        "http://purl.org/rss/1.0/modules/content" => Ns::Content,
+        "http://purl.org/dc/elements/1.1" | "http://purl.org/dc/terms" => Ns::Dc,
+        "http://search.yahoo.com/mrss" | "http://video.search.yahoo.com/mrss" => Ns::Media,
+        "http://www.itunes.com/dtds/podcast-1.0.dtd"
+        | "http://www.itunes.com/DTDs/Podcast-1.0.dtd" => Ns::Itunes,
+        "http://www.w3.org/XML/1998/namespace" => Ns::Xml,
+        _ => Ns::Other,
+    }
+}
+
+/// Undeclared prefixes are common in real feeds (`dc:creator` without `xmlns:dc`): read them by convention.
+fn namespace_of_prefix(prefix: &str) -> Ns {
+    match prefix {
+        "atom" | "atom10" | "a10" => Ns::Atom,
+        "rdf" => Ns::Rdf,
+        "content" => Ns::Content,
+        "dc" | "dcterms" => Ns::Dc,
+        "media" => Ns::Media,
+        "itunes" => Ns::Itunes,
+        "xml" => Ns::Xml,
+        "rss" => Ns::Rss,
+        _ => Ns::Other,
+    }
+}
+
+/// An attribute of the element at hand: local name, namespace prefix and decoded value.
+struct Attr<'x> {
+    prefix: &'x str,
+    local: &'x str,
+    value: String,
+}
+
+/// A `<link>` seen in Atom style (attributes), for choosing the entry's or feed's link afterwards.
+struct LinkCandidate {
+    rel: String,
+    mime: String,
+    href: String,
+    width: Option<u32>,
+    height: Option<u32>,
+}
+
+/// Thumbnail candidates in order of preference; the first filled one wins.
+#[derive(Default)]
+struct Thumbnails {
+    media_thumbnail: Option<Image>,
+    media_content: Option<Image>,
+    enclosure: Option<Image>,
+    itunes: Option<Image>,
+}
+
+impl Thumbnails {
+    fn best(self) -> Option<Image> {
+        self.media_thumbnail
+            .or(self.media_content)
+            .or(self.enclosure)
+            .or(self.itunes)
+    }
+
+    fn offer_media_content(&mut self, image: Image) {
+        let area = |i: &Image| u64::from(i.width.unwrap_or(0)) * u64::from(i.height.unwrap_or(0));
+        match &self.media_content {
+            Some(current) if area(current) >= area(&image) => {}
+            _ => self.media_content = Some(image),
+        }
+    }
+}
+
+/// Warnings with a cap; the overflow is counted in one closing warning.
+#[derive(Default)]
+struct Warnings {
+    list: Vec<Warning>,
+    dropped: usize,
+}
+
+impl Warnings {
+    fn finish(&mut self, max: usize) {
+        if self.dropped > 0 && self.list.len() >= max {
+            let (line, column) = self.list.last().map_or((1, 1), |w| (w.line, w.column));
+            self.list.push(Warning {
+                message: format!("{} more warnings were not recorded", self.dropped),
+                line,
+                column,
+            });
+        }
+    }
+}
+
+/// What the channel level remembers while entries are read.
+#[derive(Default)]
+struct FeedState {
+    links: Vec<LinkCandidate>,
+    rss_link: Option<String>,
+    atom_logo: Option<String>,
+    atom_icon: Option<String>,
+    rss_image: Option<String>,
+    managing_editor: Option<String>,
+}
+
+struct Parser<'a, 'o> {
+    input: &'a str,
+    reader: Reader<&'a [u8]>,
+    options: &'o ParseOptions,
+    format: Format,
+    /// Namespace bindings in scope: (prefix, namespace); "" is the default namespace.
+    bindings: Vec<(&'a str, Ns)>,
+    /// The `xml:base` chain, resolved; the last one applies.
+    bases: Vec<Option<String>>,
+    /// The channel's link, the last resort for relative URLs.
+    feed_link: Option<String>,
+    /// Entities declared in an internal DTD subset, never expanded recursively.
+    entities: Vec<(String, String)>,
+    warnings: Warnings,
+    fatal: Option<Error>,
+    depth: usize,
+    errors: usize,
+    last_error_at: Option<u64>,
+    stopped: bool,
+    entry_limit_warned: bool,
+}
+
+impl<'a, 'o> Parser<'a, 'o> {
+    fn new(input: &'a str, options: &'o ParseOptions) -> Self {
+        let mut reader = Reader::from_str(input);
+        let config = reader.config_mut();
+        config.check_end_names = false;
+        config.allow_unmatched_ends = true;
+        config.allow_dangling_amp = true;
+        config.check_comments = false;
+        config.trim_text_start = false;
+        config.trim_text_end = false;
+        config.expand_empty_elements = false;
+        Parser {
+            input,
+            reader,
+            options,
+            format: Format::Atom,
+            bindings: Vec::new(),
+            bases: vec![options.base_url.clone()],
+            feed_link: None,
+            entities: Vec::new(),
+            warnings: Warnings::default(),
+            fatal: None,
+            depth: 0,
+            errors: 0,
+            last_error_at: None,
+            stopped: false,
+            entry_limit_warned: false,
+        }
+    }
+
+    fn offset(&self) -> usize {
+        usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX)
+    }
+
+    fn position(&self, offset: usize) -> Position {
+        Position::of(self.input, offset)
+    }
+
+    fn warn(&mut self, message: impl Into<String>, offset: usize) {
+        if self.warnings.list.len() >= self.options.max_warnings {
+            self.warnings.dropped = self.warnings.dropped.saturating_add(1);
+            return;
+        }
+        let position = self.position(offset);
+        self.warnings.list.push(Warning {
+            message: message.into(),
+            line: position.line,
+            column: position.column,
+        });
+    }
+
+    fn fail(&mut self, kind: ErrorKind, message: impl Into<String>, offset: usize) {
+        if self.fatal.is_none() {
+            self.fatal = Some(Error::new(kind, message, self.position(offset)));
+        }
+        self.stopped = true;
+    }
+
+    /// Records a reader error and decides whether reading can go on past it.
+    fn reader_error(&mut self, error: &quick_xml::Error) {
+        let at = self.reader.error_position();
+        let offset = usize::try_from(at).unwrap_or(usize::MAX);
+        self.warn(format!("malformed XML: {error}"), offset);
+        self.errors = self.errors.saturating_add(1);
+        let stuck = self.last_error_at == Some(self.reader.buffer_position());
+        self.last_error_at = Some(self.reader.buffer_position());
+        if stuck || self.errors > 50 || self.reader.buffer_position() >= self.input.len() as u64 {
+            self.stopped = true;
+        }
+    }
+
+    fn document(&mut self) -> Result<Feed<'a>, Error> {
+        loop {
+            let before = self.offset();
+            match self.reader.read_event() {
+                Ok(Event::Start(e)) => return self.root(e, false, before),
+                Ok(Event::Empty(e)) => return self.root(e, true, before),
+                Ok(Event::DocType(text)) => self.doctype(&text.into_inner(), before),
+                Ok(Event::Text(text)) => {
+                    if !text.into_inner().trim().is_empty() {
+                        return Err(Error::new(
+                            ErrorKind::NotXmlOrJson,
+                            "text before the root element: this is not an XML feed",
+                            self.position(before),
+                        ));
+                    }
+                }
+                Ok(Event::Eof) => {
+                    return Err(Error::new(
+                        ErrorKind::Syntax,
+                        "the document has no root element",
+                        self.position(before),
+                    ))
+                }
+                Ok(_) => {}
+                Err(error) => {
+                    let at = usize::try_from(self.reader.error_position()).unwrap_or(0);
+                    return Err(Error::new(
+                        ErrorKind::Syntax,
+                        format!("malformed XML before the root element: {error}"),
+                        self.position(at),
+                    ));
+                }
+            }
+        }
+    }
+
+    fn root(&mut self, e: BytesStart<'a>, empty: bool, at: usize) -> Result<Feed<'a>, Error> {
+        let name = e.name().0;
+        let local = local_name(name);
+        self.format = match local {
+            "feed" => Format::Atom,
+            "rss" | "channel" => Format::Rss2,
+            "RDF" => Format::Rss1,
+            _ => {
+                let message = if local.eq_ignore_ascii_case("html") {
+                    "this is an HTML page, not a feed (is the feed URL right, or did a login page answer?)"
+                        .to_owned()
+                } else {
+                    format!("the root element <{local}> is not a feed (expected <feed>, <rss> or <rdf:RDF>)")
+                };
+                return Err(Error::new(ErrorKind::NotAFeed, message, self.position(at)));
+            }
+        };
+        let mut feed = Feed::new(self.format);
+        let mut state = FeedState::default();
+        let attrs = self.enter(&e);
+        if let Some(lang) = attr_of(&attrs, "xml", "lang") {
+            let lang = lang.trim();
+            if !lang.is_empty() {
+                feed.language = Some(Cow::Owned(lang.to_owned()));
+            }
+        }
+        if !empty {
+            self.feed_level(&mut feed, &mut state, name);
+        }
+        self.leave();
+        self.finish_feed(&mut feed, state);
+        Ok(feed)
+    }
+
+    /// Pushes the element's namespace bindings and `xml:base`; returns its attributes.
+    fn enter(&mut self, e: &BytesStart<'a>) -> Vec<Attr<'a>> {
+        let attrs = self.attributes(e);
+        self.bindings.push(("\u{0}", Ns::Other)); // scope marker
+        for attr in &attrs {
+            if attr.prefix == "xmlns" {
+                self.bindings
+                    .push((attr.local, namespace_of_uri(&attr.value)));
+            } else if attr.prefix.is_empty() && attr.local == "xmlns" {
+                self.bindings.push(("", namespace_of_uri(&attr.value)));
+            }
+        }
+        let base = self.base_for(&attrs);
+        self.bases.push(base);
+        self.depth = self.depth.saturating_add(1);
+        attrs
+    }
+
+    fn leave(&mut self) {
+        while let Some((prefix, _)) = self.bindings.pop() {
+            if prefix == "\u{0}" {
+                break;
+            }
+        }
+        self.bases.pop();
+        self.depth = self.depth.saturating_sub(1);
+    }
+
+    /// The base URL for an element with these attributes: its `xml:base` resolved against the parent's.
+    fn base_for(&self, attrs: &[Attr<'_>]) -> Option<String> {
+        let parent = self.bases.last().cloned().flatten();
+        match attr_of(attrs, "xml", "base") {
+            Some(base) => {
+                let base = base.trim();
+                match &parent {
+                    Some(p) => resolve(p, base).or(parent),
+                    None if crate::url::has_scheme(base) => Some(base.to_owned()),
+                    None => None,
+                }
+            }
+            None => parent,
+        }
+    }
+
+    /// The base that applies to an element: the `xml:base` chain, the document URL, then the feed's link.
+    fn current_base(&self) -> Option<&str> {
+        self.bases
+            .last()
+            .and_then(|b| b.as_deref())
+            .or(self.feed_link.as_deref())
+    }
+
+    fn url(&mut self, raw: &str, base: Option<&str>, at: usize) -> Option<String> {
+        let raw = raw.trim();
+        if raw.is_empty() {
+            return None;
+        }
+        let url = safe_url(base.or(self.current_base()), raw);
+        if url.is_none() {
+            self.warn("a link that is not http(s) was dropped", at);
+        }
+        url
+    }
+
+    fn attributes(&mut self, e: &BytesStart<'a>) -> Vec<Attr<'a>> {
+        let mut list = Vec::new();
+        let mut iter = e.attributes();
+        iter.with_checks(false);
+        for attr in iter.flatten() {
+            let key = attr.key.0;
+            let (prefix, local) = key.split_once(':').unwrap_or(("", key));
+            let value = unescape_with(&attr.value, &self.entities, self.options.max_text_bytes);
+            // Attribute names borrow from the element; re-borrow them from the input to outlive it.
+            let (prefix, local) = (self.intern(prefix), self.intern(local));
+            list.push(Attr {
+                prefix,
+                local,
+                value: value.into_owned(),
+            });
+        }
+        list
+    }
+
+    /// Finds `s` as a slice of the input so that it can live as long as the input; short names only.
+    fn intern(&self, s: &str) -> &'a str {
+        const KNOWN: &[&str] = &[
+            "",
+            "xmlns",
+            "xml",
+            "base",
+            "lang",
+            "rel",
+            "href",
+            "type",
+            "src",
+            "url",
+            "medium",
+            "width",
+            "height",
+            "term",
+            "label",
+            "scheme",
+            "isPermaLink",
+            "mode",
+            "length",
+        ];
+        if let Some(k) = KNOWN.iter().find(|k| **k == s) {
+            return k;
+        }
+        self.intern_name(s)
+    }
+
+    fn namespace(&self, qname: &str) -> (Ns, &'a str) {
+        let (prefix, local) = qname.split_once(':').unwrap_or(("", qname));
+        let local = self.intern_name(local);
+        let bound = self
+            .bindings
+            .iter()
+            .rev()
+            .find(|(p, _)| *p == prefix)
+            .map(|(_, ns)| *ns);
+        let ns = match bound {
+            Some(ns) => ns,
+            None if prefix.is_empty() => Ns::None,
+            None => namespace_of_prefix(prefix),
+        };
+        let ns = match (ns, self.format) {
+            (Ns::None, Format::Atom) => Ns::Atom,
+            (Ns::None, _) => Ns::Rss,
+            (ns, _) => ns,
+        };
+        (ns, local)
+    }
+
+    fn intern_name(&self, local: &str) -> &'a str {
+        let start = (local.as_ptr() as usize).wrapping_sub(self.input.as_ptr() as usize);
+        self.input
+            .get(start..start.saturating_add(local.len()))
+            .filter(|s| *s == local)
+            .unwrap_or("")
+    }
+
+    /// Reads events until the next child element of the current container; `None` at its end.
+    fn next_child(&mut self, end: &str) -> Option<(BytesStart<'a>, bool, usize)> {
+        while !self.stopped {
+            let before = self.offset();
+            match self.reader.read_event() {
+                Ok(Event::Start(e)) => return Some((e, false, before)),
+                Ok(Event::Empty(e)) => return Some((e, true, before)),
+                Ok(Event::End(e)) if e.name().0 == end => return None,
+                Ok(Event::Eof) => {
+                    self.warn(format!("the document ends before </{end}>"), before);
+                    self.stopped = true;
+                    return None;
+                }
+                Ok(_) => {}
+                Err(error) => self.reader_error(&error),
+            }
+        }
+        None
+    }
+
+    /// The raw inner text of a leaf element, cut to the text limit; consumes its end tag.
+    fn leaf(&mut self, e: &BytesStart<'a>, empty: bool, at: usize) -> &'a str {
+        if empty {
+            return "";
+        }
+        let span = match self.reader.read_to_end(e.name()) {
+            Ok(span) => span,
+            Err(error) => {
+                self.reader_error(&error);
+                return "";
+            }
+        };
+        let start = usize::try_from(span.start).unwrap_or(usize::MAX);
+        let end = usize::try_from(span.end).unwrap_or(usize::MAX);
+        let raw = self.input.get(start..end).unwrap_or("");
+        let max = self.options.max_text_bytes;
+        if raw.len() > max {
+            self.warn(format!("a text field longer than {max} bytes was cut"), at);
+            let mut cut = max;
+            while cut > 0 && !raw.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            return raw.get(..cut).unwrap_or("");
+        }
+        raw
+    }
+
+    fn skip(&mut self, e: &BytesStart<'a>, empty: bool, at: usize) {
+        let _ = self.leaf(e, empty, at);
+    }
+
+    /// Decodes a leaf to text of the given markup, eagerly (for short fields: titles, names, ids).
+    fn text(&self, raw: &'a str, markup: Markup) -> Cow<'a, str> {
+        let decoded = if markup == Markup::Xhtml {
+            Cow::Borrowed(raw)
+        } else {
+            unescape_with(raw, &self.entities, self.options.max_text_bytes)
+        };
+        match markup {
+            Markup::Html | Markup::Xhtml => Cow::Owned(html_to_text(&decoded)),
+            Markup::Text => match decoded {
+                Cow::Borrowed(b) => collapse_whitespace(b),
+                Cow::Owned(o) => Cow::Owned(collapse_whitespace(&o).into_owned()),
+            },
+        }
+    }
+
+    /// Keeps a body as a raw slice, to be decoded only if shown.
+    fn lazy(&self, raw: &'a str, markup: Markup) -> LazyText<'a> {
+        if markup == Markup::Xhtml {
+            return LazyText::new(Cow::Borrowed(strip_xhtml_div(raw)), Escape::None, markup);
+        }
+        if self.entities.is_empty() {
+            LazyText::new(Cow::Borrowed(raw), Escape::Xml, markup)
+        } else {
+            let decoded = unescape_with(raw, &self.entities, self.options.max_text_bytes);
+            LazyText::new(Cow::Owned(decoded.into_owned()), Escape::None, markup)
+        }
+    }
+
+    fn plain(&self, raw: &'a str) -> Option<Cow<'a, str>> {
+        let text = self.text(raw, Markup::Text);
+        (!text.is_empty()).then_some(text)
+    }
+
+    fn date(&self, raw: &'a str) -> Option<Date<'a>> {
+        let text = self.plain(raw)?;
+        Some(Date::parse(text))
+    }
+
+    /// The markup an Atom text construct declares (`type`, or Atom 0.3 `mode`).
+    fn atom_markup(&self, attrs: &[Attr<'_>]) -> Markup {
+        let kind = attr_of(attrs, "", "type").unwrap_or("text").trim();
+        let kind = kind.to_ascii_lowercase();
+        if kind == "xhtml" || kind == "application/xhtml+xml" {
+            return Markup::Xhtml;
+        }
+        if kind == "html" || kind == "text/html" || attr_of(attrs, "", "mode") == Some("escaped") {
+            return Markup::Html;
+        }
+        Markup::Text
+    }
+
+    fn feed_level(&mut self, feed: &mut Feed<'a>, state: &mut FeedState, end: &str) {
+        if self.depth > self.options.max_depth {
+            let at = self.offset();
+            self.fail(
+                ErrorKind::LimitExceeded,
+                "elements are nested too deeply",
+                at,
+            );
+            return;
+        }
+        while let Some((e, empty, at)) = self.next_child(end) {
+            let (ns, local) = self.namespace(e.name().0);
+            match (ns, local) {
+                (Ns::Atom, "entry") | (Ns::Rss, "item") => {
+                    if feed.entries.len() >= self.options.max_entries {
+                        if !self.entry_limit_warned {
+                            self.entry_limit_warned = true;
+                            let max = self.options.max_entries;
+                            self.warn(format!("only the first {max} entries were read"), at);
+                        }
+                        self.skip(&e, empty, at);
+                        continue;
+                    }
+                    let attrs = self.enter(&e);
+                    let entry = if empty {
+                        None
+                    } else {
+                        self.entry(&e, &attrs, at)
+                    };
+                    self.leave();
+                    if let Some(entry) = entry {
+                        feed.entries.push(entry);
+                    }
+                }
+                (Ns::Rss, "channel") if !empty => {
+                    self.enter(&e);
+                    self.feed_level(feed, state, e.name().0);
+                    self.leave();
+                }
+                (Ns::Atom, "title") | (Ns::Rss, "title") => {
+                    let markup = self.field_markup(&e, ns);
+                    let raw = self.leaf(&e, empty, at);
+                    feed.title = Some(self.text(raw, markup)).filter(|t| !t.is_empty());
+                }
+                (Ns::Atom, "subtitle" | "tagline") | (Ns::Rss, "description") => {
+                    let markup = self.field_markup(&e, ns);
+                    let raw = self.leaf(&e, empty, at);
+                    feed.subtitle = Some(self.text(raw, markup)).filter(|t| !t.is_empty());
+                }
+                (Ns::Atom, "link") => {
+                    let link = self.atom_link(&e);
+                    self.skip(&e, empty, at);
+                    self.feed_link_candidate(feed, state, link, at);
+                }
+                (Ns::Rss, "link") => {
+                    if attr_present(&e, "href") {
+                        let link = self.atom_link(&e);
+                        self.skip(&e, empty, at);
+                        self.feed_link_candidate(feed, state, link, at);
+                    } else {
+                        let raw = self.leaf(&e, empty, at);
+                        let text = self.text(raw, Markup::Text);
+                        if state.rss_link.is_none() && !text.is_empty() {
+                            state.rss_link = self.url(&text, None, at);
+                            if self.feed_link.is_none() {
+                                self.feed_link =
+                                    state.rss_link.clone().filter(|l| crate::url::has_scheme(l));
+                            }
+                        }
+                    }
+                }
+                (Ns::Atom, "id") => {
+                    let raw = self.leaf(&e, empty, at);
+                    feed.id = self.plain(raw);
+                }
+                (Ns::Atom, "updated" | "modified")
+                | (Ns::Rss, "lastBuildDate")
+                | (Ns::Dc, "date") => {
+                    let raw = self.leaf(&e, empty, at);
+                    if let Some(date) = self.date(raw) {
+                        feed.updated = Some(date);
+                    }
+                }
+                (Ns::Rss, "pubDate") => {
+                    let raw = self.leaf(&e, empty, at);
+                    if feed.updated.is_none() {
+                        feed.updated = self.date(raw);
+                    }
+                }
+                (Ns::Rss | Ns::Dc, "language") => {
+                    let raw = self.leaf(&e, empty, at);
+                    if let Some(lang) = self.plain(raw) {
+                        feed.language = Some(lang);
+                    }
+                }
+                (Ns::Atom, "author") if !empty => {
+                    if let Some(person) = self.atom_person(&e) {
+                        feed.authors.push(person);
+                    }
+                }
+                (Ns::Rss, "managingEditor") | (Ns::Dc, "creator") => {
+                    let raw = self.leaf(&e, empty, at);
+                    let text = self.text(raw, Markup::Text);
+                    if state.managing_editor.is_none() && !text.is_empty() {
+                        state.managing_editor = Some(text.into_owned());
+                    }
+                }
+                (Ns::Atom, "icon") => {
+                    let raw = self.leaf(&e, empty, at);
+                    let text = self.text(raw, Markup::Text);
+                    state.atom_icon = self.url(&text, None, at);
+                }
+                (Ns::Atom, "logo") => {
+                    let raw = self.leaf(&e, empty, at);
+                    let text = self.text(raw, Markup::Text);
+                    state.atom_logo = self.url(&text, None, at);
+                }
+                (Ns::Rss, "image") if !empty => {
+                    self.enter(&e);
+                    while let Some((child, child_empty, child_at)) = self.next_child(e.name().0) {
+                        let (_, child_local) = self.namespace(child.name().0);
+                        let raw = self.leaf(&child, child_empty, child_at);
+                        if child_local == "url" && state.rss_image.is_none() {
+                            let text = self.text(raw, Markup::Text);
+                            state.rss_image = self.url(&text, None, child_at);
+                        }
+                    }
+                    self.leave();
+                }
+                (Ns::Itunes, "image") => {
+                    let attrs = self.attributes(&e);
+                    if let Some(href) = attr_of(&attrs, "", "href") {
+                        if state.rss_image.is_none() {
+                            state.rss_image = self.url(href, None, at);
+                        }
+                    }
+                    self.skip(&e, empty, at);
+                }
+                _ => self.skip(&e, empty, at),
+            }
+            if self.stopped {
+                break;
+            }
+        }
+    }
+
+    fn feed_link_candidate(
+        &mut self,
+        feed: &mut Feed<'a>,
+        state: &mut FeedState,
+        link: Option<LinkCandidate>,
+        _at: usize,
+    ) {
+        let Some(link) = link else { return };
+        if link.rel == "self" {
+            if feed.feed_url.is_none() {
+                feed.feed_url = Some(Cow::Owned(link.href));
+            }
+        } else {
+            state.links.push(link);
+            if self.feed_link.is_none() {
+                self.feed_link = choose_link(&state.links)
+                    .filter(|l| crate::url::has_scheme(l))
+                    .map(str::to_owned);
+            }
+        }
+    }
+
+    /// RSS titles and descriptions are HTML in practice; Atom says so with `type`.
+    fn field_markup(&mut self, e: &BytesStart<'a>, ns: Ns) -> Markup {
+        if ns == Ns::Atom {
+            let attrs = self.attributes(e);
+            self.atom_markup(&attrs)
+        } else {
+            Markup::Html
+        }
+    }
+
+    fn atom_link(&mut self, e: &BytesStart<'a>) -> Option<LinkCandidate> {
+        let attrs = self.attributes(e);
+        let href = attr_of(&attrs, "", "href")?;
+        let base = self.base_for(&attrs);
+        let at = self.offset();
+        let href = self.url(href, base.as_deref(), at)?;
+        Some(LinkCandidate {
+            rel: attr_of(&attrs, "", "rel")
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase(),
+            mime: attr_of(&attrs, "", "type")
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase(),
+            href,
+            width: attr_of(&attrs, "", "width").and_then(dimension),
+            height: attr_of(&attrs, "", "height").and_then(dimension),
+        })
+    }
+
+    fn atom_person(&mut self, e: &BytesStart<'a>) -> Option<Person<'a>> {
+        self.enter(e);
+        let mut person = Person::default();
+        while let Some((child, empty, at)) = self.next_child(e.name().0) {
+            let (_, local) = self.namespace(child.name().0);
+            let raw = self.leaf(&child, empty, at);
+            match local {
+                "name" => person.name = self.text(raw, Markup::Text),
+                "uri" | "url" => {
+                    let text = self.text(raw, Markup::Text);
+                    person.uri = self.url(&text, None, at).map(Cow::Owned);
+                }
+                "email" => person.email = self.plain(raw),
+                _ => {}
+            }
+        }
+        self.leave();
+        if person.name.is_empty() {
+            person.name = person.email.clone().or(person.uri.clone())?;
+        }
+        Some(person)
+    }
+
+    fn entry(&mut self, e: &BytesStart<'a>, _attrs: &[Attr<'a>], _at: usize) -> Option<Entry<'a>> {
+        let mut entry = Entry::default();
+        let mut links: Vec<LinkCandidate> = Vec::new();
+        let mut rss_link: Option<String> = None;
+        let mut guid: Option<(Cow<'a, str>, bool)> = None;
+        let mut dc_date: Option<Date<'a>> = None;
+        let mut thumbnails = Thumbnails::default();
+        let mut itunes_summary: Option<LazyText<'a>> = None;
+        while let Some((child, empty, at)) = self.next_child(e.name().0) {
+            let (ns, local) = self.namespace(child.name().0);
+            match (ns, local) {
+                (Ns::Atom, "title") | (Ns::Rss, "title") => {
+                    let markup = self.field_markup(&child, ns);
+                    let raw = self.leaf(&child, empty, at);
+                    entry.title = Some(self.text(raw, markup)).filter(|t| !t.is_empty());
+                }
+                (Ns::Atom, "link") => {
+                    let link = self.atom_link(&child);
+                    self.skip(&child, empty, at);
+                    links.extend(link);
+                }
+                (Ns::Rss, "link") => {
+                    if attr_present(&child, "href") {
+                        let link = self.atom_link(&child);
+                        self.skip(&child, empty, at);
+                        links.extend(link);
+                    } else {
+                        let raw = self.leaf(&child, empty, at);
+                        let text = self.text(raw, Markup::Text);
+                        if rss_link.is_none() && !text.is_empty() {
+                            rss_link = self.url(&text, None, at);
+                        }
+                    }
+                }
+                (Ns::Atom, "id") => {
+                    let raw = self.leaf(&child, empty, at);
+                    if let Some(id) = self.plain(raw) {
+                        entry.id = id;
+                    }
+                }
+                (Ns::Rss, "guid") => {
+                    let attrs = self.attributes(&child);
+                    let permalink = attr_of(&attrs, "", "isPermaLink")
+                        .is_none_or(|v| v.trim().eq_ignore_ascii_case("true"));
+                    let raw = self.leaf(&child, empty, at);
+                    if let Some(id) = self.plain(raw) {
+                        guid = Some((id, permalink));
+                    }
+                }
+                (Ns::Atom, "published" | "issued" | "created") | (Ns::Rss, "pubDate") => {
+                    let raw = self.leaf(&child, empty, at);
+                    if let Some(date) = self.date(raw) {
+                        if entry.published.is_none() || local == "published" {
+                            entry.published = Some(date);
+                        }
+                    }
+                }
+                (Ns::Atom, "updated" | "modified") | (Ns::Dc, "modified") => {
+                    let raw = self.leaf(&child, empty, at);
+                    if let Some(date) = self.date(raw) {
+                        entry.updated = Some(date);
+                    }
+                }
+                (Ns::Dc, "date") => {
+                    let raw = self.leaf(&child, empty, at);
+                    dc_date = self.date(raw);
+                }
+                (Ns::Atom, "summary") | (Ns::Rss, "description") => {
+                    let markup = self.field_markup(&child, ns);
+                    let raw = self.leaf(&child, empty, at);
+                    if !raw.trim().is_empty() {
+                        entry.summary = Some(self.lazy(raw, markup));
+                    }
+                }
+                (Ns::Itunes, "summary" | "subtitle") => {
+                    let raw = self.leaf(&child, empty, at);
+                    if itunes_summary.is_none() && !raw.trim().is_empty() {
+                        itunes_summary = Some(self.lazy(raw, Markup::Text));
+                    }
+                }
+                (Ns::Atom, "content") => {
+                    let attrs = self.attributes(&child);
+                    let markup = self.atom_markup(&attrs);
+                    let base = self.base_for(&attrs).or(self.feed_link.clone());
+                    let src = match attr_of(&attrs, "", "src") {
+                        Some(src) => self.url(src, base.as_deref(), at).map(Cow::Owned),
+                        None => None,
+                    };
+                    let raw = self.leaf(&child, empty, at);
+                    let body = (!raw.trim().is_empty()).then(|| self.lazy(raw, markup));
+                    if body.is_some() || src.is_some() {
+                        entry.content = Some(Content {
+                            markup,
+                            body,
+                            src,
+                            base: base.map(Cow::Owned),
+                        });
+                    }
+                }
+                (Ns::Content, "encoded") => {
+                    let attrs = self.attributes(&child);
+                    let base = self.base_for(&attrs).or(self.feed_link.clone());
+                    let raw = self.leaf(&child, empty, at);
+                    if !raw.trim().is_empty() {
+                        entry.content = Some(Content {
+                            markup: Markup::Html,
+                            body: Some(self.lazy(raw, Markup::Html)),
+                            src: None,
+                            base: base.map(Cow::Owned),
+                        });
+                    }
+                }
+                (Ns::Atom, "author" | "contributor") if !empty => {
+                    let person = self.atom_person(&child);
+                    if local == "author" {
+                        entry.authors.extend(person);
+                    }
+                }
+                (Ns::Rss, "author") | (Ns::Dc, "creator") => {
+                    let raw = self.leaf(&child, empty, at);
+                    let text = self.text(raw, Markup::Text);
+                    if !text.is_empty() {
+                        let person = rss_person(text);
+                        if !entry.authors.iter().any(|p| p.name == person.name) {
+                            entry.authors.push(person);
+                        }
+                    }
+                }
+                (Ns::Atom, "category") => {
+                    let attrs = self.attributes(&child);
+                    let label = attr_of(&attrs, "", "label")
+                        .filter(|l| !l.trim().is_empty())
+                        .or(attr_of(&attrs, "", "term"));
+                    if let Some(label) = label {
+                        let label = collapse_whitespace(label).into_owned();
+                        if !label.is_empty() {
+                            entry.categories.push(Cow::Owned(label));
+                        }
+                    }
+                    self.skip(&child, empty, at);
+                }
+                (Ns::Rss, "category") | (Ns::Dc, "subject") => {
+                    let raw = self.leaf(&child, empty, at);
+                    if let Some(term) = self.plain(raw) {
+                        entry.categories.push(term);
+                    }
+                }
+                (Ns::Media, "thumbnail" | "content") => {
+                    self.media(&child, empty, at, &mut thumbnails);
+                }
+                (Ns::Media, "group") if !empty => {
+                    self.enter(&child);
+                    while let Some((inner, inner_empty, inner_at)) = self.next_child(child.name().0)
+                    {
+                        let (inner_ns, inner_local) = self.namespace(inner.name().0);
+                        if inner_ns == Ns::Media && matches!(inner_local, "thumbnail" | "content") {
+                            self.media(&inner, inner_empty, inner_at, &mut thumbnails);
+                        } else {
+                            self.skip(&inner, inner_empty, inner_at);
+                        }
+                    }
+                    self.leave();
+                }
+                (Ns::Rss, "enclosure") => {
+                    let attrs = self.attributes(&child);
+                    if let Some(url) = attr_of(&attrs, "", "url") {
+                        let mime = attr_of(&attrs, "", "type")
+                            .unwrap_or("")
+                            .trim()
+                            .to_ascii_lowercase();
+                        if thumbnails.enclosure.is_none() && is_image(&mime, url) {
+                            thumbnails.enclosure = self.url(url, None, at).map(|url| Image {
+                                url,
+                                width: None,
+                                height: None,
+                            });
+                        }
+                    }
+                    self.skip(&child, empty, at);
+                }
+                (Ns::Itunes, "image") => {
+                    let attrs = self.attributes(&child);
+                    if let Some(href) = attr_of(&attrs, "", "href") {
+                        if thumbnails.itunes.is_none() {
+                            thumbnails.itunes = self.url(href, None, at).map(|url| Image {
+                                url,
+                                width: None,
+                                height: None,
+                            });
+                        }
+                    }
+                    self.skip(&child, empty, at);
+                }
+                _ => self.skip(&child, empty, at),
+            }
+            if self.stopped {
+                break;
+            }
+        }
+        // Atom enclosures of an image type are thumbnails too.
+        if thumbnails.enclosure.is_none() {
+            thumbnails.enclosure = links
+                .iter()
+                .find(|l| l.rel == "enclosure" && is_image(&l.mime, &l.href))
+                .map(|l| Image {
+                    url: l.href.clone(),
+                    width: l.width,
+                    height: l.height,
+                });
+        }
+        entry.link = choose_link(&links)
+            .map(str::to_owned)
+            .or(rss_link)
+            .or_else(|| {
+                guid.as_ref()
+                    .filter(|(id, permalink)| *permalink && is_http(id))
+                    .and_then(|(id, _)| safe_url(None, id))
+            })
+            .map(Cow::Owned);
+        if entry.id.is_empty() {
+            if let Some((id, _)) = guid {
+                entry.id = id;
+            }
+        }
+        if entry.published.is_none() {
+            entry.published = dc_date;
+        }
+        if entry.summary.is_none() {
+            entry.summary = itunes_summary;
+        }
+        entry.image = thumbnails.best();
+        if self.stopped && entry.title.is_none() && entry.link.is_none() {
+            return None;
+        }
+        Some(entry)
+    }
+
+    fn media(&mut self, e: &BytesStart<'a>, empty: bool, at: usize, thumbnails: &mut Thumbnails) {
+        let attrs = self.attributes(e);
+        let (_, local) = self.namespace(e.name().0);
+        let url = attr_of(&attrs, "", "url").and_then(|u| self.url(u, None, at));
+        if let Some(url) = url {
+            let image = Image {
+                url,
+                width: attr_of(&attrs, "", "width").and_then(dimension),
+                height: attr_of(&attrs, "", "height").and_then(dimension),
+            };
+            if local == "thumbnail" {
+                if thumbnails.media_thumbnail.is_none() {
+                    thumbnails.media_thumbnail = Some(image);
+                }
+            } else {
+                let medium = attr_of(&attrs, "", "medium").unwrap_or("");
+                let mime = attr_of(&attrs, "", "type").unwrap_or("");
+                if medium.eq_ignore_ascii_case("image")
+                    || mime.trim().to_ascii_lowercase().starts_with("image/")
+                {
+                    thumbnails.offer_media_content(image);
+                }
+            }
+        }
+        if empty {
+            return;
+        }
+        // media:content may hold its own media:thumbnail.
+        self.enter(e);
+        while let Some((inner, inner_empty, inner_at)) = self.next_child(e.name().0) {
+            let (inner_ns, inner_local) = self.namespace(inner.name().0);
+            if inner_ns == Ns::Media && inner_local == "thumbnail" {
+                self.media(&inner, inner_empty, inner_at, thumbnails);
+            } else {
+                self.skip(&inner, inner_empty, inner_at);
+            }
+        }
+        self.leave();
+    }
+
+    fn finish_feed(&mut self, feed: &mut Feed<'a>, state: FeedState) {
+        feed.link = choose_link(&state.links)
+            .map(str::to_owned)
+            .or(state.rss_link)
+            .map(Cow::Owned);
+        feed.icon = state
+            .atom_icon
+            .or(state.atom_logo)
+            .or(state.rss_image)
+            .map(Cow::Owned);
+        if feed.authors.is_empty() {
+            if let Some(editor) = state.managing_editor {
+                feed.authors.push(rss_person(Cow::Owned(editor)));
+            }
+        }
+    }
+
+    /// Reads `<!ENTITY name "value">` declarations from an internal DTD subset.
+    /// External entities are never fetched, and values are kept as text, never expanded again.
+    fn doctype(&mut self, dtd: &str, at: usize) {
+        let mut rest = dtd;
+        while let Some(found) = rest.find("<!ENTITY") {
+            rest = rest.get(found.saturating_add(8)..).unwrap_or("");
+            let declaration = rest.split('>').next().unwrap_or("");
+            let mut words = declaration.split_whitespace();
+            let Some(name) = words.next() else { continue };
+            if name == "%" {
+                continue;
+            }
+            let after_name = declaration
+                .split_once(name)
+                .map_or("", |(_, after)| after)
+                .trim_start();
+            if after_name.starts_with("SYSTEM") || after_name.starts_with("PUBLIC") {
+                self.warn(format!("the external entity &{name}; is not loaded"), at);
+                continue;
+            }
+            let quote = after_name
+                .chars()
+                .next()
+                .filter(|c| *c == '"' || *c == '\'');
+            let Some(quote) = quote else { continue };
+            let value = after_name
+                .get(1..)
+                .and_then(|v| v.split(quote).next())
+                .unwrap_or("");
+            if self.entities.len() >= 256 || value.len() > 4096 {
+                self.warn(
+                    format!("the entity &{name}; is too large and is not expanded"),
+                    at,
+                );
+                continue;
+            }
+            // References inside the value stay literal: expansion is one level deep by construction.
+            self.entities.push((name.to_owned(), value.to_owned()));
+        }
+    }
+}
+
+fn local_name(qname: &str) -> &str {
+    qname.rsplit(':').next().unwrap_or(qname)
+}
+
+fn attr_of<'x>(attrs: &'x [Attr<'_>], prefix: &str, local: &str) -> Option<&'x str> {
+    attrs
+        .iter()
+        .find(|a| {
+            a.local == local && (a.prefix == prefix || (prefix.is_empty() && a.prefix == "atom"))
+        })
+        .map(|a| a.value.as_str())
+}
+
+fn attr_present(e: &BytesStart<'_>, name: &str) -> bool {
+    let mut iter = e.attributes();
+    iter.with_checks(false);
+    iter.flatten().any(|a| a.key.0 == name)
+}
+
+fn dimension(value: &str) -> Option<u32> {
+    let digits: &str = value.trim().split(|c: char| !c.is_ascii_digit()).next()?;
+    if digits.is_empty() || digits.len() > 6 {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+/// Atom's order: an HTML alternate, then a link with no rel, then the first link that is not `self`.
+fn choose_link(links: &[LinkCandidate]) -> Option<&str> {
+    let html = |m: &str| m.is_empty() || m == "text/html" || m == "application/xhtml+xml";
+    links
+        .iter()
+        .find(|l| l.rel == "alternate" && html(&l.mime))
+        .or_else(|| links.iter().find(|l| l.rel.is_empty()))
+        .or_else(|| links.iter().find(|l| l.rel == "alternate"))
+        .or_else(|| {
+            links.iter().find(|l| {
+                !matches!(
+                    l.rel.as_str(),
+                    "self" | "enclosure" | "hub" | "replies" | "edit"
+                )
+            })
+        })
+        .map(|l| l.href.as_str())
+}
+
+fn is_http(s: &str) -> bool {
+    let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
+/// An image by MIME type, or, with no type, by the URL's extension (velog's enclosures have none).
+fn is_image(mime: &str, url: &str) -> bool {
+    if !mime.is_empty() {
+        return mime.starts_with("image/");
+    }
+    let path = url
+        .split(['?', '#'])
+        .next()
+        .unwrap_or(url)
+        .to_ascii_lowercase();
+    [".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"]
+        .iter()
+        .any(|ext| path.ends_with(ext))
+}
+
+/// RSS `author` is often `email (Name)` or `Name <email>`.
+fn rss_person(text: Cow<'_, str>) -> Person<'_> {
+    let trimmed = text.trim();
+    if let Some((email, rest)) = trimmed.split_once('(') {
+        let name = rest.trim_end().trim_end_matches(')').trim();
+        if !name.is_empty() && email.contains('@') {
+            return Person {
+                name: Cow::Owned(name.to_owned()),
+                uri: None,
+                email: Some(Cow::Owned(email.trim().to_owned())),
+            };
+        }
+    }
+    if let Some((name, rest)) = trimmed.split_once('<') {
+        let email = rest.trim_end().trim_end_matches('>').trim();
+        if !name.trim().is_empty() && email.contains('@') {
+            return Person {
+                name: Cow::Owned(name.trim().to_owned()),
+                uri: None,
+                email: Some(Cow::Owned(email.to_owned())),
+            };
+        }
+    }
+    Person {
+        name: text,
+        uri: None,
+        email: None,
+    }
+}
+
+/// Atom xhtml content is wrapped in one `<div>` that is not part of the content.
+fn strip_xhtml_div(raw: &str) -> &str {
+    let trimmed = raw.trim();
+    let Some(after_open) = trimmed.strip_prefix("<") else {
+        return raw;
+    };
+    let name_end = after_open
+        .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
+        .unwrap_or(after_open.len());
+    let name = after_open.get(..name_end).unwrap_or("");
+    if local_name(name) != "div" {
+        return raw;
+    }
+    let Some(open_end) = after_open.find('>') else {
+        return raw;
+    };
+    let inner = after_open.get(open_end.saturating_add(1)..).unwrap_or("");
+    match inner.rfind("</") {
+        Some(close) => inner.get(..close).unwrap_or(inner),
+        None => inner,
+    }
+}

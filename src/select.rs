@@ -1,0 +1,146 @@
+//! The pure step between model and renderers: merge feeds, de-duplicate, filter, sort, limit, and prepare excerpts and thumbnails.
+
+use std::borrow::Cow;
+
+use crate::model::{Entry, Feed, Image};
+use crate::options::{Options, Sort};
+use crate::text::{excerpt, first_image, is_tracking_pixel};
+use crate::url::safe_url;
+
+/// One entry chosen for display, with what the renderers need already prepared.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Post<'f, 'a> {
+    /// The entry itself.
+    pub entry: &'f Entry<'a>,
+    /// Which of the input feeds it came from.
+    pub feed: usize,
+    /// The summary as plain text, cut to `summary_length` graphemes (only when summaries are shown).
+    pub summary: Option<String>,
+    /// The thumbnail (only when images are shown).
+    pub image: Option<Image>,
+}
+
+/// Chooses the entries to show from one or more feeds.
+///
+/// Entries are de-duplicated by id and by link (the first one seen wins), filtered by category,
+/// sorted (newest first, undated last, ties in document order), then `offset` and `limit` apply.
+/// Only the chosen entries have their summaries and thumbnails decoded.
+///
+/// # Examples
+/// ```
+/// let feed = feedlet::parse(br#"<rss><channel><item><title>Hi</title><pubDate>Sat, 07 Mar 2026 00:00:00 +0900</pubDate></item></channel></rss>"#, &Default::default()).unwrap();
+/// let posts = feedlet::select(std::slice::from_ref(&feed), &feedlet::Options::default());
+/// assert_eq!(posts[0].entry.title.as_deref(), Some("Hi"));
+/// ```
+pub fn select<'f, 'a>(feeds: &'f [Feed<'a>], options: &Options) -> Vec<Post<'f, 'a>> {
+    let mut chosen: Vec<(usize, &'f Entry<'a>)> = Vec::new();
+    let mut seen_ids: Vec<&str> = Vec::new();
+    let mut seen_links: Vec<&str> = Vec::new();
+    for (index, feed) in feeds.iter().enumerate() {
+        for entry in &feed.entries {
+            if !seen_ids.is_empty() && seen_ids.contains(&entry.id.as_ref()) {
+                continue;
+            }
+            if let Some(link) = entry.link.as_deref() {
+                if seen_links.contains(&link) {
+                    continue;
+                }
+            }
+            if !matches_categories(entry, options) {
+                continue;
+            }
+            // Dedupe across feeds only: within one feed a repeated id is still a distinct post in practice.
+            if feeds.len() > 1 {
+                seen_ids.push(&entry.id);
+                if let Some(link) = entry.link.as_deref() {
+                    seen_links.push(link);
+                }
+            }
+            chosen.push((index, entry));
+        }
+    }
+    if options.sort == Sort::Date {
+        // A stable sort keeps document order among equal or missing dates.
+        chosen.sort_by(|(_, a), (_, b)| {
+            let a = a.date().and_then(|d| d.timestamp);
+            let b = b.date().and_then(|d| d.timestamp);
+            match (a, b) {
+                (Some(a), Some(b)) => b.cmp(&a),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            }
+        });
+    }
+    chosen
+        .into_iter()
+        .skip(options.offset)
+        .take(options.limit)
+        .map(|(feed, entry)| Post {
+            entry,
+            feed,
+            summary: if options.summary {
+                summary(entry, options.summary_length)
+            } else {
+                None
+            },
+            image: if options.image {
+                thumbnail(entry)
+            } else {
+                None
+            },
+        })
+        .collect()
+}
+
+fn matches_categories(entry: &Entry<'_>, options: &Options) -> bool {
+    let has = |wanted: &String| {
+        entry.categories.iter().any(|c| {
+            c.trim().eq_ignore_ascii_case(wanted.trim())
+                || c.trim().to_lowercase() == wanted.trim().to_lowercase()
+        })
+    };
+    if !options.category.is_empty() && !options.category.iter().any(has) {
+        return false;
+    }
+    !options.exclude_category.iter().any(has)
+}
+
+/// The entry's summary text cut to `length` graphemes.
+pub fn summary(entry: &Entry<'_>, length: usize) -> Option<String> {
+    let text = entry.summary_text()?;
+    let cut = excerpt(&text, length);
+    (!cut.is_empty()).then(|| cut.into_owned())
+}
+
+/// The entry's thumbnail: from the feed's media elements, else the first real `<img>` in its summary or content.
+pub fn thumbnail(entry: &Entry<'_>) -> Option<Image> {
+    if let Some(image) = &entry.image {
+        return Some(image.clone());
+    }
+    let base = entry
+        .content
+        .as_ref()
+        .and_then(|c| c.base.as_deref())
+        .or(entry.link.as_deref());
+    let bodies = [
+        entry.summary.as_ref(),
+        entry.content.as_ref().and_then(|c| c.body.as_ref()),
+    ];
+    for body in bodies.into_iter().flatten() {
+        let html: Cow<'_, str> = body.decoded();
+        if let Some(found) = first_image(&html) {
+            if is_tracking_pixel(&found.src, found.width, found.height) {
+                continue;
+            }
+            if let Some(url) = safe_url(base, &found.src) {
+                return Some(Image {
+                    url,
+                    width: found.width,
+                    height: found.height,
+                });
+            }
+        }
+    }
+    None
+}
