@@ -105,7 +105,7 @@ pub fn decode_with<'a>(
             Some(text) => Cow::Owned(text),
             None => {
                 warnings.push(Warning {
-                    message: format!("unknown encoding {:?}; read as UTF-8", sniffed.label),
+                    message: format!("unknown encoding \"{}\"; read as UTF-8", sniffed.label),
                     line: 1,
                     column: 1,
                 });

@@ -209,10 +209,12 @@ impl<'o> Renderer<'o> {
         let options = self.options;
         if options.layout == Layout::Cards {
             if let Some(image) = &post.image {
-                item.append_child(&self.image(&image.url, image.width, image.height)?)?;
+                let img = self.image(&image.url, image.width, image.height)?;
+                item.append_child(&img)?;
             }
         }
-        item.append_child(&self.title(entry)?)?;
+        let title = self.title(entry)?;
+        item.append_child(&title)?;
         let date = entry.date().filter(|_| options.date);
         let authors =
             options.author && !entry.authors.is_empty() && options.layout != Layout::Compact;
@@ -221,7 +223,8 @@ impl<'o> Renderer<'o> {
         if date.is_some() || authors || categories {
             let meta = self.element("div", "feedlet__meta", "meta")?;
             if date.is_some() {
-                meta.append_child(&self.time(entry, "time")?)?;
+                let time = self.time(entry, "time")?;
+                meta.append_child(&time)?;
             }
             if authors {
                 let span = self.element("span", "feedlet__author", "author")?;

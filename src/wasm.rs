@@ -81,13 +81,9 @@ pub fn render_feeds(
         match parsed {
             Ok(feed) => {
                 for warning in &feed.warnings {
-                    warnings.push(&record(
-                        index,
-                        None,
-                        &warning.message,
-                        warning.line,
-                        warning.column,
-                    )?);
+                    let entry =
+                        record(index, None, &warning.message, warning.line, warning.column)?;
+                    warnings.push(&entry);
                 }
                 feeds.push(feed);
             }
@@ -102,7 +98,8 @@ pub fn render_feeds(
                 let column = Reflect::get(&error, &"column".into())?
                     .as_f64()
                     .unwrap_or(0.0) as u32;
-                errors.push(&record(index, kind.as_deref(), &message, line, column)?);
+                let entry = record(index, kind.as_deref(), &message, line, column)?;
+                errors.push(&entry);
                 first_error.get_or_insert(error);
             }
         }
@@ -221,7 +218,12 @@ fn number(object: &JsValue, key: &str) -> Option<f64> {
     let value = get(object, key);
     value
         .as_f64()
-        .or_else(|| value.as_string().and_then(|s| s.trim().parse().ok()))
+        .or_else(|| {
+            value
+                .as_string()
+                .and_then(|s| s.trim().parse::<u32>().ok())
+                .map(f64::from)
+        })
         .filter(|n| n.is_finite())
 }
 

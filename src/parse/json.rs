@@ -528,7 +528,7 @@ impl Warnings {
             if self.dropped == 0 {
                 self.first_dropped = at;
             }
-            self.dropped += 1;
+            self.dropped = self.dropped.saturating_add(1);
         }
     }
 
@@ -1062,6 +1062,10 @@ warning 2:33 ignored a trailing comma
 warning 2:35 ignored a trailing comma
 warning 2:37 ignored a trailing comma
 "#,
+        );
+        check(
+            "\n \u{feff}{\"items\":[]}",
+            "feed title=- subtitle=- link=- feed_url=- id=- icon=- lang=- authors=[]\nwarning 2:2 ignored a byte order mark before the JSON",
         );
     }
 

@@ -325,7 +325,17 @@ impl<'a, 'o> Parser<'a, 'o> {
     fn reader_error(&mut self, error: &quick_xml::Error) {
         let at = self.reader.error_position();
         let offset = usize::try_from(at).unwrap_or(usize::MAX);
-        self.warn(format!("malformed XML: {error}"), offset);
+        // A fixed message per kind keeps quick-xml's (and std::io's) Display machinery out of the wasm.
+        let message = match error {
+            quick_xml::Error::Syntax(_) => {
+                "malformed XML: a tag, comment or CDATA section is not closed"
+            }
+            quick_xml::Error::IllFormed(_) => {
+                "malformed XML: tags do not match or a reference is broken"
+            }
+            _ => "malformed XML",
+        };
+        self.warn(message, offset);
         self.errors = self.errors.saturating_add(1);
         let stuck = self.last_error_at == Some(self.reader.buffer_position());
         self.last_error_at = Some(self.reader.buffer_position());
@@ -358,11 +368,11 @@ impl<'a, 'o> Parser<'a, 'o> {
                     ))
                 }
                 Ok(_) => {}
-                Err(error) => {
+                Err(_) => {
                     let at = usize::try_from(self.reader.error_position()).unwrap_or(0);
                     return Err(Error::new(
                         ErrorKind::Syntax,
-                        format!("malformed XML before the root element: {error}"),
+                        "malformed XML before the root element",
                         self.position(at),
                     ));
                 }
