@@ -58,6 +58,8 @@ pub use options::{DateStyle, Layout, LinkTarget, Options, ParseOptions, Sort, Su
 pub use select::{select, summary, thumbnail, Post};
 pub use text::{decode_entities, excerpt, grapheme_count, html_to_text};
 pub use url::{has_scheme, resolve, safe_url};
+#[cfg(target_arch = "wasm32")]
+pub use wasm::{parse_feed, render_feed, render_feeds, render_skeleton};
 
 /// Parses a feed from bytes: sniffs and decodes the encoding, then reads Atom, RSS, RDF or JSON Feed.
 ///

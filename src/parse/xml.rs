@@ -83,7 +83,13 @@ fn unescape_with<'s>(raw: &'s str, entities: &[(String, String)], limit: usize) 
 
 /// Reads a reference after `&`: returns its text and how many bytes it used (including `;`).
 fn reference<'e>(after: &str, entities: &'e [(String, String)]) -> Option<(Cow<'e, str>, usize)> {
-    let semi = after.get(..after.len().min(40))?.find(';')?;
+    // A reference name is short; look for `;` in the first 40 bytes, cut at a char boundary
+    // (Korean text right after `&amp;` would otherwise make the window invalid and keep `&amp;` literal).
+    let mut window = after.len().min(40);
+    while !after.is_char_boundary(window) {
+        window -= 1;
+    }
+    let semi = after.get(..window)?.find(';')?;
     let name = after.get(..semi)?;
     let used = semi + 1;
     if let Some(number) = name.strip_prefix('#') {
@@ -146,8 +152,8 @@ fn namespace_of_uri(uri: &str) -> Ns {
         "http://purl.org/rss/1.0/modules/content" => Ns::Content,
         "http://purl.org/dc/elements/1.1" | "http://purl.org/dc/terms" => Ns::Dc,
         "http://search.yahoo.com/mrss" | "http://video.search.yahoo.com/mrss" => Ns::Media,
-        "http://www.itunes.com/dtds/podcast-1.0.dtd"
-        | "http://www.itunes.com/DTDs/Podcast-1.0.dtd" => Ns::Itunes,
+        // Feeds spell the iTunes namespace in every case (`DTDs/PodCast-1.0.dtd`).
+        _ if uri.eq_ignore_ascii_case("http://www.itunes.com/dtds/podcast-1.0.dtd") => Ns::Itunes,
         "http://www.w3.org/XML/1998/namespace" => Ns::Xml,
         _ => Ns::Other,
     }
@@ -1091,9 +1097,9 @@ impl<'a, 'o> Parser<'a, 'o> {
                     height: l.height,
                 });
         }
-        entry.link = choose_link(&links)
-            .map(str::to_owned)
-            .or(rss_link)
+        // RSS: the trimmed `<link>` first; Atom-style links (and `atom:link` in RSS) after it.
+        entry.link = rss_link
+            .or_else(|| choose_link(&links).map(str::to_owned))
             .or_else(|| {
                 guid.as_ref()
                     .filter(|(id, permalink)| *permalink && is_http(id))
@@ -1159,9 +1165,9 @@ impl<'a, 'o> Parser<'a, 'o> {
     }
 
     fn finish_feed(&mut self, feed: &mut Feed<'a>, state: FeedState) {
-        feed.link = choose_link(&state.links)
-            .map(str::to_owned)
-            .or(state.rss_link)
+        feed.link = state
+            .rss_link
+            .or_else(|| choose_link(&state.links).map(str::to_owned))
             .map(Cow::Owned);
         feed.icon = state
             .atom_icon
@@ -1286,13 +1292,20 @@ fn is_image(mime: &str, url: &str) -> bool {
 /// RSS `author` is often `email (Name)` or `Name <email>`.
 fn rss_person(text: Cow<'_, str>) -> Person<'_> {
     let trimmed = text.trim();
-    if let Some((email, rest)) = trimmed.split_once('(') {
-        let name = rest.trim_end().trim_end_matches(')').trim();
-        if !name.is_empty() && email.contains('@') {
+    if let Some((before, rest)) = trimmed.split_once('(') {
+        let inside = rest.trim_end().trim_end_matches(')').trim();
+        let before = before.trim();
+        // `email (Name)` as the RSS spec writes it, or `Name (email)` as many feeds do.
+        let (name, email) = if before.contains('@') {
+            (inside, before)
+        } else {
+            (before, inside.trim_start_matches("mailto:"))
+        };
+        if !name.is_empty() && !name.contains('@') && email.contains('@') {
             return Person {
                 name: Cow::Owned(name.to_owned()),
                 uri: None,
-                email: Some(Cow::Owned(email.trim().to_owned())),
+                email: Some(Cow::Owned(email.to_owned())),
             };
         }
     }
