@@ -6,6 +6,7 @@
 use crate::model::Feed;
 use crate::options::{DateStyle, Layout, LinkTarget, Options};
 use crate::select::{select, Post};
+use crate::url::safe_url;
 
 /// Renders the recent-posts list of one or more feeds as an HTML fragment.
 ///
@@ -55,9 +56,11 @@ fn item(out: &mut String, post: &Post<'_, '_>, feeds: &[Feed<'_>], options: &Opt
     }
     out.push('>');
     if options.layout == Layout::Cards {
-        if let Some(image) = &post.image {
+        // Checked again here: a `Feed` can be built or deserialized by library users, not only by the parser.
+        let image = post.image.as_ref().and_then(|i| Some((i, safe_url(None, &i.url)?)));
+        if let Some((image, url)) = image {
             out.push_str("<img class=\"feedlet__image\" part=\"image\"");
-            attribute(out, "src", &image.url);
+            attribute(out, "src", &url);
             out.push_str(
                 " alt=\"\" loading=\"lazy\" decoding=\"async\" referrerpolicy=\"no-referrer\"",
             );
@@ -71,10 +74,10 @@ fn item(out: &mut String, post: &Post<'_, '_>, feeds: &[Feed<'_>], options: &Opt
         }
     }
     let title = entry.title.as_deref().unwrap_or("(untitled)");
-    match entry.link.as_deref() {
+    match entry.link.as_deref().and_then(|l| safe_url(None, l)) {
         Some(link) => {
             out.push_str("<a class=\"feedlet__title\" part=\"title\"");
-            attribute(out, "href", link);
+            attribute(out, "href", &link);
             if options.target == LinkTarget::NewTab {
                 out.push_str(" target=\"_blank\" rel=\"noopener noreferrer\"");
             }
