@@ -8,6 +8,8 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null
 fi
 rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+# rust-src lets the wasm build rebuild std without panic formatting; the build falls back when it is missing.
+rustup component list --installed | grep -q '^rust-src' || rustup component add rust-src || true
 WB=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/"/,"",$3); print $3; exit}' Cargo.lock)
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WB" ]; then
   echo "setup: installing wasm-bindgen-cli $WB (a few minutes)" >&2
