@@ -193,7 +193,8 @@ impl Serialize for Entry<'_> {
         s.serialize_field("content", &self.content)?;
         s.serialize_field("authors", &self.authors)?;
         s.serialize_field("categories", &self.categories)?;
-        s.serialize_field("image", &self.image)?;
+        // Like the summary, the thumbnail falls back to the first real `<img>` of the summary or content.
+        s.serialize_field("image", &crate::select::thumbnail(self))?;
         s.end()
     }
 }

@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use crate::model::{Entry, Feed, Image};
+use crate::model::{Entry, Feed, Image, Markup};
 use crate::options::{Options, Sort};
 use crate::text::{excerpt, first_image, is_tracking_pixel};
 use crate::url::safe_url;
@@ -128,7 +128,12 @@ pub fn thumbnail(entry: &Entry<'_>) -> Option<Image> {
         entry.summary.as_ref(),
         entry.content.as_ref().and_then(|c| c.body.as_ref()),
     ];
-    for body in bodies.into_iter().flatten() {
+    // Plain text holds no images: `Use <img src=x>` in a text summary is words, not markup.
+    for body in bodies
+        .into_iter()
+        .flatten()
+        .filter(|b| b.markup() != Markup::Text)
+    {
         let html: Cow<'_, str> = body.decoded();
         if let Some(found) = first_image(&html) {
             if is_tracking_pixel(&found.src, found.width, found.height) {

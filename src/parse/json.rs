@@ -828,9 +828,14 @@ impl<'a> Mapper<'a, '_> {
         Some(text)
     }
 
-    /// Plain text with whitespace collapsed; JSON Feed titles, names and tags hold no markup.
+    /// Plain text with whitespace collapsed; JSON Feed titles, names and tags hold no markup,
+    /// but HTML character references are decoded once (WordPress writes `Blog &#8211; Name`).
     fn text(&mut self, value: Option<&Value<'a>>) -> Option<Cow<'a, str>> {
-        Some(collapse(self.decoded(value)?)).filter(|t| !t.is_empty())
+        let text = match self.decoded(value)? {
+            Cow::Borrowed(b) => crate::text::decode_entities(b),
+            Cow::Owned(o) => Cow::Owned(crate::text::decode_entities(&o).into_owned()),
+        };
+        Some(collapse(text)).filter(|t| !t.is_empty())
     }
 
     fn trimmed(&mut self, value: Option<&Value<'a>>) -> Option<Cow<'a, str>> {

@@ -244,12 +244,18 @@ struct FeedState {
     atom_logo: Option<String>,
     atom_icon: Option<String>,
     rss_image: Option<String>,
+    /// `dc:creator`, else `itunes:author`: the feed's author when it has no Atom author.
+    creator: Option<String>,
     managing_editor: Option<String>,
 }
 
 struct Parser<'a, 'o> {
     input: &'a str,
     reader: Reader<&'a [u8]>,
+    /// Where `reader` starts in `input`: recovery restarts the reader at an earlier or later point.
+    shift: usize,
+    /// The qualified names of the open containers (feed, channel, entry, author…), outermost first.
+    open: Vec<&'a str>,
     options: &'o ParseOptions,
     format: Format,
     /// Namespace bindings in scope: (prefix, namespace); "" is the default namespace.
@@ -264,25 +270,20 @@ struct Parser<'a, 'o> {
     fatal: Option<Error>,
     depth: usize,
     errors: usize,
-    last_error_at: Option<u64>,
+    /// How many times reading recovered from broken markup (errors, unclosed or misnested elements).
+    repairs: usize,
+    last_error_at: Option<usize>,
     stopped: bool,
     entry_limit_warned: bool,
 }
 
 impl<'a, 'o> Parser<'a, 'o> {
     fn new(input: &'a str, options: &'o ParseOptions) -> Self {
-        let mut reader = Reader::from_str(input);
-        let config = reader.config_mut();
-        config.check_end_names = false;
-        config.allow_unmatched_ends = true;
-        config.allow_dangling_amp = true;
-        config.check_comments = false;
-        config.trim_text_start = false;
-        config.trim_text_end = false;
-        config.expand_empty_elements = false;
         Parser {
             input,
-            reader,
+            reader: lenient_reader(input),
+            shift: 0,
+            open: Vec::new(),
             options,
             format: Format::Atom,
             bindings: Vec::new(),
@@ -293,6 +294,7 @@ impl<'a, 'o> Parser<'a, 'o> {
             fatal: None,
             depth: 0,
             errors: 0,
+            repairs: 0,
             last_error_at: None,
             stopped: false,
             entry_limit_warned: false,
@@ -300,7 +302,23 @@ impl<'a, 'o> Parser<'a, 'o> {
     }
 
     fn offset(&self) -> usize {
-        usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX)
+        self.absolute(self.reader.buffer_position())
+    }
+
+    /// An offset in `input` from a position of the current reader.
+    fn absolute(&self, position: u64) -> usize {
+        usize::try_from(position)
+            .unwrap_or(usize::MAX)
+            .saturating_add(self.shift)
+    }
+
+    /// Restarts reading at `offset` of the input: to read an end tag again from the parent (recovery),
+    /// or to continue after an end tag that closed an unclosed element.
+    fn reset(&mut self, offset: usize) {
+        self.repairs = self.repairs.saturating_add(1);
+        let offset = offset.min(self.input.len());
+        self.reader = lenient_reader(self.input.get(offset..).unwrap_or(""));
+        self.shift = offset;
     }
 
     fn position(&self, offset: usize) -> Position {
@@ -329,8 +347,7 @@ impl<'a, 'o> Parser<'a, 'o> {
 
     /// Records a reader error and decides whether reading can go on past it.
     fn reader_error(&mut self, error: &quick_xml::Error) {
-        let at = self.reader.error_position();
-        let offset = usize::try_from(at).unwrap_or(usize::MAX);
+        let offset = self.absolute(self.reader.error_position());
         // A fixed message per kind keeps quick-xml's (and std::io's) Display machinery out of the wasm.
         let message = match error {
             quick_xml::Error::Syntax(_) => {
@@ -343,9 +360,11 @@ impl<'a, 'o> Parser<'a, 'o> {
         };
         self.warn(message, offset);
         self.errors = self.errors.saturating_add(1);
-        let stuck = self.last_error_at == Some(self.reader.buffer_position());
-        self.last_error_at = Some(self.reader.buffer_position());
-        if stuck || self.errors > 50 || self.reader.buffer_position() >= self.input.len() as u64 {
+        self.repairs = self.repairs.saturating_add(1);
+        let now = self.offset();
+        let stuck = self.last_error_at == Some(now);
+        self.last_error_at = Some(now);
+        if stuck || self.errors > 50 || now >= self.input.len() {
             self.stopped = true;
         }
     }
@@ -375,7 +394,7 @@ impl<'a, 'o> Parser<'a, 'o> {
                 }
                 Ok(_) => {}
                 Err(_) => {
-                    let at = usize::try_from(self.reader.error_position()).unwrap_or(0);
+                    let at = self.absolute(self.reader.error_position());
                     return Err(Error::new(
                         ErrorKind::Syntax,
                         "malformed XML before the root element",
@@ -390,7 +409,8 @@ impl<'a, 'o> Parser<'a, 'o> {
         let name = e.name().0;
         let local = local_name(name);
         self.format = match local {
-            "feed" => Format::Atom,
+            // An Atom Entry Document (RFC 4287 §4.1.2) is read as a feed of one entry.
+            "feed" | "entry" => Format::Atom,
             "rss" | "channel" => Format::Rss2,
             "RDF" => Format::Rss1,
             _ => {
@@ -412,7 +432,14 @@ impl<'a, 'o> Parser<'a, 'o> {
                 feed.language = Some(Cow::Owned(lang.to_owned()));
             }
         }
-        if !empty {
+        if local == "entry" {
+            let entry = if empty {
+                None
+            } else {
+                self.entry(&e, &attrs, at)
+            };
+            feed.entries.extend(entry);
+        } else if !empty {
             self.feed_level(&mut feed, &mut state, name);
         }
         self.leave();
@@ -435,10 +462,13 @@ impl<'a, 'o> Parser<'a, 'o> {
         let base = self.base_for(&attrs);
         self.bases.push(base);
         self.depth = self.depth.saturating_add(1);
+        let name = self.intern_name(e.name().0);
+        self.open.push(name);
         attrs
     }
 
     fn leave(&mut self) {
+        self.open.pop();
         while let Some((prefix, _)) = self.bindings.pop() {
             if prefix == "\u{0}" {
                 break;
@@ -570,6 +600,17 @@ impl<'a, 'o> Parser<'a, 'o> {
                 Ok(Event::Start(e)) => return Some((e, false, before)),
                 Ok(Event::Empty(e)) => return Some((e, true, before)),
                 Ok(Event::End(e)) if e.name().0 == end => return None,
+                Ok(Event::End(e)) => {
+                    // An ancestor's end tag (`</channel>` inside an unclosed `<item>`) closes this element too:
+                    // leave it to be read again by the parent.
+                    let name = e.name().0;
+                    let outer = self.open.len().saturating_sub(1);
+                    if self.open.iter().take(outer).any(|open| *open == name) {
+                        self.warn("an element is not closed before its parent ends", before);
+                        self.reset(before);
+                        return None;
+                    }
+                }
                 Ok(Event::Eof) => {
                     self.warn(format!("the document ends before </{end}>"), before);
                     self.stopped = true;
@@ -587,16 +628,28 @@ impl<'a, 'o> Parser<'a, 'o> {
         if empty {
             return "";
         }
-        let span = match self.reader.read_to_end(e.name()) {
-            Ok(span) => span,
-            Err(error) => {
-                self.reader_error(&error);
-                return "";
+        let content_start = self.offset();
+        let raw = match self.reader.read_to_end(e.name()) {
+            Ok(span) => {
+                let start = self.absolute(span.start);
+                let end = self.absolute(span.end);
+                self.input.get(start..end).unwrap_or("")
             }
+            Err(error) => match self.unclosed_leaf(content_start) {
+                Some(raw) => raw,
+                None if matches!(error, quick_xml::Error::IllFormed(_)) => {
+                    // The input ended inside this element: point at the element, not at line 1.
+                    self.warn("the document ends before this element is closed", at);
+                    self.repairs = self.repairs.saturating_add(1);
+                    self.stopped = true;
+                    return "";
+                }
+                None => {
+                    self.reader_error(&error);
+                    return "";
+                }
+            },
         };
-        let start = usize::try_from(span.start).unwrap_or(usize::MAX);
-        let end = usize::try_from(span.end).unwrap_or(usize::MAX);
-        let raw = self.input.get(start..end).unwrap_or("");
         let max = self.options.max_text_bytes;
         if raw.len() > max {
             self.warn(format!("a text field longer than {max} bytes was cut"), at);
@@ -609,12 +662,53 @@ impl<'a, 'o> Parser<'a, 'o> {
         raw
     }
 
+    /// Recovers a leaf whose end tag never comes (`<title>x</titel>`, `<br>` in a feed's own markup):
+    /// it ends at the first end tag that closes nothing opened inside it, or at an ancestor's end tag,
+    /// whichever comes first. An ancestor's end tag is left
+    /// for the ancestor; any other one is taken as this element's misspelled end tag.
+    /// `None` when nothing closes it (the document is cut off inside it).
+    fn unclosed_leaf(&mut self, content_start: usize) -> Option<&'a str> {
+        let rest = self.input.get(content_start..)?;
+        let mut scan = lenient_reader(rest);
+        let mut depth = 0usize;
+        loop {
+            let before = usize::try_from(scan.buffer_position()).ok()?;
+            match scan.read_event() {
+                Ok(Event::Start(_)) => depth = depth.saturating_add(1),
+                Ok(Event::End(closer)) => {
+                    let name = closer.name().0;
+                    // An ancestor's end tag ends the leaf even inside unclosed markup (`<p>a<br>b</p></item>`).
+                    let for_ancestor = self.open.contains(&name);
+                    if depth > 0 && !for_ancestor {
+                        depth -= 1;
+                        continue;
+                    }
+                    let after = usize::try_from(scan.buffer_position()).ok()?;
+                    let resume = if for_ancestor { before } else { after };
+                    self.warn(
+                        "an element is not closed; it ends at the next end tag",
+                        content_start.saturating_add(before),
+                    );
+                    self.reset(content_start.saturating_add(resume));
+                    return rest.get(..before);
+                }
+                Ok(Event::Eof) | Err(_) => return None,
+                Ok(_) => {}
+            }
+        }
+    }
+
     fn skip(&mut self, e: &BytesStart<'a>, empty: bool, at: usize) {
         let _ = self.leaf(e, empty, at);
     }
 
     /// Decodes a leaf to text of the given markup, eagerly (for short fields: titles, names, ids).
     fn text(&self, raw: &'a str, markup: Markup) -> Cow<'a, str> {
+        self.text_as(raw, naked_markup(raw, markup))
+    }
+
+    /// Decodes a leaf as exactly the markup given (ids and dates keep naked markup as written).
+    fn text_as(&self, raw: &'a str, markup: Markup) -> Cow<'a, str> {
         let decoded = if markup == Markup::Xhtml {
             Cow::Borrowed(raw)
         } else {
@@ -631,6 +725,7 @@ impl<'a, 'o> Parser<'a, 'o> {
 
     /// Keeps a body as a raw slice, to be decoded only if shown.
     fn lazy(&self, raw: &'a str, markup: Markup) -> LazyText<'a> {
+        let markup = naked_markup(raw, markup);
         if markup == Markup::Xhtml {
             return LazyText::new(Cow::Borrowed(strip_xhtml_div(raw)), Escape::None, markup);
         }
@@ -643,7 +738,7 @@ impl<'a, 'o> Parser<'a, 'o> {
     }
 
     fn plain(&self, raw: &'a str) -> Option<Cow<'a, str>> {
-        let text = self.text(raw, Markup::Text);
+        let text = self.text_as(raw, Markup::Text);
         (!text.is_empty()).then_some(text)
     }
 
@@ -707,12 +802,27 @@ impl<'a, 'o> Parser<'a, 'o> {
                 (Ns::Atom, "title") | (Ns::Rss, "title") => {
                     let markup = self.field_markup(&e, ns);
                     let raw = self.leaf(&e, empty, at);
+                    let markup = self.title_markup(raw, ns, markup);
                     feed.title = Some(self.text(raw, markup)).filter(|t| !t.is_empty());
+                }
+                (Ns::Dc, "title") => {
+                    let raw = self.leaf(&e, empty, at);
+                    if feed.title.is_none() {
+                        let markup = self.title_markup(raw, ns, Markup::Html);
+                        feed.title = Some(self.text(raw, markup)).filter(|t| !t.is_empty());
+                    }
                 }
                 (Ns::Atom, "subtitle" | "tagline") | (Ns::Rss, "description") => {
                     let markup = self.field_markup(&e, ns);
                     let raw = self.leaf(&e, empty, at);
                     feed.subtitle = Some(self.text(raw, markup)).filter(|t| !t.is_empty());
+                }
+                (Ns::Dc, "description") | (Ns::Itunes, "summary" | "subtitle") => {
+                    let raw = self.leaf(&e, empty, at);
+                    if feed.subtitle.is_none() {
+                        feed.subtitle =
+                            Some(self.text(raw, Markup::Html)).filter(|t| !t.is_empty());
+                    }
                 }
                 (Ns::Atom, "link") => {
                     let link = self.atom_link(&e);
@@ -765,11 +875,16 @@ impl<'a, 'o> Parser<'a, 'o> {
                         feed.authors.push(person);
                     }
                 }
-                (Ns::Rss, "managingEditor") | (Ns::Dc, "creator") => {
+                (Ns::Rss, "managingEditor") | (Ns::Dc, "creator") | (Ns::Itunes, "author") => {
                     let raw = self.leaf(&e, empty, at);
                     let text = self.text(raw, Markup::Text);
-                    if state.managing_editor.is_none() && !text.is_empty() {
-                        state.managing_editor = Some(text.into_owned());
+                    let slot = if local == "managingEditor" {
+                        &mut state.managing_editor
+                    } else {
+                        &mut state.creator
+                    };
+                    if slot.is_none() && !text.is_empty() {
+                        *slot = Some(text.into_owned());
                     }
                 }
                 (Ns::Atom, "icon") => {
@@ -833,6 +948,21 @@ impl<'a, 'o> Parser<'a, 'o> {
         }
     }
 
+    /// An RSS (or Dublin Core) title is HTML only when it looks like HTML once XML is decoded: a known lowercase
+    /// tag or a character reference (double escaping). Otherwise it is text, so `Optional&lt;T&gt;` keeps its `<T>`.
+    /// Atom titles say what they are with `type`.
+    fn title_markup(&self, raw: &str, ns: Ns, declared: Markup) -> Markup {
+        if ns == Ns::Atom {
+            return declared;
+        }
+        let decoded = unescape_with(raw, &self.entities, self.options.max_text_bytes);
+        if looks_like_html(&decoded) {
+            Markup::Html
+        } else {
+            Markup::Text
+        }
+    }
+
     /// RSS titles and descriptions are HTML in practice; Atom says so with `type`.
     fn field_markup(&mut self, e: &BytesStart<'a>, ns: Ns) -> Markup {
         if ns == Ns::Atom {
@@ -848,7 +978,12 @@ impl<'a, 'o> Parser<'a, 'o> {
         let href = attr_of(&attrs, "", "href")?;
         let base = self.base_for(&attrs);
         let at = self.offset();
-        let href = self.url(href, base.as_deref(), at)?;
+        // An empty reference is the base itself (RFC 3986 §5.2.2), when there is one.
+        let href = if href.trim().is_empty() {
+            base.as_deref().and_then(|b| safe_url(None, b))?
+        } else {
+            self.url(href, base.as_deref(), at)?
+        };
         Some(LinkCandidate {
             rel: attr_of(&attrs, "", "rel")
                 .unwrap_or("")
@@ -887,20 +1022,30 @@ impl<'a, 'o> Parser<'a, 'o> {
         Some(person)
     }
 
-    fn entry(&mut self, e: &BytesStart<'a>, _attrs: &[Attr<'a>], _at: usize) -> Option<Entry<'a>> {
+    fn entry(&mut self, e: &BytesStart<'a>, _attrs: &[Attr<'a>], at: usize) -> Option<Entry<'a>> {
         let mut entry = Entry::default();
         let mut links: Vec<LinkCandidate> = Vec::new();
         let mut rss_link: Option<String> = None;
         let mut guid: Option<(Cow<'a, str>, bool)> = None;
         let mut dc_date: Option<Date<'a>> = None;
         let mut thumbnails = Thumbnails::default();
+        let repairs = self.repairs;
         let mut itunes_summary: Option<LazyText<'a>> = None;
+        let mut dc_description: Option<LazyText<'a>> = None;
+        let mut itunes_author: Option<Person<'a>> = None;
         while let Some((child, empty, at)) = self.next_child(e.name().0) {
+            if child.name().0 == e.name().0 {
+                // `<item>` inside an `<item>`: the previous one was never closed. Read the new one as a sibling.
+                self.warn("an entry is not closed before the next one starts", at);
+                self.reset(at);
+                break;
+            }
             let (ns, local) = self.namespace(child.name().0);
             match (ns, local) {
                 (Ns::Atom, "title") | (Ns::Rss, "title") => {
                     let markup = self.field_markup(&child, ns);
                     let raw = self.leaf(&child, empty, at);
+                    let markup = self.title_markup(raw, ns, markup);
                     entry.title = Some(self.text(raw, markup)).filter(|t| !t.is_empty());
                 }
                 (Ns::Atom, "link") => {
@@ -967,6 +1112,26 @@ impl<'a, 'o> Parser<'a, 'o> {
                         itunes_summary = Some(self.lazy(raw, Markup::Text));
                     }
                 }
+                (Ns::Dc, "description") => {
+                    let raw = self.leaf(&child, empty, at);
+                    if dc_description.is_none() && !raw.trim().is_empty() {
+                        dc_description = Some(self.lazy(raw, Markup::Html));
+                    }
+                }
+                (Ns::Dc, "title") => {
+                    let raw = self.leaf(&child, empty, at);
+                    if entry.title.is_none() {
+                        let markup = self.title_markup(raw, ns, Markup::Html);
+                        entry.title = Some(self.text(raw, markup)).filter(|t| !t.is_empty());
+                    }
+                }
+                (Ns::Itunes, "author") => {
+                    let raw = self.leaf(&child, empty, at);
+                    let text = self.text(raw, Markup::Text);
+                    if itunes_author.is_none() && !text.is_empty() {
+                        itunes_author = Some(rss_person(text));
+                    }
+                }
                 (Ns::Atom, "content") => {
                     let attrs = self.attributes(&child);
                     let markup = self.atom_markup(&attrs);
@@ -979,7 +1144,7 @@ impl<'a, 'o> Parser<'a, 'o> {
                     let body = (!raw.trim().is_empty()).then(|| self.lazy(raw, markup));
                     if body.is_some() || src.is_some() {
                         entry.content = Some(Content {
-                            markup,
+                            markup: body.as_ref().map_or(markup, LazyText::markup),
                             body,
                             src,
                             base: base.map(Cow::Owned),
@@ -1029,8 +1194,11 @@ impl<'a, 'o> Parser<'a, 'o> {
                     self.skip(&child, empty, at);
                 }
                 (Ns::Rss, "category") | (Ns::Dc, "subject") => {
+                    // Read like RSS titles (`Rock &amp;amp; Roll`, `Optional<T>`).
                     let raw = self.leaf(&child, empty, at);
-                    if let Some(term) = self.plain(raw) {
+                    let markup = self.title_markup(raw, ns, Markup::Html);
+                    let term = self.text(raw, markup);
+                    if !term.is_empty() {
                         entry.categories.push(term);
                     }
                 }
@@ -1115,10 +1283,17 @@ impl<'a, 'o> Parser<'a, 'o> {
             entry.published = dc_date;
         }
         if entry.summary.is_none() {
-            entry.summary = itunes_summary;
+            entry.summary = dc_description.or(itunes_summary);
+        }
+        if entry.authors.is_empty() {
+            entry.authors.extend(itunes_author);
         }
         entry.image = thumbnails.best();
-        if self.stopped && entry.title.is_none() && entry.link.is_none() {
+        // An entry that needed repairs and still has nothing to show or link to is noise: skip it.
+        let untitled = entry.title.is_none() && entry.link.is_none();
+        let broken = self.stopped || self.repairs != repairs;
+        if untitled && broken {
+            self.warn("a broken entry was skipped", at);
             return None;
         }
         Some(entry)
@@ -1151,6 +1326,11 @@ impl<'a, 'o> Parser<'a, 'o> {
         if empty {
             return;
         }
+        if local == "thumbnail" {
+            // A thumbnail holds nothing feedlet reads; skipping it keeps nested thumbnails from recursing.
+            self.skip(e, empty, at);
+            return;
+        }
         // media:content may hold its own media:thumbnail.
         self.enter(e);
         while let Some((inner, inner_empty, inner_at)) = self.next_child(e.name().0) {
@@ -1174,8 +1354,9 @@ impl<'a, 'o> Parser<'a, 'o> {
             .or(state.atom_logo)
             .or(state.rss_image)
             .map(Cow::Owned);
+        // managingEditor is the last resort: it names an editor, not the writer.
         if feed.authors.is_empty() {
-            if let Some(editor) = state.managing_editor {
+            if let Some(editor) = state.creator.or(state.managing_editor) {
                 feed.authors.push(rss_person(Cow::Owned(editor)));
             }
         }
@@ -1221,6 +1402,88 @@ impl<'a, 'o> Parser<'a, 'o> {
             self.entities.push((name.to_owned(), value.to_owned()));
         }
     }
+}
+
+/// A text field that holds child elements (naked markup such as `<title><b>x</b></title>`) is inline XHTML:
+/// its markup is stripped and its text decoded once, as for `type="xhtml"`.
+fn naked_markup(raw: &str, markup: Markup) -> Markup {
+    if markup != Markup::Text {
+        return markup;
+    }
+    let mut rest = raw;
+    while let Some(at) = rest.find('<') {
+        let tail = rest.get(at..).unwrap_or("");
+        if let Some(body) = tail.strip_prefix("<![CDATA[") {
+            rest = body.split_once("]]>").map_or("", |(_, after)| after);
+        } else if tail
+            .get(1..)
+            .and_then(|t| t.chars().next())
+            .is_some_and(|c| c.is_ascii_alphabetic())
+        {
+            return Markup::Xhtml;
+        } else {
+            rest = tail.get(1..).unwrap_or("");
+        }
+    }
+    Markup::Text
+}
+
+/// True when text holds a common HTML tag (`<p>`, `</b>`, `<br/>`, lowercase as feeds write them) or a
+/// character reference; a generic type such as `List<String>` or `Vec<T>` is not HTML.
+fn looks_like_html(text: &str) -> bool {
+    #[rustfmt::skip]
+    const TAGS: &[&str] = &[
+        "a", "abbr", "b", "big", "blockquote", "br", "cite", "code", "del", "div", "em", "font", "h1", "h2",
+        "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s",
+        "small", "span", "strike", "strong", "sub", "sup", "table", "td", "th", "tr", "tt", "u", "ul", "wbr",
+    ];
+    let mut rest = text;
+    while let Some(at) = rest.find(['<', '&']) {
+        let tail = rest.get(at..).unwrap_or("");
+        rest = tail.get(1..).unwrap_or("");
+        if tail.starts_with('&') {
+            let name_end = rest.find(';').unwrap_or(usize::MAX);
+            let name = rest.get(..name_end).unwrap_or("");
+            let named = !name.is_empty()
+                && name.len() <= 32
+                && name.bytes().all(|b| b.is_ascii_alphanumeric());
+            let numeric = name.strip_prefix('#').is_some_and(|n| {
+                let digits = n.strip_prefix(['x', 'X']).unwrap_or(n);
+                !digits.is_empty()
+                    && digits.len() <= 8
+                    && digits.bytes().all(|b| b.is_ascii_hexdigit())
+            });
+            if named || numeric {
+                return true;
+            }
+            continue;
+        }
+        let name = rest.strip_prefix('/').unwrap_or(rest);
+        let end = name
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(name.len());
+        let (tag, after) = name.split_at_checked(end).unwrap_or(("", ""));
+        if TAGS.contains(&tag)
+            && (after.starts_with(['>', '/', ' ', '\t', '\n']) || after.is_empty())
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// A reader that reports problems but reads on: end tag names are not checked, and stray `&` and `</x>` pass.
+fn lenient_reader(text: &str) -> Reader<&[u8]> {
+    let mut reader = Reader::from_str(text);
+    let config = reader.config_mut();
+    config.check_end_names = false;
+    config.allow_unmatched_ends = true;
+    config.allow_dangling_amp = true;
+    config.check_comments = false;
+    config.trim_text_start = false;
+    config.trim_text_end = false;
+    config.expand_empty_elements = false;
+    reader
 }
 
 fn local_name(qname: &str) -> &str {

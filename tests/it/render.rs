@@ -1,0 +1,308 @@
+//! The selection step and the HTML-string renderer: sort, filter, limit, excerpt, and escaping of every text
+//! and attribute. Layout variants are snapshots (`<stem>.<variant>.expect.html`).
+
+use feedlet::{Layout, LinkTarget, Options, Sort};
+
+use crate::{check_render, parse_fixture, parse_str};
+
+fn options() -> Options {
+    Options::default()
+}
+
+#[test]
+fn layout_variants() {
+    check_render(
+        "thumbnails.xml",
+        Some("cards"),
+        &Options {
+            layout: Layout::Cards,
+            limit: 20,
+            ..options()
+        },
+    );
+    check_render(
+        "authors-rss.xml",
+        Some("meta"),
+        &Options {
+            author: true,
+            categories: true,
+            ..options()
+        },
+    );
+    check_render(
+        "categories-rss.xml",
+        Some("meta"),
+        &Options {
+            author: true,
+            categories: true,
+            date: false,
+            ..options()
+        },
+    );
+    check_render(
+        "rss20-japanese.xml",
+        Some("compact"),
+        &Options {
+            layout: Layout::Compact,
+            author: true,
+            ..options()
+        },
+    );
+    check_render(
+        "jekyll-quot.xml",
+        Some("new-tab"),
+        &Options {
+            target: LinkTarget::NewTab,
+            heading: Some("Recent <posts> & \"notes\"".to_owned()),
+            date_style: feedlet::DateStyle::Long,
+            summary_length: 20,
+            ..options()
+        },
+    );
+}
+
+fn titles(html: &str) -> Vec<String> {
+    html.split("dir=\"auto\">")
+        .skip(1)
+        .filter_map(|part| part.split('<').next())
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn newest_first_undated_last_then_limit_and_offset() {
+    let feed = parse_str(
+        "<rss><channel>\
+         <item><title>undated</title></item>\
+         <item><title>old</title><pubDate>Mon, 02 Mar 2026 00:00:00 GMT</pubDate></item>\
+         <item><title>garbled date</title><pubDate>soon</pubDate></item>\
+         <item><title>new</title><pubDate>Wed, 04 Mar 2026 00:00:00 GMT</pubDate></item>\
+         <item><title>middle</title><pubDate>2026-03-03</pubDate></item>\
+         </channel></rss>",
+    );
+    let feeds = std::slice::from_ref(&feed);
+    let posts = feedlet::select(
+        feeds,
+        &Options {
+            limit: 10,
+            summary: false,
+            ..options()
+        },
+    );
+    let order: Vec<&str> = posts
+        .iter()
+        .map(|p| p.entry.title.as_deref().unwrap())
+        .collect();
+    assert_eq!(order, ["new", "middle", "old", "undated", "garbled date"]);
+    let posts = feedlet::select(
+        feeds,
+        &Options {
+            limit: 2,
+            offset: 1,
+            ..options()
+        },
+    );
+    let order: Vec<&str> = posts
+        .iter()
+        .map(|p| p.entry.title.as_deref().unwrap())
+        .collect();
+    assert_eq!(order, ["middle", "old"]);
+    let posts = feedlet::select(
+        feeds,
+        &Options {
+            sort: Sort::Feed,
+            limit: 2,
+            ..options()
+        },
+    );
+    let order: Vec<&str> = posts
+        .iter()
+        .map(|p| p.entry.title.as_deref().unwrap())
+        .collect();
+    assert_eq!(order, ["undated", "old"]);
+    let html = feedlet::render_html(
+        feeds,
+        &Options {
+            limit: 3,
+            ..options()
+        },
+    );
+    assert_eq!(titles(&html), ["new", "middle", "old"]);
+    assert!(html.contains(r#"<time class="feedlet__date" part="date" datetime="2026-03-04T00:00:00Z">Mar 4, 2026</time>"#), "{html}");
+}
+
+#[test]
+fn category_filters_are_case_insensitive() {
+    let feed = parse_str(
+        "<rss><channel>\
+         <item><title>a</title><category>Rust</category></item>\
+         <item><title>b</title><category>개발</category><category>rust</category></item>\
+         <item><title>c</title><category>Life</category></item>\
+         </channel></rss>",
+    );
+    let feeds = std::slice::from_ref(&feed);
+    let pick = |options: Options| -> Vec<String> {
+        feedlet::select(feeds, &options)
+            .iter()
+            .map(|p| p.entry.title.as_deref().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(
+        pick(Options {
+            category: vec!["RUST".into()],
+            ..options()
+        }),
+        ["a", "b"]
+    );
+    assert_eq!(
+        pick(Options {
+            exclude_category: vec![" rust ".into()],
+            ..options()
+        }),
+        ["c"]
+    );
+    assert_eq!(
+        pick(Options {
+            category: vec!["개발".into(), "life".into()],
+            ..options()
+        }),
+        ["b", "c"]
+    );
+}
+
+#[test]
+fn several_feeds_merge_without_duplicates() {
+    let a = parse_fixture("rss20-japanese.xml");
+    let b = parse_fixture("rss20-japanese.xml");
+    let c = parse_fixture("atom10-korean.xml");
+    let feeds = [a, b, c];
+    let posts = feedlet::select(
+        &feeds,
+        &Options {
+            limit: 10,
+            ..options()
+        },
+    );
+    assert_eq!(
+        posts.len(),
+        4,
+        "the second copy of the same feed adds nothing"
+    );
+    let sources: Vec<usize> = posts.iter().map(|p| p.feed).collect();
+    assert_eq!(sources, [0, 2, 0, 2]);
+    let html = feedlet::render_html(
+        &feeds,
+        &Options {
+            limit: 10,
+            ..options()
+        },
+    );
+    assert!(
+        html.starts_with(r#"<section class="feedlet feedlet--list" lang="ja">"#),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"<li class="feedlet__item" part="item" lang="ko">"#),
+        "other feeds' languages are marked"
+    );
+}
+
+#[test]
+fn every_text_and_attribute_is_escaped() {
+    let feed = parse_str(
+        r#"<rss><channel><language>en" onload="x</language><item>
+           <title>&lt;script&gt;alert("t")&lt;/script&gt; &amp;lt;b&amp;gt;</title>
+           <link>https://e.example/?a=1&amp;b="2"&amp;c='3'&lt;</link>
+           <description>&lt;img src=x onerror=alert(1)&gt;5 &lt; 6 &amp;amp; 7 &gt; 4</description>
+           <category>x&quot;&gt;&lt;/span&gt;y</category>
+           <author>"quoted" &lt;a@b.example&gt;</author>
+           <media:thumbnail xmlns:media="http://search.yahoo.com/mrss/" url="https://e.example/i.jpg?x=&quot;&gt;&lt;script&gt;"/>
+           </item></channel></rss>"#,
+    );
+    let html = feedlet::render_html(
+        std::slice::from_ref(&feed),
+        &Options {
+            layout: Layout::Cards,
+            author: true,
+            categories: true,
+            ..options()
+        },
+    );
+    assert!(!html.contains("<script"), "{html}");
+    assert!(!html.contains("<img src=x"), "{html}");
+    assert!(!html.contains("\" onload"), "{html}");
+    assert!(html.contains(r#"lang="en&quot; onload=&quot;x""#), "{html}");
+    assert!(
+        html.contains(
+            r#"<span class="feedlet__categories" part="categories" dir="auto">x"&gt;y</span>"#
+        ),
+        "{html}"
+    );
+    assert!(html.contains("5 &lt; 6 &amp; 7 &gt; 4"), "{html}");
+    assert!(
+        html.contains(r#"src="https://e.example/i.jpg?x=&quot;&gt;&lt;script&gt;""#),
+        "{html}"
+    );
+    // Every attribute value is quoted and closed.
+    for tag in html.split('<').skip(1) {
+        let quotes = tag.split('>').next().unwrap().matches('"').count();
+        assert_eq!(quotes % 2, 0, "unbalanced quotes in <{tag}");
+    }
+}
+
+#[test]
+fn unsafe_links_never_render() {
+    let feed = parse_str(
+        r#"<rss><channel><item><title>js</title><link>javascript:alert(1)</link></item>
+           <item><title>data</title><link>data:text/html;base64,PHNjcmlwdD4=</link><description><![CDATA[<img src="javascript:alert(1)">]]></description></item></channel></rss>"#,
+    );
+    let html = feedlet::render_html(
+        std::slice::from_ref(&feed),
+        &Options {
+            layout: Layout::Cards,
+            ..options()
+        },
+    );
+    assert!(!html.to_ascii_lowercase().contains("javascript:"), "{html}");
+    assert!(!html.contains("data:"), "{html}");
+    assert!(
+        html.contains(r#"<span class="feedlet__title" part="title" dir="auto">js</span>"#),
+        "{html}"
+    );
+}
+
+#[test]
+fn the_empty_list() {
+    let feed = parse_str("<rss><channel><title>none</title></channel></rss>");
+    let html = feedlet::render_html(
+        std::slice::from_ref(&feed),
+        &Options {
+            empty_text: "없음 <none>".into(),
+            ..options()
+        },
+    );
+    assert_eq!(
+        html,
+        "<section class=\"feedlet feedlet--list\"><p class=\"feedlet__empty\" part=\"empty\">없음 &lt;none&gt;</p></section>\n"
+    );
+    assert_eq!(
+        feedlet::render_html(&[], &options()),
+        "<section class=\"feedlet feedlet--list\"><p class=\"feedlet__empty\" part=\"empty\">No posts yet.</p></section>\n"
+    );
+}
+
+#[test]
+fn summaries_are_cut_by_graphemes() {
+    let feed = parse_str("<rss><channel><item><title>t</title><description>한국어 👨‍👩‍👧‍👦 가족 이모지가 섞인 긴 요약입니다</description></item></channel></rss>");
+    let posts = feedlet::select(
+        std::slice::from_ref(&feed),
+        &Options {
+            summary_length: 6,
+            ..options()
+        },
+    );
+    let summary = posts[0].summary.as_deref().unwrap();
+    assert!(summary.ends_with('…'), "{summary}");
+    assert!(feedlet::grapheme_count(summary) <= 7, "{summary}");
+    assert!(!summary.contains('\u{FFFD}'));
+}
