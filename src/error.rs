@@ -104,6 +104,34 @@ impl Position {
 }
 
 impl Position {
+    /// The positions of many byte offsets in one pass over `text` (each `of` call would rescan from the start).
+    pub fn of_many(text: &str, offsets: &[usize]) -> Vec<Position> {
+        let mut order: Vec<usize> = (0..offsets.len()).collect();
+        order.sort_by_key(|&i| offsets.get(i).copied().unwrap_or(0));
+        let mut positions = vec![Position::default_start(); offsets.len()];
+        let (mut line, mut column) = (1u32, 1u32);
+        let mut chars = text.char_indices().peekable();
+        for index in order {
+            let target = offsets.get(index).copied().unwrap_or(0);
+            while let Some(&(at, c)) = chars.peek() {
+                if at >= target {
+                    break;
+                }
+                if c == '\n' {
+                    line = line.saturating_add(1);
+                    column = 1;
+                } else {
+                    column = column.saturating_add(1);
+                }
+                chars.next();
+            }
+            if let Some(slot) = positions.get_mut(index) {
+                *slot = Position { line, column };
+            }
+        }
+        positions
+    }
+
     /// Line 1, column 1.
     pub fn default_start() -> Position {
         Position { line: 1, column: 1 }

@@ -34,6 +34,14 @@ mod cli {
     fn run(args: &[String]) -> Result<(), String> {
         let mut iter = args.iter();
         let command = iter.next().ok_or_else(|| USAGE.to_owned())?;
+        match command.as_str() {
+            "parse" | "render" => {}
+            "-h" | "--help" | "help" => {
+                let _ = writeln!(std::io::stdout(), "{USAGE}");
+                return Ok(());
+            }
+            other => return Err(format!("unknown command {other:?}\n{USAGE}")),
+        }
         let mut parse_options = feedlet::ParseOptions::default();
         let mut options = feedlet::Options::default();
         let mut file: Option<String> = None;
@@ -60,7 +68,7 @@ mod cli {
                     }
                 }
                 "-h" | "--help" => {
-                    println!("{USAGE}");
+                    let _ = writeln!(std::io::stdout(), "{USAGE}");
                     return Ok(());
                 }
                 _ if file.is_none() => file = Some(arg.clone()),

@@ -22,8 +22,7 @@ pub(crate) fn parse<'a>(input: &'a str, options: &ParseOptions) -> Result<Feed<'
     match (result, parser.fatal.take()) {
         (_, Some(error)) => Err(error),
         (Ok(mut feed), None) => {
-            parser.warnings.finish(options.max_warnings);
-            feed.warnings = std::mem::take(&mut parser.warnings.list);
+            feed.warnings = parser.warnings.finish(input);
             Ok(feed)
         }
         (Err(error), None) => Err(error),
@@ -219,20 +218,33 @@ impl Thumbnails {
 /// Warnings with a cap; the overflow is counted in one closing warning.
 #[derive(Default)]
 struct Warnings {
-    list: Vec<Warning>,
+    /// Byte offset and message; positions are worked out once at the end, in one pass.
+    list: Vec<(usize, String)>,
     dropped: usize,
 }
 
 impl Warnings {
-    fn finish(&mut self, max: usize) {
-        if self.dropped > 0 && self.list.len() >= max {
-            let (line, column) = self.list.last().map_or((1, 1), |w| (w.line, w.column));
-            self.list.push(Warning {
+    fn finish(&mut self, input: &str) -> Vec<Warning> {
+        let offsets: Vec<usize> = self.list.iter().map(|(offset, _)| *offset).collect();
+        let positions = Position::of_many(input, &offsets);
+        let mut warnings: Vec<Warning> = std::mem::take(&mut self.list)
+            .into_iter()
+            .zip(positions)
+            .map(|((_, message), position)| Warning {
+                message,
+                line: position.line,
+                column: position.column,
+            })
+            .collect();
+        if self.dropped > 0 {
+            let (line, column) = warnings.last().map_or((1, 1), |w| (w.line, w.column));
+            warnings.push(Warning {
                 message: format!("{} more warnings were not recorded", self.dropped),
                 line,
                 column,
             });
         }
+        warnings
     }
 }
 
@@ -330,12 +342,7 @@ impl<'a, 'o> Parser<'a, 'o> {
             self.warnings.dropped = self.warnings.dropped.saturating_add(1);
             return;
         }
-        let position = self.position(offset);
-        self.warnings.list.push(Warning {
-            message: message.into(),
-            line: position.line,
-            column: position.column,
-        });
+        self.warnings.list.push((offset, message.into()));
     }
 
     fn fail(&mut self, kind: ErrorKind, message: impl Into<String>, offset: usize) {
