@@ -363,7 +363,10 @@ impl<'o> Renderer<'o> {
         let Some(body) = from_summary.or(from_content) else {
             return Ok(None);
         };
-        let html = body.decoded();
+        let html = match body.markup() {
+            Markup::Xhtml => std::borrow::Cow::Owned(crate::sanitize::xhtml_to_html(&body.decoded())),
+            _ => body.decoded(),
+        };
         let base = entry
             .content
             .as_ref()

@@ -370,7 +370,8 @@ impl<'a> LazyText<'a> {
     pub fn plain_text(&self) -> Cow<'_, str> {
         let decoded = self.decoded();
         match self.markup {
-            Markup::Html | Markup::Xhtml => Cow::Owned(html_to_text(&decoded)),
+            Markup::Html => Cow::Owned(html_to_text(&decoded)),
+            Markup::Xhtml => Cow::Owned(html_to_text(&crate::sanitize::xhtml_to_html(&decoded))),
             Markup::Text => match decoded {
                 Cow::Borrowed(b) => crate::text::collapse_whitespace(b),
                 Cow::Owned(o) => Cow::Owned(crate::text::collapse_whitespace(&o).into_owned()),

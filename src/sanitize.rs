@@ -194,3 +194,41 @@ fn walk(
     }
     out
 }
+
+/// Turns an XHTML fragment (Atom `type="xhtml"`) into HTML that a `text/html` parser reads the same way:
+/// CDATA sections become escaped text, and comments and processing instructions are dropped.
+/// Without this, `<![CDATA[><a href=…>]]>` or `<!--><img …>-->` would mean markup to an HTML parser while XML says text.
+///
+/// # Examples
+/// ```
+/// assert_eq!(feedlet::sanitize::xhtml_to_html("<p><![CDATA[<b>]]><!-- c --></p>"), "<p>&lt;b&gt;</p>");
+/// ```
+pub fn xhtml_to_html(xhtml: &str) -> String {
+    let mut out = String::with_capacity(xhtml.len());
+    let mut rest = xhtml;
+    while let Some(at) = rest.find("<!").into_iter().chain(rest.find("<?")).min() {
+        let (text, tail) = rest.split_at_checked(at).unwrap_or((rest, ""));
+        out.push_str(text);
+        if let Some(body) = tail.strip_prefix("<![CDATA[") {
+            let (inside, after) = body.split_once("]]>").unwrap_or((body, ""));
+            for c in inside.chars() {
+                match c {
+                    '&' => out.push_str("&amp;"),
+                    '<' => out.push_str("&lt;"),
+                    '>' => out.push_str("&gt;"),
+                    _ => out.push(c),
+                }
+            }
+            rest = after;
+        } else if let Some(body) = tail.strip_prefix("<!--") {
+            rest = body.split_once("-->").map_or("", |(_, after)| after);
+        } else if let Some(body) = tail.strip_prefix("<?") {
+            rest = body.split_once("?>").map_or("", |(_, after)| after);
+        } else {
+            // `<!DOCTYPE` or another declaration: not content.
+            rest = tail.split_once('>').map_or("", |(_, after)| after);
+        }
+    }
+    out.push_str(rest);
+    out
+}

@@ -182,7 +182,8 @@ fn resolve_parts(base: &Parts<'_>, r: &Parts<'_>) -> String {
     let path = if r.scheme.is_some() || r.authority.is_some() || r.path.starts_with('/') {
         remove_dots(r.path)
     } else if r.path.is_empty() {
-        base.path.to_owned()
+        // RFC 3986 5.2.1 allows normalizing the base: without it `?q` against `/a/./b` would keep `./`.
+        remove_dots(base.path)
     } else {
         remove_dots(&merge(base, r.path))
     };

@@ -722,7 +722,8 @@ impl<'a, 'o> Parser<'a, 'o> {
             unescape_with(raw, &self.entities, self.options.max_text_bytes)
         };
         match markup {
-            Markup::Html | Markup::Xhtml => Cow::Owned(html_to_text(&decoded)),
+            Markup::Html => Cow::Owned(html_to_text(&decoded)),
+            Markup::Xhtml => Cow::Owned(html_to_text(&crate::sanitize::xhtml_to_html(&decoded))),
             Markup::Text => match decoded {
                 Cow::Borrowed(b) => collapse_whitespace(b),
                 Cow::Owned(o) => Cow::Owned(collapse_whitespace(&o).into_owned()),
