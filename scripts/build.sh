@@ -13,12 +13,15 @@ if rustup component list --installed 2>/dev/null | grep -q '^rust-src' &&
 else
   cargo build --release --target wasm32-unknown-unknown --lib
 fi
-rm -rf "$out.tmp" && mkdir -p "$out.tmp"
-wasm-bindgen --target web --no-typescript --out-dir "$out.tmp" --out-name feedlet "$wasm"
-www/node_modules/.bin/wasm-opt -Oz "$out.tmp/feedlet_bg.wasm" -o "$out.tmp/feedlet_bg.wasm"
+# A private temporary folder: two builds at once must not append api.js twice.
+tmp=$(mktemp -d "${out}.tmp.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+wasm-bindgen --target web --no-typescript --out-dir "$tmp" --out-name feedlet "$wasm"
+www/node_modules/.bin/wasm-opt -Oz "$tmp/feedlet_bg.wasm" -o "$tmp/feedlet_bg.wasm"
 # feedlet.js is the generated bindings followed by the thin JS API (mount, styles), in one module.
-cat www/src/api.js >> "$out.tmp/feedlet.js"
-cp www/src/feedlet.d.ts "$out.tmp/feedlet.d.ts"
-cp www/src/embed.js "$out.tmp/embed.js"
-cp www/src/embed.d.ts "$out.tmp/embed.d.ts"
-rm -rf "$out" && mv "$out.tmp" "$out"
+cat www/src/api.js >> "$tmp/feedlet.js"
+cp www/src/feedlet.d.ts "$tmp/feedlet.d.ts"
+cp www/src/embed.js "$tmp/embed.js"
+cp www/src/embed.d.ts "$tmp/embed.d.ts"
+node scripts/minify.mjs "$tmp/feedlet.js" "$tmp/embed.js"
+rm -rf "$out" && mv "$tmp" "$out" && chmod 755 "$out"

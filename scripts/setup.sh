@@ -3,9 +3,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-  echo "setup: installing chromium and chromedriver" >&2
-  apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null
+# Chromium for the browser suites; a Korean font so the screenshot shows Hangul rather than empty boxes.
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! [ -d /usr/share/fonts/truetype/nanum ]; then
+  echo "setup: installing chromium, chromedriver and fonts-nanum" >&2
+  apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium chromium-driver fonts-nanum >/dev/null
 fi
 rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 # rust-src lets the wasm build rebuild std without panic formatting; the build falls back when it is missing.
