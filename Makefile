@@ -1,4 +1,8 @@
 # feedlet: `make test` runs every suite; `make demo` serves the demo.
+
+# The enforced size budget (gzip -9 bytes of embed.js + feedlet.js + feedlet_bg.wasm): a ratchet at the
+# current total, lowered as the build shrinks, until it reaches the 40 KB target (see docs/benchmarks.md).
+SIZE_BUDGET ?= 106000
 .PHONY: setup test test-native test-wasm test-e2e build size demo bench fuzz clean
 
 setup:
@@ -13,7 +17,7 @@ build: setup
 	scripts/build.sh
 
 size:
-	scripts/size.sh
+	FEEDLET_SIZE_BUDGET=$(SIZE_BUDGET) scripts/size.sh
 
 test-wasm: setup
 	cargo test --target wasm32-unknown-unknown --test web

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Prints the gzip -9 size of each shipped part and the total; fails when the total is over the budget.
+# Prints the gzip -9 size of each shipped part and the total, against the 40 KB target,
+# and fails when the total is over the enforced budget (FEEDLET_SIZE_BUDGET, bytes).
+# The budget is a ratchet: lower it whenever the total drops; it never goes up.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-budget=${FEEDLET_SIZE_BUDGET:-40960}
+target=40960
+budget=${FEEDLET_SIZE_BUDGET:-$target}
 total=0
 printf '%-22s %10s %10s\n' part bytes gzip-9
 for f in www/dist/embed.js www/dist/feedlet.js www/dist/feedlet_bg.wasm www/dist/*.css; do
@@ -11,8 +14,10 @@ for f in www/dist/embed.js www/dist/feedlet.js www/dist/feedlet_bg.wasm www/dist
   total=$((total + gz))
   printf '%-22s %10d %10d\n' "$(basename "$f")" "$raw" "$gz"
 done
-printf '%-22s %10s %10d  (budget %d)\n' total '' "$total" "$budget"
+printf '%-22s %10s %10d\n' total '' "$total"
+printf 'target %d bytes (%s); enforced budget %d bytes\n' "$target" \
+  "$([ "$total" -le "$target" ] && echo met || echo "not met: $((total - target)) over")" "$budget"
 if [ "$total" -gt "$budget" ]; then
-  echo "size: over budget by $((total - budget)) bytes" >&2
+  echo "size: over the enforced budget by $((total - budget)) bytes" >&2
   exit 1
 fi
