@@ -422,7 +422,7 @@ pub fn excerpt(text: &str, max: usize) -> Cow<'_, str> {
 
 /// Trailing characters that would dangle before the ellipsis.
 #[rustfmt::skip]
-const DANGLING: &[char] = &[',', ';', ':', '-', '–', '—', '/', '(', '[', '{', '“', '‘', '«', '、', '，', '；', '：'];
+const DANGLING: &[char] = &['.', '。', ',', ';', ':', '-', '–', '—', '/', '(', '[', '{', '“', '‘', '«', '、', '，', '；', '：'];
 
 fn cut_text(text: &str, mut cut: usize, space: Option<(usize, usize)>, max: usize) -> String {
     let prev = text.get(..cut).and_then(|h| h.chars().next_back());
