@@ -19,13 +19,8 @@ const feedletKinds = {
   sort: ['date', 'feed'], 'date-style': ['medium', 'long', 'relative'], layout: ['list', 'cards', 'compact'], target: ['_self', '_blank'],
 };
 
-/**
- * Reads one option attribute's text as its JS value; `undefined` means "use the default".
- * Booleans: present, "" or "true" → true; "false", "0", "no" or "off" → false (`summary="html"` gives "html").
- * Lists are comma-separated when the text has a comma, else whitespace-separated.
- * @param {string} name the kebab-case attribute name, without `data-`
- * @param {string | null} text
- */
+// Exported functions are documented in feedlet.d.ts. Lists are comma-separated when the text has a comma, else
+// whitespace-separated.
 export function parseAttribute(name, text) {
   if (text == null) return undefined;
   const kind = feedletKinds[name];
@@ -41,11 +36,6 @@ export function parseAttribute(name, text) {
   return undefined;
 }
 
-/**
- * Reads every option attribute of an element into a `mount` options object (camelCase keys).
- * @param {Element} element
- * @param {string} [prefix] "data-" for auto-mounted elements, whose `src` is `data-feedlet`
- */
 export function attributesToOptions(element, prefix = '') {
   const options = {};
   for (const name of FEEDLET_ATTRIBUTES) {
@@ -55,10 +45,8 @@ export function attributesToOptions(element, prefix = '') {
   return options;
 }
 
-/**
- * The default theme. Every colour and size reads a documented `--feedlet-*` custom property first, and the
- * rules sit in `@layer feedlet`, so that any unlayered page rule wins in light-DOM mode.
- */
+// Every colour and size reads a documented `--feedlet-*` custom property first, and the rules sit in `@layer feedlet`,
+// so that any unlayered page rule wins in light-DOM mode.
 export const css = `@layer feedlet{:host{display:block}:host([hidden]){display:none}
 .feedlet{--_a:var(--feedlet-accent,#0b57d0);--_t:var(--feedlet-text,#1f2328);--_m:var(--feedlet-muted,#57606a);--_b:var(--feedlet-bg,#fff);--_c:var(--feedlet-card-bg,#f6f8fa);--_l:var(--feedlet-border,#d0d7de);--_g:var(--feedlet-gap,1rem);--_p:var(--feedlet-padding,1rem);--_r:var(--feedlet-radius,.75rem);font-family:var(--feedlet-font,inherit);font-size:var(--feedlet-font-size,inherit);line-height:1.5;color:var(--_t);background:var(--_b);padding:var(--_p);border-radius:var(--_r);text-align:start}
 @media (prefers-color-scheme:dark){.feedlet{--_a:var(--feedlet-accent,#79b0ff);--_t:var(--feedlet-text,#e6edf3);--_m:var(--feedlet-muted,#a2acb7);--_b:var(--feedlet-bg,#15181d);--_c:var(--feedlet-card-bg,#1e232a);--_l:var(--feedlet-border,#363d47)}}
@@ -95,11 +83,6 @@ a.feedlet__title:hover{text-decoration:underline}
 
 let feedletSheet;
 
-/**
- * Adds the default theme to a document (default) or shadow root, once, as a constructable stylesheet:
- * CSP-safe, no `unsafe-inline`. Call it when you `renderFeed` into the light DOM yourself.
- * @param {Document | ShadowRoot} [root]
- */
 export function adoptStyles(root = document) {
   try {
     if (!feedletSheet) (feedletSheet = new CSSStyleSheet()).replaceSync(css);
@@ -117,27 +100,26 @@ function feedletWarn(text) {
 }
 
 function feedletError(kind, message, url, extra) {
-  const error = Object.assign(new Error(message), { line: 0, column: 0 }, extra, { kind, url });
-  error.name = 'FeedletError';
-  return error;
+  return Object.assign(new Error(message), { name: 'FeedletError', line: 0, column: 0 }, extra, { kind, url });
 }
+
+const feedletFix = ' Fix the feed there (a feed validator shows the same spot).';
 
 // What happened and how to fix it, for the console.
 function feedletExplain({ kind, url, message, line, column }) {
   if (kind === 'network') return `could not fetch ${url}: a network error, or a cross-origin request without CORS. Serve the feed from this page's origin, send Access-Control-Allow-Origin from its server, or set proxy (e.g. proxy="https://proxy.example/?url={url}").`;
   if (kind === 'http' || kind === 'timeout') return `${message}. Check the src URL and the server${kind === 'timeout' ? ', or raise timeout' : ''}.`;
-  if (kind === 'syntax') return `${url} is not well-formed at line ${line}, column ${column}: ${message}. Fix the feed there (a feed validator points to the same spot).`;
+  if (kind === 'syntax') return `${url} is not well-formed at line ${line}, column ${column}: ${message}.${feedletFix}`;
   if (/^(empty|notXmlOrJson|notAFeed)$/.test(kind)) return `${url} is not a feed: ${message}. Set src to the RSS, Atom or JSON Feed address itself.`;
   return (url ? url + ': ' : '') + message;
 }
 
+// A copy's Feed object, parsed once: when the page reads `feeds`, or when a refresh brought warnings.
+const feedletParse = (copy) => copy.feed || (copy.feed = parseFeed(copy.input, copy));
+
 let feedletInit;
 
-/**
- * Loads feedlet_bg.wasm (next to feedlet.js, through `import.meta.url`) once; `mount` calls it.
- * Rejects with a FeedletError of kind "wasm", logged once; a later call tries again.
- * @returns {Promise<void>}
- */
+// After a failure, a later call tries again.
 export function ready() {
   return feedletInit || (feedletInit = __wbg_init().then(() => {}, (cause) => {
     feedletInit = undefined;
@@ -166,7 +148,7 @@ function feedletCache(url, copy) {
     for (let i = 0; i < copy.input.length; i += 0x8000) binary += String.fromCharCode.apply(null, copy.input.subarray(i, i + 0x8000));
     localStorage.setItem(key, JSON.stringify({ t: copy.time, body: btoa(binary), charset: copy.charset, base: copy.baseUrl }));
   } catch {
-    return undefined;
+    // No cache, then.
   }
 }
 
@@ -212,18 +194,9 @@ function feedletConfig(target, options, defaultTemplate) {
 const feedletMounts = new WeakMap();
 const feedletShadows = new WeakSet();
 
-/**
- * Fetches the feeds of `options.src`, renders them into `target` and keeps them up to date (see feedlet.d.ts):
- * the cached copy at once, the network behind it, periodic refreshes, fallback content and error reports.
- * Mounting a target again replaces its previous mount. Never throws for network or feed problems and leaves no
- * unhandled rejection: errors go to the console (once each), to `error` and to a `feedlet:error` event.
- * @param {Element} target
- * @param {import('./feedlet').MountOptions} options
- * @returns {import('./feedlet').Mounted}
- */
+// Never throws for network or feed problems and leaves no unhandled rejection.
 export function mount(target, options = {}) {
-  const replaced = feedletMounts.get(target);
-  if (replaced) replaced.destroy();
+  feedletMounts.get(target)?.destroy();
   let config = feedletConfig(target, options, target.querySelector(':scope > template'));
   const original = [...target.childNodes];
   const hasFallback = original.some((node) => node.nodeType === 1 ? node.localName !== 'template' : node.nodeType === 3 && node.data.trim());
@@ -258,7 +231,6 @@ export function mount(target, options = {}) {
   const sources = new Map(); // url → its last good copy { input, charset, baseUrl, time }
   let rendered = false; // the view shows a list of the current sources
   let error = null;
-  let feeds = null;
   let generation = 0;
   let controller = null;
   let latest = null;
@@ -282,26 +254,44 @@ export function mount(target, options = {}) {
     target.insertBefore(fallback, status);
   }
 
-  // Renders the sources in memory. A source that does not parse goes back to its previous copy, or away.
+  // Renders the sources in memory. A source that does not parse goes back to its previous copy, or away; so does a
+  // refreshed copy that was only recovered (a truncated body, broken JSON: new warnings and fewer entries than the
+  // copy it replaces), so that the last good content stays. With nothing better, recovered content shows.
   function draw(from, previous = new Map()) {
     const urls = config.src.filter((url) => sources.has(url));
     if (!urls.length) return [];
-    feeds = null;
     let result;
     let errors;
-    let bad;
     try {
       result = renderFeeds(view, urls.map((url) => sources.get(url)), config.render, config.template);
       errors = result.errors.map((e) => feedletError(e.kind, e.message, urls[e.source], e));
-      bad = errors.map((e) => e.url);
+      urls.forEach((url, i) => {
+        const [first, ...more] = result.warnings.filter((w) => w.source === i);
+        if (!first) return;
+        const { line, column, message } = first;
+        const old = previous.get(url) && feedletParse(previous.get(url));
+        const fresh = old && feedletParse(sources.get(url));
+        // A recurring warning (a dropped javascript: link, say) does not pin an old copy after posts were removed.
+        if (old && fresh.entries.length < old.entries.length && fresh.warnings.some((w) => !old.warnings.some((v) => v.message === w.message))) {
+          errors.push(feedletError('syntax', message + '; showing the last good copy instead', url, { line, column }));
+        } else {
+          feedletWarn(`${url} has errors at line ${line}, column ${column}: ${message}${more.length ? ` (and ${more.length} more)` : ''}; showing what could be read.${feedletFix}`);
+        }
+      });
     } catch (thrown) {
       if (!thrown || !thrown.kind || thrown.kind === 'invalidInput') throw thrown;
-      // None parsed; renderFeeds names the first source's problem.
-      errors = [feedletError(thrown.kind, thrown.message, urls[0], thrown)];
-      bad = urls;
+      // None parsed, and renderFeeds names the first source's problem only: the others are parsed for their own.
+      errors = urls.flatMap((url, i) => {
+        try {
+          if (i) return parseFeed(sources.get(url).input, sources.get(url)) && [];
+        } catch (each) {
+          thrown = each;
+        }
+        return [feedletError(thrown.kind, thrown.message, url, thrown)];
+      });
     }
     let retry = false;
-    for (const url of bad) {
+    for (const { url } of errors) {
       const old = previous.get(url);
       if (sources.get(url).cached) feedletCache(url, null);
       if (old) sources.set(url, old);
@@ -346,7 +336,7 @@ export function mount(target, options = {}) {
   // One attempt: stored copies first (when `useCache`), the network for the stale ones, then render and report.
   async function load(useCache) {
     const id = ++generation;
-    if (controller) controller.abort();
+    controller?.abort();
     const attempt = (controller = new AbortController());
     const urls = config.src;
     const errors = [];
@@ -359,12 +349,10 @@ export function mount(target, options = {}) {
       // The fetches start before the wasm is ready, so that the downloads overlap.
       let fetches = fetchAll(urls.filter((url) => !isFresh(url)));
       lastFetch = Math.min(start, ...urls.filter(isFresh).map((url) => sources.get(url).time));
-      try {
-        await ready();
-      } catch (wasmError) {
+      await ready().catch((wasmError) => {
         attempt.abort();
         throw wasmError;
-      }
+      });
       if (id !== generation) return destroyed ? undefined : latest;
       if (useCache) {
         errors.push(...draw('cache'));
@@ -392,7 +380,7 @@ export function mount(target, options = {}) {
       if (!urls.length) errors.push(feedletError('invalidInput', 'no src: set it to the feed URL', ''));
     } catch (unexpected) {
       if (id !== generation) return;
-      errors.push(unexpected && unexpected.kind ? unexpected : feedletError('internal', String(unexpected && unexpected.message || unexpected), ''));
+      errors.push(unexpected?.kind ? unexpected : feedletError('internal', String(unexpected?.message || unexpected), ''));
     }
     error = errors[0] || null;
     if (error) {
@@ -406,8 +394,7 @@ export function mount(target, options = {}) {
   // An attempt replaced by a newer one resolves when the newer one does.
   const run = (useCache) => (latest = load(useCache).catch(() => {}));
 
-  const onVisibility = () => schedule();
-  document.addEventListener('visibilitychange', onVisibility);
+  document.addEventListener('visibilitychange', schedule);
 
   const mounted = {
     refresh() {
@@ -436,9 +423,9 @@ export function mount(target, options = {}) {
       if (destroyed) return;
       destroyed = true;
       generation++;
-      if (controller) controller.abort();
+      controller?.abort();
       clearTimeout(timer);
-      document.removeEventListener('visibilitychange', onVisibility);
+      document.removeEventListener('visibilitychange', schedule);
       if (feedletMounts.get(target) === mounted) feedletMounts.delete(target);
       if (shadow) shadow.replaceChildren(slot);
       else {
@@ -450,16 +437,15 @@ export function mount(target, options = {}) {
     get feed() {
       return this.feeds[0] || null;
     },
-    // Parsed on first read only, so that a page that never asks pays nothing.
+    // Each copy is parsed on first read only, so that a page that never asks pays nothing.
     get feeds() {
-      if (!feeds) {
-        feeds = [];
-        for (const url of config.src) {
-          const copy = sources.get(url);
-          try { if (copy) feeds.push(parseFeed(copy.input, copy)); } catch { /* reported when it was drawn */ }
+      return config.src.flatMap((url) => {
+        try {
+          return sources.has(url) ? [feedletParse(sources.get(url))] : [];
+        } catch {
+          return []; // reported when it was drawn
         }
-      }
-      return feeds;
+      });
     },
     get error() {
       return error;

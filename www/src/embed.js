@@ -21,12 +21,11 @@ function mountElement(element, options) {
 }
 
 function unmountElement(element) {
-  const current = mounts.get(element);
-  if (current) current.mounted.destroy();
+  mounts.get(element)?.mounted.destroy();
   mounts.delete(element);
 }
 
-const mounted = (element) => (mounts.get(element) || {}).mounted;
+const mounted = (element) => mounts.get(element)?.mounted;
 
 /**
  * `<feedlet-posts src="/feed.xml" limit="5">`: a recent-posts list that fetches, renders and keeps itself
@@ -63,16 +62,16 @@ export class FeedletPosts extends Base {
   }
 
   /** Fetches the feeds now; resolves after the attempt, never rejects. */
-  refresh() { return mounted(this) ? mounted(this).refresh() : Promise.resolve(); }
+  refresh() { return mounted(this)?.refresh() || Promise.resolve(); }
 
   /** The first feed as a Feed object (parsed when read), or null before one loaded. */
-  get feed() { return mounted(this) ? mounted(this).feed : null; }
+  get feed() { return mounted(this)?.feed || null; }
 
   /** Every loaded feed as Feed objects, in `src` order. */
-  get feeds() { return mounted(this) ? mounted(this).feeds : []; }
+  get feeds() { return mounted(this)?.feeds || []; }
 
   /** The first error of the last attempt (a FeedletError with `kind`, `url`, `line`, `column`), or null. */
-  get error() { return mounted(this) ? mounted(this).error : null; }
+  get error() { return mounted(this)?.error || null; }
 }
 
 for (const name of FEEDLET_ATTRIBUTES) {

@@ -170,6 +170,9 @@ export interface Mounted {
  *   (without fallback content, `errorText` shows); a skeleton shows only when there is neither fallback nor cached copy;
  * - the last good copy of each feed is kept in localStorage (`feedlet:v1:` + URL) and shown at once on the next visit;
  * - each error is logged once to the console with its fix, set as `error`, and dispatched as a `feedlet:error` event;
+ *   a feed read only with recovery (`RenderResult.warnings`: truncated, broken) shows when nothing better is at hand, with
+ *   one console warning; a refreshed copy that adds such warnings and has fewer entries than the copy shown is an error
+ *   (kind "syntax"): the last good copy stays, also in localStorage;
  * - every render dispatches `feedlet:load`. Both events bubble and cross shadow roots.
  * Mounting the same target again replaces the previous mount.
  */
