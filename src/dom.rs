@@ -363,19 +363,30 @@ impl<'o> Renderer<'o> {
         let Some(body) = from_summary.or(from_content) else {
             return Ok(None);
         };
-        let html = match body.markup() {
-            Markup::Xhtml => std::borrow::Cow::Owned(crate::sanitize::xhtml_to_html(&body.decoded())),
-            _ => body.decoded(),
-        };
         let base = entry
             .content
             .as_ref()
             .and_then(|c| c.base.as_deref())
             .or(entry.link.as_deref());
         let parser = DomParser::new()?;
-        let inert = parser.parse_from_string(&html, SupportedType::TextHtml)?;
-        let Some(source) = inert.body() else {
-            return Ok(None);
+        // XHTML is read by the XML parser, so `<a/>`, `<textarea/>` or a foreign-namespace `<img>` mean
+        // what the feed said; a fragment the XML parser rejects falls back to the plain-text summary.
+        let source: Node = if body.markup() == Markup::Xhtml {
+            let wrapped = crate::sanitize::xhtml_document(&body.decoded());
+            let inert = parser.parse_from_string(&wrapped, SupportedType::ApplicationXhtmlXml)?;
+            if inert.get_elements_by_tag_name("parsererror").length() > 0 {
+                return Ok(None);
+            }
+            match inert.document_element() {
+                Some(root) => root.into(),
+                None => return Ok(None),
+            }
+        } else {
+            let inert = parser.parse_from_string(&body.decoded(), SupportedType::TextHtml)?;
+            match inert.body() {
+                Some(body) => body.into(),
+                None => return Ok(None),
+            }
         };
         let container =
             self.element("div", "feedlet__summary feedlet__summary--html", "summary")?;

@@ -232,3 +232,55 @@ pub fn xhtml_to_html(xhtml: &str) -> String {
     out.push_str(rest);
     out
 }
+
+/// Wraps an XHTML fragment in an XHTML `<div>` for the browser's XML parser, turning HTML named
+/// entities (which a feed may use without declaring them) into numeric references the XML parser knows.
+///
+/// # Examples
+/// ```
+/// assert_eq!(
+///     feedlet::sanitize::xhtml_document("<p>a&nbsp;b &amp; c & d</p>"),
+///     "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>a&#160;b &amp; c &amp; d</p></div>"
+/// );
+/// ```
+pub fn xhtml_document(fragment: &str) -> String {
+    let mut out = String::with_capacity(fragment.len().saturating_add(64));
+    out.push_str("<div xmlns=\"http://www.w3.org/1999/xhtml\">");
+    let mut rest = fragment;
+    while let Some(at) = rest.find('&') {
+        let (text, tail) = rest.split_at_checked(at).unwrap_or((rest, ""));
+        out.push_str(text);
+        let after = tail.get(1..).unwrap_or("");
+        let name = after.get(..after.len().min(12)).and_then(|h| h.split_once(';')).map(|(n, _)| n);
+        match name {
+            Some(n) if !matches!(n, "lt" | "gt" | "amp" | "quot" | "apos") && !n.starts_with('#') => {
+                match crate::entities::lookup(n) {
+                    Some(c) => {
+                        out.push_str("&#");
+                        out.push_str(&u32::from(c).to_string());
+                        out.push(';');
+                    }
+                    None => out.push_str("&amp;"),
+                }
+                rest = after.get(n.len().saturating_add(1)..).unwrap_or("");
+                if crate::entities::lookup(n).is_none() {
+                    // An unknown name stays visible as text.
+                    out.push_str(n);
+                    out.push(';');
+                }
+            }
+            Some(_) => {
+                out.push('&');
+                rest = after;
+            }
+            // A bare `&` (tolerated by the feed parser) would stop the XML parser.
+            None => {
+                out.push_str("&amp;");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out.push_str("</div>");
+    out
+}

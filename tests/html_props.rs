@@ -1,0 +1,648 @@
+//! Property tests for the HTML-string renderer (`feedlet::render_html`, the CLI's `feedlet render`).
+//!
+//! For arbitrary strings in every model field that the renderer reads (language, entry titles, links,
+//! dates, summaries and content in every markup and escape, author names, categories, image URLs) and in
+//! the page-given options (heading, empty text), the output must:
+//! - scan as a well-nested tree of the renderer's own fixed tags and attributes only: every `<` in the
+//!   output opens or closes one of them, attribute values are double-quoted and never hold a raw `"`,
+//!   `<` or `>`, text holds no raw `<` or `>`, and every `&` starts one of the renderer's five escapes;
+//! - decode back to exactly the text the model holds (titles, authors, categories, summaries, dates,
+//!   heading, empty text, `lang`, `datetime`, `src`, `href`);
+//! - carry only safe links: `href`/`src` are absolute `http:`/`https:` URLs or relative references that
+//!   no URL parser can read a scheme into, else absent.
+//!
+//! Two model sources are tested. `parsed_model_*` builds entries the way every parser does (links and
+//! image URLs passed through `safe_url`, which `render_html` documents as its precondition).
+//! `raw_model_*` hand `render_html` a model with unchecked URLs, as a `Feed` deserialized from JSON
+//! (`Feed: Deserialize`) or built by a library user can carry: the renderer must re-check them.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use std::borrow::Cow;
+
+use feedlet::{
+    safe_url, Content, Date, DateStyle, Entry, Escape, Feed, Format, Image, Layout, LazyText,
+    LinkTarget, Markup, Options, Person, Sort, SummaryMode,
+};
+use proptest::prelude::*;
+
+// ---------------------------------------------------------------------------------------------
+// A tiny scanner for the renderer's output: no html5ever, just what the renderer may emit.
+
+const TAGS: &[&str] = &["section", "h2", "ul", "li", "a", "span", "div", "time", "p", "img"];
+const VOID: &[&str] = &["img"];
+const ATTRIBUTES: &[&str] = &[
+    "class",
+    "part",
+    "lang",
+    "dir",
+    "role",
+    "href",
+    "target",
+    "rel",
+    "src",
+    "alt",
+    "loading",
+    "decoding",
+    "referrerpolicy",
+    "width",
+    "height",
+    "datetime",
+];
+
+#[derive(Debug, Clone, PartialEq)]
+enum Tree {
+    Text(String),
+    Element {
+        name: String,
+        attributes: Vec<(String, String)>,
+        children: Vec<Tree>,
+    },
+}
+
+impl Tree {
+    fn attribute(&self, key: &str) -> Option<&str> {
+        match self {
+            Tree::Element { attributes, .. } => attributes
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.as_str()),
+            Tree::Text(_) => None,
+        }
+    }
+    fn name(&self) -> &str {
+        match self {
+            Tree::Element { name, .. } => name,
+            Tree::Text(_) => "#text",
+        }
+    }
+    fn children(&self) -> &[Tree] {
+        match self {
+            Tree::Element { children, .. } => children,
+            Tree::Text(_) => &[],
+        }
+    }
+    /// The decoded text of an element: its text children joined (renderer elements hold text only).
+    fn text(&self) -> String {
+        let mut out = String::new();
+        for child in self.children() {
+            match child {
+                Tree::Text(t) => out.push_str(t),
+                Tree::Element { .. } => out.push_str(&child.text()),
+            }
+        }
+        out
+    }
+    fn class(&self) -> &str {
+        self.attribute("class").unwrap_or("")
+    }
+}
+
+/// Decodes the renderer's escapes; any other `&` is markup that escaped (an error).
+fn decode(raw: &str, in_attribute: bool) -> Result<String, String> {
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at..];
+        let mut known: Vec<(&str, char)> = vec![("&amp;", '&'), ("&lt;", '<'), ("&gt;", '>')];
+        if in_attribute {
+            known.extend([("&quot;", '"'), ("&#39;", '\'')]);
+        }
+        let Some((entity, c)) = known.into_iter().find(|(e, _)| tail.starts_with(e)) else {
+            return Err(format!(
+                "a raw `&` that is not one of the renderer's escapes: {:?}",
+                &tail[..tail.len().min(20)]
+            ));
+        };
+        out.push(c);
+        rest = &tail[entity.len()..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+fn scan(html: &str) -> Result<Vec<Tree>, String> {
+    let body = html
+        .strip_suffix('\n')
+        .ok_or("the output does not end in a newline")?;
+    let mut stack: Vec<Tree> = vec![Tree::Element {
+        name: "#root".into(),
+        attributes: vec![],
+        children: vec![],
+    }];
+    let push = |stack: &mut Vec<Tree>, node: Tree| {
+        if let Some(Tree::Element { children, .. }) = stack.last_mut() {
+            children.push(node);
+        }
+    };
+    let mut rest = body;
+    while !rest.is_empty() {
+        if let Some(tag) = rest.strip_prefix('<') {
+            if let Some(end) = tag.strip_prefix('/') {
+                let close = end.find('>').ok_or("an end tag without `>`")?;
+                let name = &end[..close];
+                if !TAGS.contains(&name) {
+                    return Err(format!("end tag `{name}` is not one of the renderer's tags"));
+                }
+                let node = stack.pop().ok_or("more end tags than start tags")?;
+                if node.name() != name {
+                    return Err(format!("`</{name}>` closes `<{}>`", node.name()));
+                }
+                if stack.is_empty() {
+                    return Err("an end tag closed the document".into());
+                }
+                push(&mut stack, node);
+                rest = &end[close + 1..];
+                continue;
+            }
+            let name_end = tag
+                .find(|c: char| !c.is_ascii_lowercase() && !c.is_ascii_digit())
+                .unwrap_or(tag.len());
+            let name = &tag[..name_end];
+            if !TAGS.contains(&name) {
+                return Err(format!(
+                    "`<` opens `{}`, which is not one of the renderer's tags",
+                    &tag[..tag.len().min(30)]
+                ));
+            }
+            let mut cursor = &tag[name_end..];
+            let mut attributes = Vec::new();
+            loop {
+                if let Some(after) = cursor.strip_prefix('>') {
+                    cursor = after;
+                    break;
+                }
+                let after_space = cursor
+                    .strip_prefix(' ')
+                    .ok_or_else(|| format!("inside `<{name}`: expected a space or `>` at {:?}", &cursor[..cursor.len().min(30)]))?;
+                let key_end = after_space
+                    .find(|c: char| !c.is_ascii_lowercase() && c != '-')
+                    .unwrap_or(after_space.len());
+                let key = &after_space[..key_end];
+                if !ATTRIBUTES.contains(&key) {
+                    return Err(format!("attribute `{key}` on `<{name}>` is not one of the renderer's"));
+                }
+                let value_start = after_space[key_end..]
+                    .strip_prefix("=\"")
+                    .ok_or_else(|| format!("attribute `{key}` is not double-quoted"))?;
+                let close = value_start
+                    .find('"')
+                    .ok_or_else(|| format!("attribute `{key}` is never closed"))?;
+                let raw = &value_start[..close];
+                if raw.contains(['<', '>']) {
+                    return Err(format!("attribute `{key}` holds a raw `<` or `>`: {raw:?}"));
+                }
+                if attributes.iter().any(|(k, _): &(String, String)| k == key) {
+                    return Err(format!("attribute `{key}` twice on `<{name}>`"));
+                }
+                attributes.push((key.to_owned(), decode(raw, true)?));
+                cursor = &value_start[close + 1..];
+            }
+            let element = Tree::Element {
+                name: name.to_owned(),
+                attributes,
+                children: vec![],
+            };
+            if VOID.contains(&name) {
+                push(&mut stack, element);
+            } else {
+                stack.push(element);
+            }
+            rest = cursor;
+        } else {
+            let end = rest.find('<').unwrap_or(rest.len());
+            let raw = &rest[..end];
+            if raw.contains('>') {
+                return Err(format!("text holds a raw `>`: {raw:?}"));
+            }
+            if stack.len() < 2 {
+                return Err(format!("text outside the section: {raw:?}"));
+            }
+            push(&mut stack, Tree::Text(decode(raw, false)?));
+            rest = &rest[end..];
+        }
+    }
+    if stack.len() != 1 {
+        return Err(format!("{} element(s) left open", stack.len() - 1));
+    }
+    match stack.pop() {
+        Some(Tree::Element { children, .. }) => Ok(children),
+        _ => Err("no root".into()),
+    }
+}
+
+/// A link or image address is safe when it is absolute http(s) with a host, or a relative reference
+/// that no parser can read a scheme into (no `:` before the first `/`, `?` or `#`) and holds no
+/// whitespace or control character.
+fn is_safe_link(url: &str) -> bool {
+    // What a browser's URL parser strips or skips: C0 controls, space and DEL.
+    if url.is_empty() || url.chars().any(|c| c <= ' ' || c == '\u{7f}') {
+        return false;
+    }
+    let lower = url.to_ascii_lowercase();
+    if let Some(after) = lower
+        .strip_prefix("https:")
+        .or_else(|| lower.strip_prefix("http:"))
+    {
+        return !after.starts_with("///") && after != "//";
+    }
+    if lower.starts_with("//") {
+        return false; // protocol-relative must have been resolved to https:
+    }
+    let first = url.find(['/', '?', '#']).unwrap_or(url.len());
+    !url[..first].contains(':')
+}
+
+// ---------------------------------------------------------------------------------------------
+// The checks.
+
+fn check(feeds: &[Feed<'_>], options: &Options, check_links: bool) -> Result<(), String> {
+    let html = feedlet::render_html(feeds, options);
+    let roots = scan(&html).map_err(|e| format!("{e}\n--- output ---\n{html}"))?;
+    let fail = |message: String| Err(format!("{message}\n--- output ---\n{html}"));
+    let [section] = roots.as_slice() else {
+        return fail(format!("expected one <section>, got {} nodes", roots.len()));
+    };
+    if section.name() != "section" {
+        return fail("the root is not a <section>".into());
+    }
+    let lang = feeds.first().and_then(|f| f.language.as_deref());
+    if section.attribute("lang") != lang {
+        return fail(format!(
+            "lang {:?} != {lang:?}",
+            section.attribute("lang")
+        ));
+    }
+    let mut children = section.children().iter();
+    let mut next = children.next();
+    if let Some(heading) = options.heading.as_deref().filter(|h| !h.is_empty()) {
+        match next {
+            Some(h2) if h2.name() == "h2" && h2.text() == heading => next = children.next(),
+            _ => return fail(format!("no <h2> holding {heading:?}")),
+        }
+    }
+    let posts = feedlet::select(feeds, options);
+    if posts.is_empty() {
+        match next {
+            Some(p) if p.name() == "p" && p.text() == options.empty_text => {}
+            _ => return fail(format!("no empty text {:?}", options.empty_text)),
+        }
+        return Ok(());
+    }
+    let Some(list) = next.filter(|n| n.name() == "ul") else {
+        return fail("no <ul>".into());
+    };
+    if children.next().is_some() {
+        return fail("something after the <ul>".into());
+    }
+    if list.children().len() != posts.len() {
+        return fail(format!(
+            "{} <li> for {} posts",
+            list.children().len(),
+            posts.len()
+        ));
+    }
+    let mut links = Vec::new();
+    for (li, post) in list.children().iter().zip(&posts) {
+        if li.name() != "li" {
+            return fail(format!("a <{}> in the list", li.name()));
+        }
+        let entry = post.entry;
+        let mut parts = li.children().iter().peekable();
+        if options.layout == Layout::Cards {
+            // The renderer re-checks the model's URL (a deserialized or hand-built model may hold any string).
+            let image = post
+                .image
+                .as_ref()
+                .and_then(|i| Some((i, safe_url(None, &i.url)?)));
+            if let Some((image, url)) = image {
+                match parts.next() {
+                    Some(img) if img.name() == "img" && img.attribute("src") == Some(&url) => {
+                        links.push(url.clone());
+                        if img.attribute("width") != image.width.map(|w| w.to_string()).as_deref()
+                            || img.attribute("height")
+                                != image.height.map(|h| h.to_string()).as_deref()
+                        {
+                            return fail("image size differs".into());
+                        }
+                    }
+                    _ => return fail(format!("no <img src={url:?}>")),
+                }
+            }
+        }
+        let title = entry.title.as_deref().unwrap_or("(untitled)");
+        match parts.next() {
+            Some(t) if t.class() == "feedlet__title" && t.text() == title => {
+                let checked = entry.link.as_deref().and_then(|l| safe_url(None, l));
+                let expected_href = checked.as_deref();
+                if t.attribute("href") != expected_href {
+                    return fail(format!("href {:?} != {expected_href:?}", t.attribute("href")));
+                }
+                if t.name() != if expected_href.is_some() { "a" } else { "span" } {
+                    return fail(format!("title element <{}>", t.name()));
+                }
+                if let Some(href) = expected_href {
+                    links.push(href.to_owned());
+                }
+                let blank = options.target == LinkTarget::NewTab && expected_href.is_some();
+                if (t.attribute("target") == Some("_blank")) != blank {
+                    return fail("target differs".into());
+                }
+            }
+            other => return fail(format!("title {title:?} not found, got {other:?}")),
+        }
+        let date = entry.date().filter(|_| options.date);
+        let authors =
+            options.author && !entry.authors.is_empty() && options.layout != Layout::Compact;
+        let categories =
+            options.categories && !entry.categories.is_empty() && options.layout != Layout::Compact;
+        if date.is_some() || authors || categories {
+            let Some(meta) = parts.next().filter(|m| m.class() == "feedlet__meta") else {
+                return fail("no meta".into());
+            };
+            let mut items = meta.children().iter();
+            if let Some(date) = date {
+                match items.next() {
+                    Some(time)
+                        if time.name() == "time"
+                            && time.attribute("datetime") == Some(&date.to_iso()) =>
+                    {
+                        if date.timestamp.is_none() && time.text() != date.raw {
+                            return fail(format!("date text {:?} != {:?}", time.text(), date.raw));
+                        }
+                    }
+                    _ => return fail(format!("no <time datetime={:?}>", date.to_iso())),
+                }
+            }
+            if authors {
+                let names: Vec<&str> = entry.authors.iter().map(|p| p.name.as_ref()).collect();
+                match items.next() {
+                    Some(s) if s.class() == "feedlet__author" && s.text() == names.join(", ") => {}
+                    _ => return fail(format!("authors {names:?} not found")),
+                }
+            }
+            if categories {
+                let names: Vec<&str> = entry.categories.iter().map(AsRef::as_ref).collect();
+                match items.next() {
+                    Some(s)
+                        if s.class() == "feedlet__categories" && s.text() == names.join(", ") => {}
+                    _ => return fail(format!("categories {names:?} not found")),
+                }
+            }
+            if items.next().is_some() {
+                return fail("extra meta".into());
+            }
+        }
+        if options.layout != Layout::Compact {
+            if let Some(summary) = &post.summary {
+                match parts.next() {
+                    Some(p) if p.class() == "feedlet__summary" && p.name() == "p" => {
+                        if &p.text() != summary {
+                            return fail(format!("summary {:?} != {summary:?}", p.text()));
+                        }
+                        if p.children().iter().any(|c| !matches!(c, Tree::Text(_))) {
+                            return fail("an element inside the summary".into());
+                        }
+                    }
+                    _ => return fail(format!("summary {summary:?} not found")),
+                }
+            }
+        }
+        if let Some(extra) = parts.next() {
+            return fail(format!("unexpected <{}> in an item", extra.name()));
+        }
+    }
+    if check_links {
+        for link in links {
+            if !is_safe_link(&link) {
+                return fail(format!("unsafe URL emitted: {link:?}"));
+            }
+        }
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Strategies.
+
+/// Strings that stress an HTML serializer: arbitrary Unicode, markup-ish ASCII, and hostile fragments.
+fn hostile() -> impl Strategy<Value = String> {
+    let fragment = prop::sample::select(vec![
+        "<", ">", "&", "\"", "'", "`", "=", "/", " ", "\t", "\n", "\r", "\u{0}", "\u{a0}", "\u{feff}",
+        "&amp;", "&lt;", "&gt;", "&quot;", "&#39;", "&#x3c;", "&#60;", "&lt;script&gt;", "<script>",
+        "</script>", "<img src=x onerror=alert(1)>", "\" onmouseover=\"alert(1)", "' autofocus onfocus='x",
+        "javascript:", "JaVaScRiPt:", "java\tscript:", "data:text/html,", "vbscript:", "<![CDATA[", "]]>",
+        "<!--", "-->", "</a>", "</section>", "<svg>", "<math>", "&#x6A;", "&colon;", "%0a", "\\", "é", "한",
+        "👍🏽", "\u{202e}", "http://", "https://e.com/", "//evil.com",
+    ]);
+    prop_oneof![
+        3 => any::<String>(),
+        3 => "[<>&\"'`= /:;#a-zA-Z0-9\\t\\n\\r\u{0}-\u{1f}\u{7f}]{0,40}",
+        4 => prop::collection::vec(fragment, 0..8).prop_map(|parts| parts.concat()),
+    ]
+}
+
+fn url_like() -> impl Strategy<Value = String> {
+    let scheme = prop::sample::select(vec![
+        "", "http:", "https:", "HTTP:", "javascript:", " javascript:", "java\tscript:", "JaVaScRiPt:",
+        "data:", "vbscript:", "blob:", "file:", "about:", "mailto:", "//", "\u{1}javascript:",
+        "jav&#x09;ascript:", "%6Aavascript:", "http:/", "https:///",
+    ]);
+    prop_oneof![
+        (scheme, hostile()).prop_map(|(s, rest)| format!("{s}{rest}")),
+        hostile(),
+    ]
+}
+
+fn markup() -> impl Strategy<Value = Markup> {
+    prop::sample::select(vec![Markup::Text, Markup::Html, Markup::Xhtml])
+}
+
+fn escape() -> impl Strategy<Value = Escape> {
+    prop::sample::select(vec![Escape::None, Escape::Xml, Escape::Json])
+}
+
+fn lazy() -> impl Strategy<Value = LazyText<'static>> {
+    (hostile(), escape(), markup()).prop_map(|(s, e, m)| LazyText::new(Cow::Owned(s), e, m))
+}
+
+fn date() -> impl Strategy<Value = Date<'static>> {
+    prop_oneof![
+        hostile().prop_map(|s| Date::parse(Cow::Owned(s))),
+        (1900i32..2100, 1u32..13, 1u32..29, 0u32..24).prop_map(|(y, m, d, h)| {
+            Date::parse(Cow::Owned(format!("{y:04}-{m:02}-{d:02}T{h:02}:00:00Z")))
+        }),
+    ]
+}
+
+fn person() -> impl Strategy<Value = Person<'static>> {
+    (hostile(), prop::option::of(url_like()), prop::option::of(hostile())).prop_map(|(n, u, e)| {
+        Person {
+            name: Cow::Owned(n),
+            uri: u.map(Cow::Owned),
+            email: e.map(Cow::Owned),
+        }
+    })
+}
+
+/// An entry with arbitrary text everywhere; `checked` passes URLs through `safe_url` as the parsers do.
+fn entry(checked: bool) -> impl Strategy<Value = Entry<'static>> {
+    (
+        (
+            hostile(),
+            prop::option::of(hostile()),
+            prop::option::of(url_like()),
+            prop::option::of(date()),
+            prop::option::of(date()),
+        ),
+        (
+            prop::option::of(lazy()),
+            prop::option::of((
+                markup(),
+                prop::option::of(lazy()),
+                prop::option::of(url_like()),
+                prop::option::of(url_like()),
+            )),
+            prop::collection::vec(person(), 0..3),
+            prop::collection::vec(hostile(), 0..4),
+            prop::option::of((url_like(), prop::option::of(0u32..5000), prop::option::of(0u32..5000))),
+        ),
+    )
+        .prop_map(
+            move |((id, title, link, published, updated), (summary, content, authors, categories, image))| {
+                let url = |raw: String| if checked { safe_url(None, &raw) } else { Some(raw) };
+                Entry {
+                    id: Cow::Owned(id),
+                    title: title.map(Cow::Owned),
+                    link: link.and_then(url).map(Cow::Owned),
+                    published,
+                    updated,
+                    summary,
+                    content: content.map(|(markup, body, src, base)| Content {
+                        markup,
+                        body,
+                        src: src.map(Cow::Owned),
+                        base: base.map(Cow::Owned),
+                    }),
+                    authors,
+                    categories: categories.into_iter().map(Cow::Owned).collect(),
+                    image: image.and_then(|(raw, width, height)| {
+                        url(raw).map(|url| Image { url, width, height })
+                    }),
+                }
+            },
+        )
+}
+
+fn feed(checked: bool) -> impl Strategy<Value = Feed<'static>> {
+    (
+        prop::sample::select(vec![Format::Atom, Format::Rss2, Format::Rss1, Format::Json]),
+        prop::option::of(hostile()),
+        prop::option::of(hostile()),
+        prop::collection::vec(entry(checked), 0..5),
+    )
+        .prop_map(|(format, title, language, entries)| {
+            let mut feed = Feed::new(format);
+            feed.title = title.map(Cow::Owned);
+            feed.language = language.map(Cow::Owned);
+            feed.entries = entries;
+            feed
+        })
+}
+
+fn options() -> impl Strategy<Value = Options> {
+    (
+        prop::sample::select(vec![Layout::List, Layout::Cards, Layout::Compact]),
+        prop::sample::select(vec![LinkTarget::SameTab, LinkTarget::NewTab]),
+        prop::sample::select(vec![DateStyle::Medium, DateStyle::Long, DateStyle::Relative]),
+        prop::option::of(hostile()),
+        hostile(),
+        (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>(), 0usize..400),
+        (
+            prop::sample::select(vec![Sort::Date, Sort::Feed]),
+            prop::sample::select(vec![SummaryMode::Text, SummaryMode::Html]),
+        ),
+    )
+        .prop_map(
+            |(layout, target, date_style, heading, empty_text, (date, summary, author, categories, length), (sort, summary_mode))| Options {
+                limit: 100,
+                layout,
+                target,
+                date_style,
+                heading,
+                empty_text,
+                author,
+                categories,
+                date,
+                summary,
+                summary_length: length,
+                sort,
+                summary_mode,
+                ..Options::default()
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 384, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Models as the parsers build them (URLs through `safe_url`): structure, text round trip and link safety.
+    #[test]
+    fn parsed_model_renders_only_its_own_markup(feeds in prop::collection::vec(feed(true), 1..3), options in options()) {
+        if let Err(message) = check(&feeds, &options, true) {
+            prop_assert!(false, "{}", message);
+        }
+    }
+
+    /// Models with unchecked URLs (a deserialized or hand-built `Feed`): structure, text and link safety must
+    /// hold all the same, as in the DOM renderer (dom.rs re-checks every URL "because a `Feed` object can come
+    /// from JavaScript"). Regression test for tests/xss/FINDINGS.md #1.
+    #[test]
+    fn raw_model_renders_only_its_own_markup_and_safe_links(feeds in prop::collection::vec(feed(false), 1..3), options in options()) {
+        if let Err(message) = check(&feeds, &options, true) {
+            prop_assert!(false, "{}", message);
+        }
+    }
+}
+
+/// The concrete case behind FINDINGS.md #1: a `Feed` deserialized from JSON.
+#[test]
+fn deserialized_feed_cannot_inject_a_javascript_link() {
+    let json = r#"{"format":"atom","entries":[{"id":"1","title":"click me","link":"javascript:alert(document.domain)",
+        "image":{"url":"javascript:alert(2)"}}]}"#;
+    let feed: Feed<'_> = serde_json::from_str(json).unwrap();
+    let options = Options {
+        layout: Layout::Cards,
+        ..Options::default()
+    };
+    let html = feedlet::render_html(std::slice::from_ref(&feed), &options);
+    assert!(!html.to_ascii_lowercase().contains("javascript:"), "{html}");
+    assert!(html.contains(">click me</span>"), "the title stays, without a link: {html}");
+}
+
+#[test]
+fn scanner_rejects_escaped_markup() {
+    // Self-test of the scanner: markup it must refuse.
+    for bad in [
+        "<section><script>x</script></section>\n",
+        "<section><a href=\"x\" onclick=\"y\">t</a></section>\n",
+        "<section><a href='x'>t</a></section>\n",
+        "<section>a > b</section>\n",
+        "<section>&nbsp;</section>\n",
+        "<section><p></section>\n",
+    ] {
+        assert!(scan(bad).is_err(), "{bad}");
+    }
+    assert!(scan("<section class=\"a &amp; &quot;\"><p>&lt;b&gt;</p></section>\n").is_ok());
+    assert!(is_safe_link("https://e.com/a"));
+    assert!(is_safe_link("/a:b"));
+    assert!(!is_safe_link("javascript:alert(1)"));
+    assert!(!is_safe_link("java\tscript:alert(1)"));
+    assert!(!is_safe_link("%6Aavascript:x"));
+}
