@@ -283,7 +283,7 @@ pub struct Image {
 }
 
 /// An entry's full body.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Content<'a> {
     /// How to read `value`: `text`, `html` or `xhtml`.
     #[serde(rename = "type")]
@@ -297,6 +297,32 @@ pub struct Content<'a> {
     /// The base URL that relative links inside the body resolve against.
     #[serde(default)]
     pub base: Option<Cow<'a, str>>,
+}
+
+/// Reading a `Content` back gives its body the content's own markup, so `"type": "text"` stays text.
+impl<'de, 'a> Deserialize<'de> for Content<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Fields<'a> {
+            #[serde(default, rename = "type")]
+            markup: Markup,
+            #[serde(default, rename = "value")]
+            body: Option<Cow<'a, str>>,
+            #[serde(default)]
+            src: Option<Cow<'a, str>>,
+            #[serde(default)]
+            base: Option<Cow<'a, str>>,
+        }
+        let fields = Fields::deserialize(deserializer)?;
+        Ok(Content {
+            markup: fields.markup,
+            body: fields
+                .body
+                .map(|b| LazyText::new(b, Escape::None, fields.markup)),
+            src: fields.src,
+            base: fields.base,
+        })
+    }
 }
 
 impl Content<'_> {
