@@ -57,7 +57,10 @@ fn item(out: &mut String, post: &Post<'_, '_>, feeds: &[Feed<'_>], options: &Opt
     out.push('>');
     if options.layout == Layout::Cards {
         // Checked again here: a `Feed` can be built or deserialized by library users, not only by the parser.
-        let image = post.image.as_ref().and_then(|i| Some((i, safe_url(None, &i.url)?)));
+        let image = post
+            .image
+            .as_ref()
+            .and_then(|i| Some((i, safe_url(None, &i.url)?)));
         if let Some((image, url)) = image {
             out.push_str("<img class=\"feedlet__image\" part=\"image\"");
             attribute(out, "src", &url);

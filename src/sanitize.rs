@@ -251,9 +251,14 @@ pub fn xhtml_document(fragment: &str) -> String {
         let (text, tail) = rest.split_at_checked(at).unwrap_or((rest, ""));
         out.push_str(text);
         let after = tail.get(1..).unwrap_or("");
-        let name = after.get(..after.len().min(12)).and_then(|h| h.split_once(';')).map(|(n, _)| n);
+        let name = after
+            .get(..after.len().min(12))
+            .and_then(|h| h.split_once(';'))
+            .map(|(n, _)| n);
         match name {
-            Some(n) if !matches!(n, "lt" | "gt" | "amp" | "quot" | "apos") && !n.starts_with('#') => {
+            Some(n)
+                if !matches!(n, "lt" | "gt" | "amp" | "quot" | "apos") && !n.starts_with('#') =>
+            {
                 match crate::entities::lookup(n) {
                     Some(c) => {
                         out.push_str("&#");

@@ -34,7 +34,9 @@ use proptest::prelude::*;
 // ---------------------------------------------------------------------------------------------
 // A tiny scanner for the renderer's output: no html5ever, just what the renderer may emit.
 
-const TAGS: &[&str] = &["section", "h2", "ul", "li", "a", "span", "div", "time", "p", "img"];
+const TAGS: &[&str] = &[
+    "section", "h2", "ul", "li", "a", "span", "div", "time", "p", "img",
+];
 const VOID: &[&str] = &["img"];
 const ATTRIBUTES: &[&str] = &[
     "class",
@@ -148,7 +150,9 @@ fn scan(html: &str) -> Result<Vec<Tree>, String> {
                 let close = end.find('>').ok_or("an end tag without `>`")?;
                 let name = &end[..close];
                 if !TAGS.contains(&name) {
-                    return Err(format!("end tag `{name}` is not one of the renderer's tags"));
+                    return Err(format!(
+                        "end tag `{name}` is not one of the renderer's tags"
+                    ));
                 }
                 let node = stack.pop().ok_or("more end tags than start tags")?;
                 if node.name() != name {
@@ -178,15 +182,20 @@ fn scan(html: &str) -> Result<Vec<Tree>, String> {
                     cursor = after;
                     break;
                 }
-                let after_space = cursor
-                    .strip_prefix(' ')
-                    .ok_or_else(|| format!("inside `<{name}`: expected a space or `>` at {:?}", &cursor[..cursor.len().min(30)]))?;
+                let after_space = cursor.strip_prefix(' ').ok_or_else(|| {
+                    format!(
+                        "inside `<{name}`: expected a space or `>` at {:?}",
+                        &cursor[..cursor.len().min(30)]
+                    )
+                })?;
                 let key_end = after_space
                     .find(|c: char| !c.is_ascii_lowercase() && c != '-')
                     .unwrap_or(after_space.len());
                 let key = &after_space[..key_end];
                 if !ATTRIBUTES.contains(&key) {
-                    return Err(format!("attribute `{key}` on `<{name}>` is not one of the renderer's"));
+                    return Err(format!(
+                        "attribute `{key}` on `<{name}>` is not one of the renderer's"
+                    ));
                 }
                 let value_start = after_space[key_end..]
                     .strip_prefix("=\"")
@@ -274,10 +283,7 @@ fn check(feeds: &[Feed<'_>], options: &Options, check_links: bool) -> Result<(),
     }
     let lang = feeds.first().and_then(|f| f.language.as_deref());
     if section.attribute("lang") != lang {
-        return fail(format!(
-            "lang {:?} != {lang:?}",
-            section.attribute("lang")
-        ));
+        return fail(format!("lang {:?} != {lang:?}", section.attribute("lang")));
     }
     let mut children = section.children().iter();
     let mut next = children.next();
@@ -342,7 +348,10 @@ fn check(feeds: &[Feed<'_>], options: &Options, check_links: bool) -> Result<(),
                 let checked = entry.link.as_deref().and_then(|l| safe_url(None, l));
                 let expected_href = checked.as_deref();
                 if t.attribute("href") != expected_href {
-                    return fail(format!("href {:?} != {expected_href:?}", t.attribute("href")));
+                    return fail(format!(
+                        "href {:?} != {expected_href:?}",
+                        t.attribute("href")
+                    ));
                 }
                 if t.name() != if expected_href.is_some() { "a" } else { "span" } {
                     return fail(format!("title element <{}>", t.name()));
@@ -434,12 +443,58 @@ fn check(feeds: &[Feed<'_>], options: &Options, check_links: bool) -> Result<(),
 /// Strings that stress an HTML serializer: arbitrary Unicode, markup-ish ASCII, and hostile fragments.
 fn hostile() -> impl Strategy<Value = String> {
     let fragment = prop::sample::select(vec![
-        "<", ">", "&", "\"", "'", "`", "=", "/", " ", "\t", "\n", "\r", "\u{0}", "\u{a0}", "\u{feff}",
-        "&amp;", "&lt;", "&gt;", "&quot;", "&#39;", "&#x3c;", "&#60;", "&lt;script&gt;", "<script>",
-        "</script>", "<img src=x onerror=alert(1)>", "\" onmouseover=\"alert(1)", "' autofocus onfocus='x",
-        "javascript:", "JaVaScRiPt:", "java\tscript:", "data:text/html,", "vbscript:", "<![CDATA[", "]]>",
-        "<!--", "-->", "</a>", "</section>", "<svg>", "<math>", "&#x6A;", "&colon;", "%0a", "\\", "é", "한",
-        "👍🏽", "\u{202e}", "http://", "https://e.com/", "//evil.com",
+        "<",
+        ">",
+        "&",
+        "\"",
+        "'",
+        "`",
+        "=",
+        "/",
+        " ",
+        "\t",
+        "\n",
+        "\r",
+        "\u{0}",
+        "\u{a0}",
+        "\u{feff}",
+        "&amp;",
+        "&lt;",
+        "&gt;",
+        "&quot;",
+        "&#39;",
+        "&#x3c;",
+        "&#60;",
+        "&lt;script&gt;",
+        "<script>",
+        "</script>",
+        "<img src=x onerror=alert(1)>",
+        "\" onmouseover=\"alert(1)",
+        "' autofocus onfocus='x",
+        "javascript:",
+        "JaVaScRiPt:",
+        "java\tscript:",
+        "data:text/html,",
+        "vbscript:",
+        "<![CDATA[",
+        "]]>",
+        "<!--",
+        "-->",
+        "</a>",
+        "</section>",
+        "<svg>",
+        "<math>",
+        "&#x6A;",
+        "&colon;",
+        "%0a",
+        "\\",
+        "é",
+        "한",
+        "👍🏽",
+        "\u{202e}",
+        "http://",
+        "https://e.com/",
+        "//evil.com",
     ]);
     prop_oneof![
         3 => any::<String>(),
@@ -450,9 +505,26 @@ fn hostile() -> impl Strategy<Value = String> {
 
 fn url_like() -> impl Strategy<Value = String> {
     let scheme = prop::sample::select(vec![
-        "", "http:", "https:", "HTTP:", "javascript:", " javascript:", "java\tscript:", "JaVaScRiPt:",
-        "data:", "vbscript:", "blob:", "file:", "about:", "mailto:", "//", "\u{1}javascript:",
-        "jav&#x09;ascript:", "%6Aavascript:", "http:/", "https:///",
+        "",
+        "http:",
+        "https:",
+        "HTTP:",
+        "javascript:",
+        " javascript:",
+        "java\tscript:",
+        "JaVaScRiPt:",
+        "data:",
+        "vbscript:",
+        "blob:",
+        "file:",
+        "about:",
+        "mailto:",
+        "//",
+        "\u{1}javascript:",
+        "jav&#x09;ascript:",
+        "%6Aavascript:",
+        "http:/",
+        "https:///",
     ]);
     prop_oneof![
         (scheme, hostile()).prop_map(|(s, rest)| format!("{s}{rest}")),
@@ -482,13 +554,16 @@ fn date() -> impl Strategy<Value = Date<'static>> {
 }
 
 fn person() -> impl Strategy<Value = Person<'static>> {
-    (hostile(), prop::option::of(url_like()), prop::option::of(hostile())).prop_map(|(n, u, e)| {
-        Person {
+    (
+        hostile(),
+        prop::option::of(url_like()),
+        prop::option::of(hostile()),
+    )
+        .prop_map(|(n, u, e)| Person {
             name: Cow::Owned(n),
             uri: u.map(Cow::Owned),
             email: e.map(Cow::Owned),
-        }
-    })
+        })
 }
 
 /// An entry with arbitrary text everywhere; `checked` passes URLs through `safe_url` as the parsers do.
@@ -511,12 +586,25 @@ fn entry(checked: bool) -> impl Strategy<Value = Entry<'static>> {
             )),
             prop::collection::vec(person(), 0..3),
             prop::collection::vec(hostile(), 0..4),
-            prop::option::of((url_like(), prop::option::of(0u32..5000), prop::option::of(0u32..5000))),
+            prop::option::of((
+                url_like(),
+                prop::option::of(0u32..5000),
+                prop::option::of(0u32..5000),
+            )),
         ),
     )
         .prop_map(
-            move |((id, title, link, published, updated), (summary, content, authors, categories, image))| {
-                let url = |raw: String| if checked { safe_url(None, &raw) } else { Some(raw) };
+            move |(
+                (id, title, link, published, updated),
+                (summary, content, authors, categories, image),
+            )| {
+                let url = |raw: String| {
+                    if checked {
+                        safe_url(None, &raw)
+                    } else {
+                        Some(raw)
+                    }
+                };
                 Entry {
                     id: Cow::Owned(id),
                     title: title.map(Cow::Owned),
@@ -560,17 +648,35 @@ fn options() -> impl Strategy<Value = Options> {
     (
         prop::sample::select(vec![Layout::List, Layout::Cards, Layout::Compact]),
         prop::sample::select(vec![LinkTarget::SameTab, LinkTarget::NewTab]),
-        prop::sample::select(vec![DateStyle::Medium, DateStyle::Long, DateStyle::Relative]),
+        prop::sample::select(vec![
+            DateStyle::Medium,
+            DateStyle::Long,
+            DateStyle::Relative,
+        ]),
         prop::option::of(hostile()),
         hostile(),
-        (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>(), 0usize..400),
+        (
+            any::<bool>(),
+            any::<bool>(),
+            any::<bool>(),
+            any::<bool>(),
+            0usize..400,
+        ),
         (
             prop::sample::select(vec![Sort::Date, Sort::Feed]),
             prop::sample::select(vec![SummaryMode::Text, SummaryMode::Html]),
         ),
     )
         .prop_map(
-            |(layout, target, date_style, heading, empty_text, (date, summary, author, categories, length), (sort, summary_mode))| Options {
+            |(
+                layout,
+                target,
+                date_style,
+                heading,
+                empty_text,
+                (date, summary, author, categories, length),
+                (sort, summary_mode),
+            )| Options {
                 limit: 100,
                 layout,
                 target,
@@ -623,7 +729,10 @@ fn deserialized_feed_cannot_inject_a_javascript_link() {
     };
     let html = feedlet::render_html(std::slice::from_ref(&feed), &options);
     assert!(!html.to_ascii_lowercase().contains("javascript:"), "{html}");
-    assert!(html.contains(">click me</span>"), "the title stays, without a link: {html}");
+    assert!(
+        html.contains(">click me</span>"),
+        "the title stays, without a link: {html}"
+    );
 }
 
 #[test]

@@ -412,12 +412,35 @@ fn xhtml_rich_summaries_are_read_as_xml() {
     let xml = r#"<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>x</title><link href="https://blog.example/x"/>
       <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>a&nbsp;b</p><a href="https://evil.example/"/>Your account is locked<img xmlns="urn:x" src="https://evil.example/t.png"/><textarea/><b>after</b><![CDATA[<i>cdata</i>]]></div></content></entry></feed>"#;
     let target = container();
-    feedlet::render_feed(&target, xml.into(), Some(options(&[("summaryMode", "html".into())])), None).expect("render");
-    let summary = target.query_selector(".feedlet__summary--html").unwrap().expect("rich summary");
-    let link = summary.query_selector("a").unwrap().expect("the empty link stays empty");
+    feedlet::render_feed(
+        &target,
+        xml.into(),
+        Some(options(&[("summaryMode", "html".into())])),
+        None,
+    )
+    .expect("render");
+    let summary = target
+        .query_selector(".feedlet__summary--html")
+        .unwrap()
+        .expect("rich summary");
+    let link = summary
+        .query_selector("a")
+        .unwrap()
+        .expect("the empty link stays empty");
     assert_eq!(link.text_content().as_deref(), Some(""));
-    assert!(summary.query_selector("img").unwrap().is_none(), "a foreign-namespace img is not an image");
-    assert!(summary.query_selector("b").unwrap().is_some(), "an empty textarea swallows nothing");
+    assert!(
+        summary.query_selector("img").unwrap().is_none(),
+        "a foreign-namespace img is not an image"
+    );
+    assert!(
+        summary.query_selector("b").unwrap().is_some(),
+        "an empty textarea swallows nothing"
+    );
     let text = summary.text_content().unwrap_or_default();
-    assert!(text.contains("a\u{a0}b") && text.contains("<i>cdata</i>") && text.contains("Your account is locked"), "{text}");
+    assert!(
+        text.contains("a\u{a0}b")
+            && text.contains("<i>cdata</i>")
+            && text.contains("Your account is locked"),
+        "{text}"
+    );
 }
