@@ -113,7 +113,8 @@ pub fn decode_with<'a>(
             }
         }
     };
-    if text.trim().is_empty() {
+    // `trim_start` stops at the first visible character: O(1) for real feeds, unlike `trim`.
+    if text.trim_start().is_empty() {
         return Err(Error::new(
             ErrorKind::Empty,
             "the input is empty",
@@ -127,6 +128,14 @@ pub fn decode_with<'a>(
 /// Removes the C0 control characters XML forbids (velog's feeds carry 0x08), with one warning.
 fn remove_controls<'a>(text: Cow<'a, str>, warnings: &mut Vec<Warning>) -> Cow<'a, str> {
     let forbidden = |b: u8| b < 0x20 && b != b'\t' && b != b'\n' && b != b'\r';
+    // A branch-free pass over 64-byte chunks vectorizes; the exact position is looked up only when needed.
+    let any = text
+        .as_bytes()
+        .chunks(64)
+        .any(|chunk| chunk.iter().fold(false, |found, &b| found | forbidden(b)));
+    if !any {
+        return text;
+    }
     let Some(first) = text.bytes().position(forbidden) else {
         return text;
     };
