@@ -1,6 +1,7 @@
 //! The pure step between model and renderers: merge feeds, de-duplicate, filter, sort, limit, and prepare excerpts and thumbnails.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 
 use crate::model::{Entry, Feed, Image, Markup};
 use crate::options::{Options, Sort};
@@ -34,26 +35,24 @@ pub struct Post<'f, 'a> {
 /// ```
 pub fn select<'f, 'a>(feeds: &'f [Feed<'a>], options: &Options) -> Vec<Post<'f, 'a>> {
     let mut chosen: Vec<(usize, &'f Entry<'a>)> = Vec::new();
-    let mut seen_ids: Vec<&str> = Vec::new();
-    let mut seen_links: Vec<&str> = Vec::new();
+    // Hash sets keep merging linear: two feeds of 10,000 entries must not cost 10⁸ comparisons.
+    let mut seen_ids: HashSet<&str> = HashSet::new();
+    let mut seen_links: HashSet<&str> = HashSet::new();
+    let merging = feeds.len() > 1;
     for (index, feed) in feeds.iter().enumerate() {
         for entry in &feed.entries {
-            if !seen_ids.is_empty() && seen_ids.contains(&entry.id.as_ref()) {
-                continue;
-            }
-            if let Some(link) = entry.link.as_deref() {
-                if seen_links.contains(&link) {
-                    continue;
-                }
-            }
             if !matches_categories(entry, options) {
                 continue;
             }
-            // Dedupe across feeds only: within one feed a repeated id is still a distinct post in practice.
-            if feeds.len() > 1 {
-                seen_ids.push(&entry.id);
-                if let Some(link) = entry.link.as_deref() {
-                    seen_links.push(link);
+            // De-duplicate across feeds only: within one feed a repeated id is still a distinct post in practice.
+            if merging {
+                let link = entry.link.as_deref();
+                if seen_ids.contains(entry.id.as_ref()) || link.is_some_and(|l| seen_links.contains(l)) {
+                    continue;
+                }
+                seen_ids.insert(&entry.id);
+                if let Some(link) = link {
+                    seen_links.insert(link);
                 }
             }
             chosen.push((index, entry));
