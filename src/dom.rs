@@ -553,7 +553,13 @@ impl<'o> Renderer<'o> {
                     }
                     None => element.remove(),
                 },
-                "image" => match (&post.image, tag.as_str()) {
+                "image" => match (
+                    &post
+                        .image
+                        .clone()
+                        .or_else(|| crate::select::thumbnail(entry)),
+                    tag.as_str(),
+                ) {
                     (Some(image), "img") => match safe_url(None, &image.url) {
                         Some(url) => {
                             element.set_attribute("src", &url)?;

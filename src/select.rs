@@ -4,7 +4,7 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 
 use crate::model::{Entry, Feed, Image, Markup};
-use crate::options::{Options, Sort};
+use crate::options::{Layout, Options, Sort};
 use crate::text::{excerpt, first_image, is_tracking_pixel};
 use crate::url::safe_url;
 
@@ -17,7 +17,7 @@ pub struct Post<'f, 'a> {
     pub feed: usize,
     /// The summary as plain text, cut to `summary_length` graphemes (only when summaries are shown).
     pub summary: Option<String>,
-    /// The thumbnail (only when images are shown).
+    /// The thumbnail (only when images are shown in the cards layout).
     pub image: Option<Image>,
 }
 
@@ -47,7 +47,9 @@ pub fn select<'f, 'a>(feeds: &'f [Feed<'a>], options: &Options) -> Vec<Post<'f, 
             // De-duplicate across feeds only: within one feed a repeated id is still a distinct post in practice.
             if merging {
                 let link = entry.link.as_deref();
-                if seen_ids.contains(entry.id.as_ref()) || link.is_some_and(|l| seen_links.contains(l)) {
+                if seen_ids.contains(entry.id.as_ref())
+                    || link.is_some_and(|l| seen_links.contains(l))
+                {
                     continue;
                 }
                 seen_ids.insert(&entry.id);
@@ -83,7 +85,8 @@ pub fn select<'f, 'a>(feeds: &'f [Feed<'a>], options: &Options) -> Vec<Post<'f, 
             } else {
                 None
             },
-            image: if options.image {
+            // Only the cards layout shows thumbnails (templates ask for theirs); finding one may decode a whole body.
+            image: if options.image && options.layout == Layout::Cards {
                 thumbnail(entry)
             } else {
                 None
