@@ -62,7 +62,10 @@ fn unescape_with<'s>(raw: &'s str, entities: &[(String, String)], limit: usize) 
         } else if let Some(after) = tail.strip_prefix('&') {
             match reference(after, entities) {
                 Some((decoded, consumed)) => {
-                    out.push_str(&decoded);
+                    match decoded {
+                        Decoded::Char(c) => out.push(c),
+                        Decoded::Text(text) => out.push_str(text),
+                    }
                     rest = after.get(consumed..).unwrap_or("");
                 }
                 None => {
@@ -81,7 +84,13 @@ fn unescape_with<'s>(raw: &'s str, entities: &[(String, String)], limit: usize) 
 }
 
 /// Reads a reference after `&`: returns its text and how many bytes it used (including `;`).
-fn reference<'e>(after: &str, entities: &'e [(String, String)]) -> Option<(Cow<'e, str>, usize)> {
+/// What a reference stands for: one character, or a declared entity's text.
+enum Decoded<'e> {
+    Char(char),
+    Text(&'e str),
+}
+
+fn reference<'e>(after: &str, entities: &'e [(String, String)]) -> Option<(Decoded<'e>, usize)> {
     // A reference name is short; look for `;` in the first 40 bytes, cut at a char boundary
     // (Korean text right after `&amp;` would otherwise make the window invalid and keep `&amp;` literal).
     let mut window = after.len().min(40);
@@ -102,7 +111,7 @@ fn reference<'e>(after: &str, entities: &'e [(String, String)]) -> Option<(Cow<'
             0 => '\u{FFFD}',
             _ => char::from_u32(value).unwrap_or('\u{FFFD}'),
         };
-        return Some((Cow::Owned(c.to_string()), used));
+        return Some((Decoded::Char(c), used));
     }
     let predefined = match name {
         "lt" => Some('<'),
@@ -113,13 +122,13 @@ fn reference<'e>(after: &str, entities: &'e [(String, String)]) -> Option<(Cow<'
         _ => None,
     };
     if let Some(c) = predefined {
-        return Some((Cow::Owned(c.to_string()), used));
+        return Some((Decoded::Char(c), used));
     }
     if let Some((_, value)) = entities.iter().find(|(n, _)| n == name) {
         // Declared entities are inserted as text and never expanded again (no billion laughs).
-        return Some((Cow::Borrowed(value.as_str()), used));
+        return Some((Decoded::Text(value.as_str()), used));
     }
-    crate::entities::lookup(name).map(|c| (Cow::Owned(c.to_string()), used))
+    crate::entities::lookup(name).map(|c| (Decoded::Char(c), used))
 }
 
 /// The namespaces feedlet reads, whatever prefix a document gives them.
@@ -636,6 +645,13 @@ impl<'a, 'o> Parser<'a, 'o> {
             return "";
         }
         let content_start = self.offset();
+        // Text-only bodies (escaped HTML, CDATA) are skipped with a memchr scan to their end tag instead
+        // of event by event: every `&lt;` would otherwise be its own quick-xml event.
+        if let Some((content_end, resume)) = text_only_end(self.input, content_start, e.name().0) {
+            self.jump(resume);
+            let raw = self.input.get(content_start..content_end).unwrap_or("");
+            return self.cut_to_limit(raw, at);
+        }
         let raw = match self.reader.read_to_end(e.name()) {
             Ok(span) => {
                 let start = self.absolute(span.start);
@@ -657,6 +673,10 @@ impl<'a, 'o> Parser<'a, 'o> {
                 }
             },
         };
+        self.cut_to_limit(raw, at)
+    }
+
+    fn cut_to_limit(&mut self, raw: &'a str, at: usize) -> &'a str {
         let max = self.options.max_text_bytes;
         if raw.len() > max {
             self.warn(format!("a text field longer than {max} bytes was cut"), at);
@@ -667,6 +687,13 @@ impl<'a, 'o> Parser<'a, 'o> {
             return raw.get(..cut).unwrap_or("");
         }
         raw
+    }
+
+    /// Continues reading at `offset` of the input after a fast scan (not a repair).
+    fn jump(&mut self, offset: usize) {
+        let offset = offset.min(self.input.len());
+        self.reader = lenient_reader(self.input.get(offset..).unwrap_or(""));
+        self.shift = offset;
     }
 
     /// Recovers a leaf whose end tag never comes (`<title>x</titel>`, `<br>` in a feed's own markup):
@@ -1481,6 +1508,28 @@ fn looks_like_html(text: &str) -> bool {
 }
 
 /// A reader that reports problems but reads on: end tag names are not checked, and stray `&` and `</x>` pass.
+/// Where a text-only element body ends: `(end of content, just past the end tag)`, when everything up to
+/// `</name>` is text or CDATA. Any other markup (a child element, a comment) returns `None`, and the
+/// full reader takes over with its nesting and recovery rules.
+fn text_only_end(input: &str, start: usize, name: &str) -> Option<(usize, usize)> {
+    let mut position = start;
+    loop {
+        let at = position.checked_add(input.get(position..)?.find('<')?)?;
+        let tail = input.get(at..)?;
+        if let Some(after) = tail.strip_prefix("</") {
+            let rest = after.strip_prefix(name)?.trim_start_matches([' ', '\t', '\r', '\n']);
+            if !rest.starts_with('>') {
+                return None;
+            }
+            let end_tag = tail.len().checked_sub(rest.len())?.checked_add(1)?;
+            return Some((at, at.checked_add(end_tag)?));
+        }
+        let cdata = tail.strip_prefix("<![CDATA[")?;
+        let close = cdata.find("]]>")?;
+        position = at.checked_add(9)?.checked_add(close)?.checked_add(3)?;
+    }
+}
+
 fn lenient_reader(text: &str) -> Reader<&[u8]> {
     let mut reader = Reader::from_str(text);
     let config = reader.config_mut();
