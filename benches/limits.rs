@@ -553,7 +553,11 @@ fn run_case(name: &str) -> Result<(), String> {
 const CHILD_TIMEOUT: Duration = Duration::from_secs(90);
 
 /// Runs `exe --case name`; `Ok(None)` when it had to be stopped after `timeout`.
-fn run_child(exe: &std::path::Path, name: &str, timeout: Duration) -> Result<Option<String>, String> {
+fn run_child(
+    exe: &std::path::Path,
+    name: &str,
+    timeout: Duration,
+) -> Result<Option<String>, String> {
     use std::io::Read as _;
     let mut child = Command::new(exe)
         .arg("--case")
@@ -569,7 +573,11 @@ fn run_child(exe: &std::path::Path, name: &str, timeout: Duration) -> Result<Opt
                 if let Some(mut stdout) = child.stdout.take() {
                     stdout.read_to_string(&mut out).map_err(|e| e.to_string())?;
                 }
-                return if status.success() { Ok(Some(out)) } else { Err(format!("exited with {status}")) };
+                return if status.success() {
+                    Ok(Some(out))
+                } else {
+                    Err(format!("exited with {status}"))
+                };
             }
             None if started.elapsed() > timeout => {
                 // Only this child, which this process started.
@@ -607,7 +615,10 @@ fn main() {
         }
         eprintln!("bench limits: {}", case.name);
         let value = match run_child(&exe, case.name, CHILD_TIMEOUT) {
-            Ok(Some(stdout)) => stdout.lines().rev().find_map(|l| serde_json::from_str::<Value>(l).ok()),
+            Ok(Some(stdout)) => stdout
+                .lines()
+                .rev()
+                .find_map(|l| serde_json::from_str::<Value>(l).ok()),
             Ok(None) => Some(json!({ "timeout": CHILD_TIMEOUT.as_secs() })),
             Err(error) => {
                 eprintln!("bench limits: {}: {error}", case.name);

@@ -70,6 +70,18 @@ if want native && want limits && want browser; then
     echo "Parts: \`node bench/generate.mjs\`; \`cargo bench --bench parse\`; \`cargo bench --bench limits\`"
     echo "(both with \`CARGO_TARGET_DIR=target/bench-build CARGO_PROFILE_BENCH_PANIC=unwind\`); \`make build\`; \`node bench/browser.mjs\`."
     echo
+    echo "## Targets at a glance (issue 5; details below)"
+    echo
+    echo "Native parse, \`feedlet::parse\` ÷ bare quick-xml loop (target ≥ 60 %):"
+    echo
+    awk '/^\| feed \| `feedlet::parse` ÷/ {on = 1} on && /^\|/ {print}' "$results/native.md"
+    echo
+    echo "Browser (target column in each row):"
+    echo
+    awk '/^\| browser target \|/ {on = 1} on && /^\|/ {print}' "$results/browser.md"
+    echo
+    echo "Limit cases: $(grep -E '^(Every case|\*\*Over a second)' "$results/limits.md" | tail -n 1)"
+    echo
     echo "## Feeds"
     echo
     echo "Deterministic (seeded PRNG) jekyll-feed style Atom (escaped HTML in \`<content type=\"html\">\` and \`<summary>\`) and WordPress style RSS 2.0 (\`content:encoded\` in CDATA),"
