@@ -131,6 +131,9 @@ fn reference<'e>(after: &str, entities: &'e [(String, String)]) -> Option<(Decod
     crate::entities::lookup(name).map(|c| (Decoded::Char(c), used))
 }
 
+/// Namespace bindings (plus scope markers) kept in scope at once.
+const MAX_BINDINGS: usize = 256;
+
 /// The namespaces feedlet reads, whatever prefix a document gives them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Ns {
@@ -296,6 +299,7 @@ struct Parser<'a, 'o> {
     last_error_at: Option<usize>,
     stopped: bool,
     entry_limit_warned: bool,
+    bindings_warned: bool,
 }
 
 impl<'a, 'o> Parser<'a, 'o> {
@@ -319,6 +323,7 @@ impl<'a, 'o> Parser<'a, 'o> {
             last_error_at: None,
             stopped: false,
             entry_limit_warned: false,
+            bindings_warned: false,
         }
     }
 
@@ -468,12 +473,27 @@ impl<'a, 'o> Parser<'a, 'o> {
         let attrs = self.attributes(e);
         self.bindings.push(("\u{0}", Ns::Other)); // scope marker
         for attr in &attrs {
-            if attr.prefix == "xmlns" {
-                self.bindings
-                    .push((attr.local, namespace_of_uri(&attr.value)));
+            let prefix = if attr.prefix == "xmlns" {
+                attr.local
             } else if attr.prefix.is_empty() && attr.local == "xmlns" {
-                self.bindings.push(("", namespace_of_uri(&attr.value)));
+                ""
+            } else {
+                continue;
+            };
+            // Every element name is looked up through the bindings in scope: thousands of declarations
+            // would make each lookup slow (a denial of service), and no real feed needs more than a few dozen.
+            if self.bindings.len() >= MAX_BINDINGS {
+                if !self.bindings_warned {
+                    self.bindings_warned = true;
+                    let at = self.offset();
+                    self.warn(
+                        "too many namespace declarations; the rest are read by their usual prefixes",
+                        at,
+                    );
+                }
+                continue;
             }
+            self.bindings.push((prefix, namespace_of_uri(&attr.value)));
         }
         let base = self.base_for(&attrs);
         self.bases.push(base);
