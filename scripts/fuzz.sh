@@ -155,6 +155,7 @@ for spec in "${specs[@]}"; do
   mkdir -p "$corpus" "fuzz/artifacts/$target"
   mapfile -t seeds < <(seed_dirs "$target")
   echo "fuzz: $target for ${secs}s (sanitizer: $SANITIZER; seeds: ${seeds[*]})" >&2
+  rm -f fuzz/target/run-"$target".*.log
   start=$(date +%s)
   execs=0
   unconfirmed=0
