@@ -667,7 +667,19 @@ pub fn is_tracking_pixel(src: &str, width: Option<u32>, height: Option<u32>) -> 
         return true;
     }
     let src = src.to_ascii_lowercase();
-    PIXELS.iter().any(|p| src.contains(p))
+    // Path patterns (`/tracker`) are looked for after the host, so `https://tracker.example/a.png` is an image.
+    let after_scheme = src.split_once("//").map_or(src.as_str(), |(_, rest)| rest);
+    let path = after_scheme
+        .find('/')
+        .and_then(|i| after_scheme.get(i..))
+        .unwrap_or("");
+    PIXELS.iter().any(|p| {
+        if p.starts_with('/') {
+            path.contains(p)
+        } else {
+            src.contains(p)
+        }
+    })
 }
 
 #[cfg(test)]
@@ -943,6 +955,8 @@ mod tests {
             ("https://x.org/email/open.gif?id=1", None, None, true),
             ("https://x.org/img/1x1.gif", None, None, true),
             ("https://x.org/tracker/v", None, None, true),
+            ("https://tracker.example/a.png", None, None, false),
+            ("/tracker/p.gif", None, None, true),
             ("https://x.org/pixel.gif", None, None, true),
             (
                 "https://www.google-analytics.com/collect?v=1",

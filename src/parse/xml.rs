@@ -1537,7 +1537,9 @@ fn text_only_end(input: &str, start: usize, name: &str) -> Option<(usize, usize)
         let at = position.checked_add(input.get(position..)?.find('<')?)?;
         let tail = input.get(at..)?;
         if let Some(after) = tail.strip_prefix("</") {
-            let rest = after.strip_prefix(name)?.trim_start_matches([' ', '\t', '\r', '\n']);
+            let rest = after
+                .strip_prefix(name)?
+                .trim_start_matches([' ', '\t', '\r', '\n']);
             if !rest.starts_with('>') {
                 return None;
             }
