@@ -143,7 +143,8 @@ impl<'a> Entry<'a> {
             }
         }
         let body = self.content.as_ref()?.body.as_ref()?;
-        let text = body.plain_text();
+        // Only the start of a long body can reach a 300-grapheme excerpt: don't convert the whole post.
+        let text = body.prefix(CONTENT_SCAN_BYTES).plain_text().into_owned();
         if text.is_empty() {
             return None;
         }
@@ -177,6 +178,9 @@ impl<'a> Entry<'a> {
         }
     }
 }
+
+/// How much of a body's source is read to build a summary from it.
+const CONTENT_SCAN_BYTES: usize = 64 * 1024;
 
 /// How many graphemes a summary built from content keeps.
 const SUMMARY_FROM_CONTENT: usize = 300;
@@ -402,6 +406,20 @@ impl<'a> LazyText<'a> {
                 Cow::Borrowed(b) => crate::text::collapse_whitespace(b),
                 Cow::Owned(o) => Cow::Owned(crate::text::collapse_whitespace(&o).into_owned()),
             },
+        }
+    }
+
+    /// The first `max_bytes` of the source (cut at a character boundary), with the same escaping and markup.
+    /// A cut reference, CDATA section or tag at the end reads as text or is dropped, never as a panic.
+    pub fn prefix(&self, max_bytes: usize) -> LazyText<'_> {
+        let mut cut = max_bytes.min(self.source.len());
+        while cut > 0 && !self.source.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        LazyText {
+            source: Cow::Borrowed(self.source.get(..cut).unwrap_or("")),
+            escape: self.escape,
+            markup: self.markup,
         }
     }
 
