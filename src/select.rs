@@ -61,17 +61,13 @@ pub fn select<'f, 'a>(feeds: &'f [Feed<'a>], options: &Options) -> Vec<Post<'f, 
         }
     }
     if options.sort == Sort::Date {
-        // A stable sort keeps document order among equal or missing dates.
-        chosen.sort_by(|(_, a), (_, b)| {
-            let a = a.date().and_then(|d| d.timestamp);
-            let b = b.date().and_then(|d| d.timestamp);
-            match (a, b) {
-                (Some(a), Some(b)) => b.cmp(&a),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                (None, Some(_)) => std::cmp::Ordering::Greater,
-                (None, None) => std::cmp::Ordering::Equal,
-            }
-        });
+        // Newest first, undated last, document order among equal or missing dates (a stable order).
+        let keys = chosen.iter().map(|(_, entry)| newest_first_key(entry));
+        let mut slots: Vec<Option<(usize, &'f Entry<'a>)>> = chosen.iter().copied().map(Some).collect();
+        chosen = crate::stable_order(keys)
+            .into_iter()
+            .filter_map(|i| slots.get_mut(i).and_then(Option::take))
+            .collect();
     }
     chosen
         .into_iter()
@@ -93,6 +89,15 @@ pub fn select<'f, 'a>(feeds: &'f [Feed<'a>], options: &Options) -> Vec<Post<'f, 
             },
         })
         .collect()
+}
+
+/// A key that sorts newest first: later timestamps map to smaller keys; an entry without a date maps to the largest.
+fn newest_first_key(entry: &Entry<'_>) -> u64 {
+    match entry.date().and_then(|d| d.timestamp) {
+        // i64::MAX - t (t is never above i64::MAX): order-reversing, exact for every i64.
+        Some(t) => i64::MAX.abs_diff(t).min(u64::MAX - 1),
+        None => u64::MAX,
+    }
 }
 
 fn matches_categories(entry: &Entry<'_>, options: &Options) -> bool {
@@ -118,6 +123,11 @@ pub fn summary(entry: &Entry<'_>, length: usize) -> Option<String> {
 
 /// The entry's thumbnail: from the feed's media elements, else the first real `<img>` in its summary or content.
 pub fn thumbnail(entry: &Entry<'_>) -> Option<Image> {
+    thumbnail_with(entry, None)
+}
+
+/// [`thumbnail`], given the content body already decoded (so that it is not decoded twice).
+pub(crate) fn thumbnail_with(entry: &Entry<'_>, decoded_body: Option<&str>) -> Option<Image> {
     if let Some(image) = &entry.image {
         return Some(image.clone());
     }
@@ -131,12 +141,14 @@ pub fn thumbnail(entry: &Entry<'_>) -> Option<Image> {
         entry.content.as_ref().and_then(|c| c.body.as_ref()),
     ];
     // Plain text holds no images: `Use <img src=x>` in a text summary is words, not markup.
-    for body in bodies
-        .into_iter()
-        .flatten()
-        .filter(|b| b.markup() != Markup::Text)
-    {
-        let html: Cow<'_, str> = body.decoded();
+    for (i, body) in bodies.into_iter().enumerate() {
+        let Some(body) = body.filter(|b| b.markup() != Markup::Text) else {
+            continue;
+        };
+        let html: Cow<'_, str> = match decoded_body {
+            Some(decoded) if i == 1 => Cow::Borrowed(decoded),
+            _ => body.decoded(),
+        };
         if let Some(found) = first_image(&html) {
             if is_tracking_pixel(&found.src, found.width, found.height) {
                 continue;

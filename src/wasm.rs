@@ -26,9 +26,35 @@ pub fn parse_feed(input: JsValue, options: Option<Object>) -> Result<JsValue, Js
     let parse_options = parse_options(options.as_ref());
     let bytes = Input::from_js(&input)?;
     let feed = bytes.parse(&parse_options).map_err(to_js_error)?;
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    serde::Serialize::serialize(&feed, &serializer).map_err(|e| invalid(&e.to_string()))
+    // JSON text across the boundary and the engine's own JSON.parse: far fewer calls than building each
+    // object and string from wasm (see json_out.rs). Entries go in chunks, so memory stays bounded.
+    let object = js_sys::JSON::parse(&crate::json_out::feed_head_json(&feed))?;
+    let entries: Array = Reflect::get(&object, &"entries".into())?.unchecked_into();
+    let mut chunk = String::new();
+    let flush = |chunk: &mut String| -> Result<(), JsValue> {
+        chunk.push(']');
+        let part: Array = js_sys::JSON::parse(chunk)?.unchecked_into();
+        for entry in part.iter() {
+            entries.push(&entry);
+        }
+        chunk.clear();
+        Ok(())
+    };
+    for entry in &feed.entries {
+        chunk.push(if chunk.is_empty() { '[' } else { ',' });
+        crate::json_out::entry(&mut chunk, entry);
+        if chunk.len() >= JSON_CHUNK_BYTES {
+            flush(&mut chunk)?;
+        }
+    }
+    if !chunk.is_empty() {
+        flush(&mut chunk)?;
+    }
+    Ok(object)
 }
+
+/// How much entry JSON `parseFeed` builds before handing it to `JSON.parse`.
+const JSON_CHUNK_BYTES: usize = 256 * 1024;
 
 /// Parses one feed (or takes a `Feed` object) and renders the list into `target`.
 #[wasm_bindgen(js_name = renderFeed)]
@@ -264,7 +290,7 @@ fn render_options(object: Option<&Object>) -> Options {
     let mut options = Options::default();
     let Some(object) = object else { return options };
     let count = |key: &str, default: usize| {
-        number(object, key).map_or(default, |n| n.max(0.0).min(1e6) as usize)
+        number(object, key).map_or(default, |n| n.clamp(0.0, 1e6) as usize)
     };
     options.limit = count("limit", options.limit);
     options.offset = count("offset", options.offset);

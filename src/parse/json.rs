@@ -532,26 +532,28 @@ impl Warnings {
         }
     }
 
-    fn finish(mut self, input: &str) -> Vec<Warning> {
-        self.list.sort_by_key(|(at, _)| *at);
-        let mut out = Vec::with_capacity(self.list.len().saturating_add(1));
-        let (mut line, mut column, mut done) = (1u32, 1u32, 0usize);
-        for (at, message) in self.list {
-            let at = floor_char_boundary(input, at);
-            for c in input.get(done..at).unwrap_or("").chars() {
-                if c == '\n' {
-                    line = line.saturating_add(1);
-                    column = 1;
-                } else {
-                    column = column.saturating_add(1);
-                }
+    fn finish(self, input: &str) -> Vec<Warning> {
+        // In document order, positions worked out in one pass.
+        let offsets: Vec<usize> = self.list.iter().map(|(at, _)| *at).collect();
+        let positions = Position::of_many(input, &offsets);
+        let order = crate::stable_order(offsets.iter().map(|&at| at as u64));
+        let mut slots: Vec<Option<(String, Position)>> = self
+            .list
+            .into_iter()
+            .zip(positions)
+            .map(|((_, message), position)| Some((message, position)))
+            .collect();
+        let mut out = Vec::with_capacity(slots.len().saturating_add(1));
+        for index in order {
+            if let Some((message, Position { line, column })) =
+                slots.get_mut(index).and_then(Option::take)
+            {
+                out.push(Warning {
+                    message,
+                    line,
+                    column,
+                });
             }
-            done = done.max(at);
-            out.push(Warning {
-                message,
-                line,
-                column,
-            });
         }
         if self.dropped > 0 {
             let Position { line, column } = Position::of(input, self.first_dropped);

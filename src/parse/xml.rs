@@ -36,12 +36,14 @@ pub(crate) fn unescape(raw: &str) -> Cow<'_, str> {
 }
 
 fn unescape_with<'s>(raw: &'s str, entities: &[(String, String)], limit: usize) -> Cow<'s, str> {
-    if !raw.contains(['&', '<', '\r']) {
+    // A byte scan: the three are ASCII, and a `char` pattern search decodes every character (slow in wasm).
+    let special = |s: &str| s.bytes().position(|b| matches!(b, b'&' | b'<' | b'\r'));
+    if special(raw).is_none() {
         return Cow::Borrowed(raw);
     }
     let mut out = String::with_capacity(raw.len());
     let mut rest = raw;
-    while let Some(at) = rest.find(['&', '<', '\r']) {
+    while let Some(at) = special(rest) {
         if out.len() > limit {
             return Cow::Owned(out);
         }
@@ -91,6 +93,12 @@ enum Decoded<'e> {
 }
 
 fn reference<'e>(after: &str, entities: &'e [(String, String)]) -> Option<(Decoded<'e>, usize)> {
+    // The references escaped HTML is made of, without the general path.
+    for (name, c) in [("lt;", '<'), ("gt;", '>'), ("amp;", '&'), ("quot;", '"')] {
+        if after.starts_with(name) {
+            return Some((Decoded::Char(c), name.len()));
+        }
+    }
     // A reference name is short; look for `;` in the first 40 bytes, cut at a char boundary
     // (Korean text right after `&amp;` would otherwise make the window invalid and keep `&amp;` literal).
     let mut window = after.len().min(40);
