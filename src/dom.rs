@@ -4,7 +4,7 @@
 //! from a fixed list after `safe_url` checks. Rich summaries are rebuilt node by node from an inert
 //! `DOMParser` document; nothing is ever serialized and re-parsed.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -131,6 +131,9 @@ struct Renderer<'o> {
     relative_format: Option<RelativeFormat>,
     now: f64,
     refused: Cell<usize>,
+    /// One element per (tag, class, part) with its fixed attributes set; later ones are shallow clones,
+    /// which costs one call into the DOM instead of three (and no strings to decode).
+    prototypes: RefCell<Vec<([&'static str; 3], Element)>>,
 }
 
 impl<'o> Renderer<'o> {
@@ -182,6 +185,7 @@ impl<'o> Renderer<'o> {
             relative_format,
             now: js_sys::Date::now(),
             refused: Cell::new(0),
+            prototypes: RefCell::new(Vec::new()),
         })
     }
 
@@ -197,10 +201,21 @@ impl<'o> Renderer<'o> {
         Ok(section)
     }
 
-    fn element(&self, tag: &str, class: &str, part: &str) -> Result<Element, JsValue> {
+    fn element(
+        &self,
+        tag: &'static str,
+        class: &'static str,
+        part: &'static str,
+    ) -> Result<Element, JsValue> {
+        let mut prototypes = self.prototypes.borrow_mut();
+        let key = [tag, class, part];
+        if let Some((_, prototype)) = prototypes.iter().find(|(k, _)| *k == key) {
+            return Ok(prototype.clone_node()?.unchecked_into());
+        }
         let element = self.document.create_element(tag)?;
         element.set_attribute("class", class)?;
         element.set_attribute("part", part)?;
+        prototypes.push((key, element.clone_node()?.unchecked_into()));
         Ok(element)
     }
 
@@ -297,7 +312,7 @@ impl<'o> Renderer<'o> {
         Ok(img)
     }
 
-    fn time(&self, entry: &Entry<'_>, tag: &str) -> Result<Element, JsValue> {
+    fn time(&self, entry: &Entry<'_>, tag: &'static str) -> Result<Element, JsValue> {
         let time = self.element(tag, "feedlet__date", "date")?;
         if let Some(date) = entry.date() {
             if tag == "time" {
@@ -332,7 +347,7 @@ impl<'o> Renderer<'o> {
         &self,
         entry: &Entry<'_>,
         post: &Post<'_, '_>,
-        tag: &str,
+        tag: &'static str,
     ) -> Result<Option<Element>, JsValue> {
         if self.options.summary_mode == SummaryMode::Html {
             if let Some(rich) = self.rich_summary(entry)? {

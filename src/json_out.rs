@@ -189,33 +189,32 @@ pub(crate) fn number(w: &mut String, mut n: u32) {
 }
 
 /// A JSON string literal: `"`, `\` and control characters escaped as serde_json does.
+/// Runs without escapes are copied whole; the scan is a plain byte loop (this is the hot path of `parseFeed`).
 fn string(w: &mut String, s: &str) {
     w.reserve(s.len() + 2);
     w.push('"');
-    let mut start = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let escape: &str = match b {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            0x08 => "\\b",
-            0x0c => "\\f",
-            0..=0x1f => "",
-            _ => continue,
-        };
-        w.push_str(s.get(start..i).unwrap_or(""));
-        if escape.is_empty() {
-            w.push_str("\\u00");
-            w.push(char::from(HEX.get(usize::from(b >> 4)).copied().unwrap_or(b'0')));
-            w.push(char::from(HEX.get(usize::from(b & 15)).copied().unwrap_or(b'0')));
-        } else {
-            w.push_str(escape);
+    let mut rest = s;
+    while let Some(at) = rest.bytes().position(|b| b < 0x20 || b == b'"' || b == b'\\') {
+        // `at` is an ASCII byte, so both cuts are on character boundaries.
+        w.push_str(rest.get(..at).unwrap_or(""));
+        let b = rest.as_bytes().get(at).copied().unwrap_or(b' ');
+        match b {
+            b'"' => w.push_str("\\\""),
+            b'\\' => w.push_str("\\\\"),
+            b'\n' => w.push_str("\\n"),
+            b'\r' => w.push_str("\\r"),
+            b'\t' => w.push_str("\\t"),
+            0x08 => w.push_str("\\b"),
+            0x0c => w.push_str("\\f"),
+            _ => {
+                w.push_str("\\u00");
+                w.push(char::from(HEX.get(usize::from(b >> 4)).copied().unwrap_or(b'0')));
+                w.push(char::from(HEX.get(usize::from(b & 15)).copied().unwrap_or(b'0')));
+            }
         }
-        start = i + 1;
+        rest = rest.get(at + 1..).unwrap_or("");
     }
-    w.push_str(s.get(start..).unwrap_or(""));
+    w.push_str(rest);
     w.push('"');
 }
 

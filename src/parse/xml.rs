@@ -47,38 +47,60 @@ fn unescape_with<'s>(raw: &'s str, entities: &[(String, String)], limit: usize) 
         if out.len() > limit {
             return Cow::Owned(out);
         }
-        let (text, tail) = rest.split_at_checked(at).unwrap_or((rest, ""));
-        out.push_str(text);
-        if let Some(body) = tail.strip_prefix("<![CDATA[") {
-            let (inside, after) = body.split_once("]]>").unwrap_or((body, ""));
-            out.push_str(inside);
-            rest = after;
-        } else if let Some(body) = tail.strip_prefix("<!--") {
-            rest = body.split_once("-->").map_or("", |(_, after)| after);
-        } else if let Some(after) = tail.strip_prefix("\r\n") {
-            out.push('\n');
-            rest = after;
-        } else if let Some(after) = tail.strip_prefix('\r') {
-            out.push('\n');
-            rest = after;
-        } else if let Some(after) = tail.strip_prefix('&') {
-            match reference(after, entities) {
-                Some((decoded, consumed)) => {
-                    match decoded {
-                        Decoded::Char(c) => out.push(c),
-                        Decoded::Text(text) => out.push_str(text),
-                    }
-                    rest = after.get(consumed..).unwrap_or("");
+        // `at` is an ASCII byte: both halves are on character boundaries.
+        out.push_str(rest.get(..at).unwrap_or(""));
+        let tail = rest.get(at..).unwrap_or("");
+        // Dispatch on the byte first: the common case (`&lt;` in escaped HTML) takes no string comparisons.
+        match tail.as_bytes() {
+            [b'&', after @ ..] => {
+                let after_text = tail.get(1..).unwrap_or("");
+                let simple = match after {
+                    [b'l', b't', b';', ..] => Some(('<', 3)),
+                    [b'g', b't', b';', ..] => Some(('>', 3)),
+                    [b'a', b'm', b'p', b';', ..] => Some(('&', 4)),
+                    [b'q', b'u', b'o', b't', b';', ..] => Some(('"', 5)),
+                    _ => None,
+                };
+                if let Some((c, used)) = simple {
+                    out.push(c);
+                    rest = after_text.get(used..).unwrap_or("");
+                    continue;
                 }
-                None => {
-                    out.push('&');
-                    rest = after;
+                match reference(after_text, entities) {
+                    Some((decoded, consumed)) => {
+                        match decoded {
+                            Decoded::Char(c) => out.push(c),
+                            Decoded::Text(text) => out.push_str(text),
+                        }
+                        rest = after_text.get(consumed..).unwrap_or("");
+                    }
+                    None => {
+                        out.push('&');
+                        rest = after_text;
+                    }
                 }
             }
-        } else {
-            // Markup inside a text field (unescaped HTML in an RSS description) is kept as written.
-            out.push('<');
-            rest = tail.get(1..).unwrap_or("");
+            [b'\r', b'\n', ..] => {
+                out.push('\n');
+                rest = tail.get(2..).unwrap_or("");
+            }
+            [b'\r', ..] => {
+                out.push('\n');
+                rest = tail.get(1..).unwrap_or("");
+            }
+            _ => {
+                if let Some(body) = tail.strip_prefix("<![CDATA[") {
+                    let (inside, after) = body.split_once("]]>").unwrap_or((body, ""));
+                    out.push_str(inside);
+                    rest = after;
+                } else if let Some(body) = tail.strip_prefix("<!--") {
+                    rest = body.split_once("-->").map_or("", |(_, after)| after);
+                } else {
+                    // Markup inside a text field (unescaped HTML in an RSS description) is kept as written.
+                    out.push('<');
+                    rest = tail.get(1..).unwrap_or("");
+                }
+            }
         }
     }
     out.push_str(rest);
@@ -93,12 +115,6 @@ enum Decoded<'e> {
 }
 
 fn reference<'e>(after: &str, entities: &'e [(String, String)]) -> Option<(Decoded<'e>, usize)> {
-    // The references escaped HTML is made of, without the general path.
-    for (name, c) in [("lt;", '<'), ("gt;", '>'), ("amp;", '&'), ("quot;", '"')] {
-        if after.starts_with(name) {
-            return Some((Decoded::Char(c), name.len()));
-        }
-    }
     // A reference name is short; look for `;` in the first 40 bytes, cut at a char boundary
     // (Korean text right after `&amp;` would otherwise make the window invalid and keep `&amp;` literal).
     let mut window = after.len().min(40);
