@@ -194,7 +194,7 @@ fn string(w: &mut String, s: &str) {
     w.reserve(s.len() + 2);
     w.push('"');
     let mut rest = s;
-    while let Some(at) = rest.bytes().position(|b| b < 0x20 || b == b'"' || b == b'\\') {
+    while let Some(at) = crate::find::json_special(rest.as_bytes()) {
         // `at` is an ASCII byte, so both cuts are on character boundaries.
         w.push_str(rest.get(..at).unwrap_or(""));
         let b = rest.as_bytes().get(at).copied().unwrap_or(b' ');

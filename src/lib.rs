@@ -33,6 +33,7 @@ mod date;
 mod decode;
 mod entities;
 mod error;
+mod find;
 mod html;
 mod json_out;
 mod model;
