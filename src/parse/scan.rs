@@ -58,28 +58,92 @@ fn is_space(byte: u8) -> bool {
     matches!(byte, b' ' | b'\t' | b'\r' | b'\n')
 }
 
-/// The first byte at or after `from` that passes `test`.
-fn find_byte(bytes: &[u8], from: usize, test: impl Fn(u8) -> bool) -> Option<usize> {
+/// The first byte at or after `from` that passes `test`; for short runs (names, attributes, tags).
+fn find_where(bytes: &[u8], from: usize, test: impl Fn(u8) -> bool) -> Option<usize> {
     let found = bytes.get(from..)?.iter().position(|b| test(*b))?;
     from.checked_add(found)
 }
 
-/// Where `needle` next starts at or after `from`.
+/// The first `byte` at or after `from`, for long runs (text, bodies): 32 bytes are tested at a time with
+/// a loop the compiler turns into vector compares, then the hit is found in its block.
+fn find_byte(bytes: &[u8], from: usize, byte: u8) -> Option<usize> {
+    let rest = bytes.get(from..)?;
+    let mut skipped = 0usize;
+    for block in rest.chunks_exact(32) {
+        let block: &[u8; 32] = block.try_into().ok()?;
+        if block.iter().fold(false, |found, b| found | (*b == byte)) {
+            break;
+        }
+        skipped = skipped.saturating_add(32);
+    }
+    let found = rest.get(skipped..)?.iter().position(|b| *b == byte)?;
+    from.checked_add(skipped)?.checked_add(found)
+}
+
+/// Where `needle` (ASCII, not empty) next starts at or after `from`: its first byte is searched for, then the rest compared.
 fn find_str(text: &str, from: usize, needle: &str) -> Option<usize> {
-    let found = text.get(from..)?.find(needle)?;
-    from.checked_add(found)
+    let bytes = text.as_bytes();
+    let first = *needle.as_bytes().first()?;
+    let mut at = from;
+    loop {
+        let found = find_byte(bytes, at, first)?;
+        if bytes.get(found..)?.starts_with(needle.as_bytes()) {
+            return Some(found);
+        }
+        at = found.checked_add(1)?;
+    }
+}
+
+/// `str::split_once` for an ASCII needle, with the byte search above (no searcher set up per call).
+pub(crate) fn split_once<'t>(text: &'t str, needle: &str) -> Option<(&'t str, &'t str)> {
+    let at = find_str(text, 0, needle)?;
+    let before = text.get(..at)?;
+    let after = text.get(at.checked_add(needle.len())?..)?;
+    Some((before, after))
+}
+
+/// Where `byte` (ASCII) first is in `text`, with the block search above.
+pub(crate) fn find(text: &str, byte: u8) -> Option<usize> {
+    find_byte(text.as_bytes(), 0, byte)
+}
+
+/// Where a text-only element body ends: `(end of content, just past the end tag)`, when everything from
+/// `start` up to `</name>` is text or CDATA. Any other markup (a child element, a comment) returns `None`,
+/// and the token-by-token reading takes over with its nesting and recovery rules. This is how escaped HTML
+/// bodies are skipped in one scan, without a token per reference or CDATA section.
+pub(crate) fn text_only_end(input: &str, start: usize, name: &str) -> Option<(usize, usize)> {
+    let bytes = input.as_bytes();
+    let mut position = start;
+    loop {
+        let at = find_byte(bytes, position, b'<')?;
+        let tail = input.get(at..)?;
+        if let Some(after) = tail.strip_prefix("</") {
+            let rest = after
+                .strip_prefix(name)?
+                .trim_start_matches([' ', '\t', '\r', '\n']);
+            if !rest.starts_with('>') {
+                return None;
+            }
+            let end_tag = tail.len().checked_sub(rest.len())?.checked_add(1)?;
+            return Some((at, at.checked_add(end_tag)?));
+        }
+        if !tail.starts_with("<![CDATA[") {
+            return None;
+        }
+        position = find_str(input, at.checked_add(9)?, "]]>")?.checked_add(3)?;
+    }
 }
 
 /// The `>` that ends a tag whose text starts at `from`; a `>` inside a quoted value does not count.
 fn tag_end(bytes: &[u8], from: usize) -> Option<usize> {
     let mut at = from;
     loop {
-        let found = find_byte(bytes, at, |b| matches!(b, b'>' | b'"' | b'\''))?;
+        let found = find_where(bytes, at, |b| matches!(b, b'>' | b'"' | b'\''))?;
         let quote = *bytes.get(found)?;
         if quote == b'>' {
             return Some(found);
         }
-        let close = find_byte(bytes, found.checked_add(1)?, |b| b == quote)?;
+        let close = find_where(bytes, found.checked_add(1)?, |b| b == quote)?;
         at = close.checked_add(1)?;
     }
 }
@@ -91,7 +155,7 @@ fn doctype_end(text: &str, from: usize) -> Option<usize> {
     let mut at = from;
     // Before the internal subset: a quoted system or public literal may hold `[` and `>`.
     loop {
-        let found = find_byte(bytes, at, |b| matches!(b, b'\'' | b'"' | b'[' | b'>'))?;
+        let found = find_where(bytes, at, |b| matches!(b, b'\'' | b'"' | b'[' | b'>'))?;
         match *bytes.get(found)? {
             b'>' => return Some(found),
             b'[' => {
@@ -99,17 +163,17 @@ fn doctype_end(text: &str, from: usize) -> Option<usize> {
                 break;
             }
             quote => {
-                let close = find_byte(bytes, found.checked_add(1)?, |b| b == quote)?;
+                let close = find_where(bytes, found.checked_add(1)?, |b| b == quote)?;
                 at = close.checked_add(1)?;
             }
         }
     }
     // Inside the internal subset, until `]`.
     loop {
-        let found = find_byte(bytes, at, |b| b == b']' || b == b'<')?;
+        let found = find_where(bytes, at, |b| b == b']' || b == b'<')?;
         let markup = found.checked_add(1)?;
         if bytes.get(found) == Some(&b']') {
-            return find_byte(bytes, markup, |b| b == b'>');
+            return find_byte(bytes, markup, b'>');
         }
         let rest = bytes.get(markup..)?;
         at = if rest.starts_with(b"?") {
@@ -124,7 +188,7 @@ fn doctype_end(text: &str, from: usize) -> Option<usize> {
             tag_end(bytes, markup.checked_add(9)?)?.checked_add(1)?
         } else {
             // `<!ELEMENT` and anything unknown end at the next `>`.
-            find_byte(bytes, markup, |b| b == b'>')?.checked_add(1)?
+            find_byte(bytes, markup, b'>')?.checked_add(1)?
         };
     }
 }
@@ -192,7 +256,7 @@ impl<'a> Scanner<'a> {
             }
             Some(b'<') => {}
             Some(_) => {
-                let text_end = find_byte(bytes, start, |b| b == b'<').unwrap_or(end);
+                let text_end = find_byte(bytes, start, b'<').unwrap_or(end);
                 self.position = text_end;
                 return Token::Text(self.slice(start, text_end));
             }
@@ -325,20 +389,20 @@ impl<'a> Iterator for Attributes<'a> {
         loop {
             if self.skip_value {
                 self.skip_value = false;
-                self.at = find_byte(bytes, self.at, is_space)?;
+                self.at = find_where(bytes, self.at, is_space)?;
             }
-            let key_start = find_byte(bytes, self.at, |b| !is_space(b))?;
+            let key_start = find_where(bytes, self.at, |b| !is_space(b))?;
             // Every path below moves `at` forward or ends the iteration.
             self.at = bytes.len();
             // The key's first byte is never its end, even when it is `=`.
-            let key_end = find_byte(bytes, key_start.checked_add(1)?, |b| b == b'=' || is_space(b))?;
-            let equals = find_byte(bytes, key_end, |b| !is_space(b))?;
+            let key_end = find_where(bytes, key_start.checked_add(1)?, |b| b == b'=' || is_space(b))?;
+            let equals = find_where(bytes, key_end, |b| !is_space(b))?;
             if bytes.get(equals) != Some(&b'=') {
                 // `key other`: no value; `other` may be the next attribute.
                 self.at = equals;
                 continue;
             }
-            let quote_at = find_byte(bytes, equals.checked_add(1)?, |b| !is_space(b))?;
+            let quote_at = find_where(bytes, equals.checked_add(1)?, |b| !is_space(b))?;
             let quote = *bytes.get(quote_at)?;
             if quote != b'"' && quote != b'\'' {
                 self.at = quote_at;
@@ -346,7 +410,7 @@ impl<'a> Iterator for Attributes<'a> {
                 continue;
             }
             let value_start = quote_at.checked_add(1)?;
-            let value_end = find_byte(bytes, value_start, |b| b == quote)?;
+            let value_end = find_byte(bytes, value_start, quote)?;
             self.at = value_end.checked_add(1)?;
             let key = self.text.get(key_start..key_end)?;
             let value = self.text.get(value_start..value_end)?;

@@ -6,7 +6,7 @@
 
 use std::borrow::Cow;
 
-use super::scan::{Broken, Scanner, Tag, Token};
+use super::scan::{self, text_only_end, Broken, Scanner, Tag, Token};
 use crate::error::{Error, ErrorKind, Position, Warning};
 use crate::model::{Content, Date, Entry, Escape, Feed, Format, Image, LazyText, Markup, Person};
 use crate::options::ParseOptions;
@@ -46,11 +46,11 @@ fn unescape_with<'s>(raw: &'s str, entities: &[(String, String)], limit: usize) 
         let (text, tail) = rest.split_at_checked(at).unwrap_or((rest, ""));
         out.push_str(text);
         if let Some(body) = tail.strip_prefix("<![CDATA[") {
-            let (inside, after) = body.split_once("]]>").unwrap_or((body, ""));
+            let (inside, after) = scan::split_once(body, "]]>").unwrap_or((body, ""));
             out.push_str(inside);
             rest = after;
         } else if let Some(body) = tail.strip_prefix("<!--") {
-            rest = body.split_once("-->").map_or("", |(_, after)| after);
+            rest = scan::split_once(body, "-->").map_or("", |(_, after)| after);
         } else if let Some(after) = tail.strip_prefix("\r\n") {
             out.push('\n');
             rest = after;
@@ -1390,10 +1390,10 @@ fn naked_markup(raw: &str, markup: Markup) -> Markup {
         return markup;
     }
     let mut rest = raw;
-    while let Some(at) = rest.find('<') {
+    while let Some(at) = scan::find(rest, b'<') {
         let tail = rest.get(at..).unwrap_or("");
         if let Some(body) = tail.strip_prefix("<![CDATA[") {
-            rest = body.split_once("]]>").map_or("", |(_, after)| after);
+            rest = scan::split_once(body, "]]>").map_or("", |(_, after)| after);
         } else if tail
             .get(1..)
             .and_then(|t| t.chars().next())
@@ -1449,30 +1449,6 @@ fn looks_like_html(text: &str) -> bool {
         }
     }
     false
-}
-
-/// Where a text-only element body ends: `(end of content, just past the end tag)`, when everything up to
-/// `</name>` is text or CDATA. Any other markup (a child element, a comment) returns `None`, and the
-/// full reader takes over with its nesting and recovery rules.
-fn text_only_end(input: &str, start: usize, name: &str) -> Option<(usize, usize)> {
-    let mut position = start;
-    loop {
-        let at = position.checked_add(input.get(position..)?.find('<')?)?;
-        let tail = input.get(at..)?;
-        if let Some(after) = tail.strip_prefix("</") {
-            let rest = after
-                .strip_prefix(name)?
-                .trim_start_matches([' ', '\t', '\r', '\n']);
-            if !rest.starts_with('>') {
-                return None;
-            }
-            let end_tag = tail.len().checked_sub(rest.len())?.checked_add(1)?;
-            return Some((at, at.checked_add(end_tag)?));
-        }
-        let cdata = tail.strip_prefix("<![CDATA[")?;
-        let close = cdata.find("]]>")?;
-        position = at.checked_add(9)?.checked_add(close)?.checked_add(3)?;
-    }
 }
 
 fn local_name(qname: &str) -> &str {
