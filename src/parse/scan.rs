@@ -290,11 +290,9 @@ impl<'a> Scanner<'a> {
                         Some(inside) => (inside, true),
                         None => (inside, false),
                     };
-                    let name_end = inside
-                        .bytes()
-                        .position(is_space)
-                        .unwrap_or(inside.len());
-                    let (name, attributes) = inside.split_at_checked(name_end).unwrap_or((inside, ""));
+                    let name_end = inside.bytes().position(is_space).unwrap_or(inside.len());
+                    let (name, attributes) =
+                        inside.split_at_checked(name_end).unwrap_or((inside, ""));
                     Token::Start(Tag {
                         name,
                         attributes,
@@ -329,7 +327,9 @@ impl<'a> Scanner<'a> {
             },
             Some(b'D' | b'd') => match doctype_end(self.input, start) {
                 Some(close) => {
-                    let keyword = rest.get(..9).filter(|k| k.eq_ignore_ascii_case("<!DOCTYPE"));
+                    let keyword = rest
+                        .get(..9)
+                        .filter(|k| k.eq_ignore_ascii_case("<!DOCTYPE"));
                     if keyword.is_none() {
                         return self.broken(start, close.saturating_add(1));
                     }
@@ -395,7 +395,9 @@ impl<'a> Iterator for Attributes<'a> {
             // Every path below moves `at` forward or ends the iteration.
             self.at = bytes.len();
             // The key's first byte is never its end, even when it is `=`.
-            let key_end = find_where(bytes, key_start.checked_add(1)?, |b| b == b'=' || is_space(b))?;
+            let key_end = find_where(bytes, key_start.checked_add(1)?, |b| {
+                b == b'=' || is_space(b)
+            })?;
             let equals = find_where(bytes, key_end, |b| !is_space(b))?;
             if bytes.get(equals) != Some(&b'=') {
                 // `key other`: no value; `other` may be the next attribute.
@@ -600,7 +602,9 @@ mod tests {
         ];
         for sample in samples {
             for cut in 0..=sample.len() {
-                let Some(prefix) = sample.get(..cut) else { continue };
+                let Some(prefix) = sample.get(..cut) else {
+                    continue;
+                };
                 let list = tokens(prefix);
                 assert!(list.len() < 100, "{prefix}");
                 assert_eq!(list.last().map(|t| t.1), Some(Token::Eof), "{prefix}");

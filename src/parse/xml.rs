@@ -34,12 +34,21 @@ pub(crate) fn unescape(raw: &str) -> Cow<'_, str> {
 }
 
 fn unescape_with<'s>(raw: &'s str, entities: &[(String, String)], limit: usize) -> Cow<'s, str> {
-    if !raw.contains(['&', '<', '\r']) {
+    // The three are ASCII, so bytes can be searched instead of chars.
+    let special = |b: u8| matches!(b, b'&' | b'<' | b'\r');
+    if !raw.bytes().any(special) {
         return Cow::Borrowed(raw);
+    }
+    // One CDATA section and nothing else (`<![CDATA[Rust]]>`, common in RSS) is its inside, as written.
+    if let Some((inside, "")) = raw
+        .strip_prefix("<![CDATA[")
+        .and_then(|body| scan::split_once(body, "]]>"))
+    {
+        return Cow::Borrowed(inside);
     }
     let mut out = String::with_capacity(raw.len());
     let mut rest = raw;
-    while let Some(at) = rest.find(['&', '<', '\r']) {
+    while let Some(at) = rest.bytes().position(special) {
         if out.len() > limit {
             return Cow::Owned(out);
         }
@@ -532,7 +541,7 @@ impl<'a, 'o> Parser<'a, 'o> {
     fn attributes(&mut self, e: &Tag<'a>) -> Vec<Attr<'a>> {
         let mut list = Vec::new();
         for (key, value) in e.attributes() {
-            let (prefix, local) = key.split_once(':').unwrap_or(("", key));
+            let (prefix, local) = split_name(key);
             let value = unescape_with(value, &self.entities, self.options.max_text_bytes);
             list.push(Attr {
                 prefix,
@@ -544,7 +553,7 @@ impl<'a, 'o> Parser<'a, 'o> {
     }
 
     fn namespace(&self, qname: &'a str) -> (Ns, &'a str) {
-        let (prefix, local) = qname.split_once(':').unwrap_or(("", qname));
+        let (prefix, local) = split_name(qname);
         let bound = self
             .bindings
             .iter()
@@ -666,7 +675,10 @@ impl<'a, 'o> Parser<'a, 'o> {
                     }
                     let after = scan.position();
                     let resume = if for_ancestor { before } else { after };
-                    self.warn("an element is not closed; it ends at the next end tag", before);
+                    self.warn(
+                        "an element is not closed; it ends at the next end tag",
+                        before,
+                    );
                     self.reset(resume);
                     return self.input.get(content_start..before);
                 }
@@ -1186,8 +1198,7 @@ impl<'a, 'o> Parser<'a, 'o> {
                 }
                 (Ns::Media, "group") if !empty => {
                     self.enter(&child);
-                    while let Some((inner, inner_empty, inner_at)) = self.next_child(child.name)
-                    {
+                    while let Some((inner, inner_empty, inner_at)) = self.next_child(child.name) {
                         let (inner_ns, inner_local) = self.namespace(inner.name);
                         if inner_ns == Ns::Media && matches!(inner_local, "thumbnail" | "content") {
                             self.media(&inner, inner_empty, inner_at, &mut thumbnails);
@@ -1449,6 +1460,17 @@ fn looks_like_html(text: &str) -> bool {
         }
     }
     false
+}
+
+/// `prefix:local` into its parts (`""` for no prefix); a byte search, as names are short.
+fn split_name(qname: &str) -> (&str, &str) {
+    match qname.bytes().position(|b| b == b':') {
+        Some(colon) => (
+            qname.get(..colon).unwrap_or(""),
+            qname.get(colon.saturating_add(1)..).unwrap_or(""),
+        ),
+        None => ("", qname),
+    }
 }
 
 fn local_name(qname: &str) -> &str {
