@@ -64,8 +64,9 @@ fn find_where(bytes: &[u8], from: usize, test: impl Fn(u8) -> bool) -> Option<us
     from.checked_add(found)
 }
 
-/// The first `byte` at or after `from`, for long runs (text, bodies): 32 bytes are tested at a time with
-/// a loop the compiler turns into vector compares, then the hit is found in its block.
+/// The first `byte` at or after `from`, for long runs (text, bodies, attribute values): 32 bytes are
+/// tested at a time with a branch-free loop the compiler turns into vector compares, then the hit is found
+/// in its block.
 fn find_byte(bytes: &[u8], from: usize, byte: u8) -> Option<usize> {
     let rest = bytes.get(from..)?;
     let mut skipped = 0usize;
@@ -143,7 +144,7 @@ fn tag_end(bytes: &[u8], from: usize) -> Option<usize> {
         if quote == b'>' {
             return Some(found);
         }
-        let close = find_where(bytes, found.checked_add(1)?, |b| b == quote)?;
+        let close = find_byte(bytes, found.checked_add(1)?, quote)?;
         at = close.checked_add(1)?;
     }
 }

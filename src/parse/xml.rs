@@ -196,7 +196,8 @@ fn namespace_of_prefix(prefix: &str) -> Ns {
 struct Attr<'x> {
     prefix: &'x str,
     local: &'x str,
-    value: String,
+    /// Borrowed from the input unless a reference had to be decoded.
+    value: Cow<'x, str>,
 }
 
 /// A `<link>` seen in Atom style (attributes), for choosing the entry's or feed's link afterwards.
@@ -546,7 +547,7 @@ impl<'a, 'o> Parser<'a, 'o> {
             list.push(Attr {
                 prefix,
                 local,
-                value: value.into_owned(),
+                value,
             });
         }
         list
@@ -1483,7 +1484,7 @@ fn attr_of<'x>(attrs: &'x [Attr<'_>], prefix: &str, local: &str) -> Option<&'x s
         .find(|a| {
             a.local == local && (a.prefix == prefix || (prefix.is_empty() && a.prefix == "atom"))
         })
-        .map(|a| a.value.as_str())
+        .map(|a| a.value.as_ref())
 }
 
 fn attr_present(e: &Tag<'_>, name: &str) -> bool {
