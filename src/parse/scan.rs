@@ -9,7 +9,7 @@
 pub(crate) enum Token<'a> {
     /// A start tag `<name …>` or an empty-element tag `<name …/>`.
     Start(Tag<'a>),
-    /// An end tag: everything between `</` and `>`, trailing whitespace removed.
+    /// An end tag: everything between `</` and `>`, trailing whitespace removed (unless that is all there is).
     End(&'a str),
     /// Text up to the next `<` or the end of input, references left as written.
     Text(&'a str),
@@ -269,7 +269,9 @@ impl<'a> Scanner<'a> {
                 Some(close) => {
                     self.position = close.saturating_add(1);
                     let name = self.slice(after.saturating_add(1), close);
-                    Token::End(name.trim_end_matches([' ', '\t', '\r', '\n']))
+                    // `</\n>` keeps its whitespace: only a name has trailing whitespace taken off.
+                    let trimmed = name.trim_end_matches([' ', '\t', '\r', '\n']);
+                    Token::End(if trimmed.is_empty() { name } else { trimmed })
                 }
                 None => self.broken(start, end),
             },
@@ -482,6 +484,16 @@ mod tests {
                 (0, start("a", " b=\"x>y\"", false)),
                 (11, Token::End("a c='>'")),
                 (21, Token::Eof),
+            ]
+        );
+        // A nameless end tag keeps its whitespace, so that it does not close a nameless start tag.
+        assert_eq!(
+            tokens("< x></\n></ >"),
+            vec![
+                (0, start("", " x", false)),
+                (4, Token::End("\n")),
+                (8, Token::End(" ")),
+                (12, Token::Eof),
             ]
         );
     }
