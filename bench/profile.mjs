@@ -75,6 +75,24 @@ try {
     for (const [name, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 40)) {
       console.log(`${((100 * us) / total).toFixed(1).padStart(5)} %  ${name.slice(0, 150)}`);
     }
+    // FEEDLET_PROFILE_CALLERS=substring: who calls the functions whose name contains it (self time by caller).
+    const focus = process.env.FEEDLET_PROFILE_CALLERS;
+    if (focus) {
+      const parent = new Map();
+      for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n);
+      const callers = new Map();
+      for (const [id, us] of dt) {
+        const n = byId.get(id);
+        if (!n.callFrame.functionName.includes(focus)) continue;
+        const p = parent.get(id);
+        const name = p ? p.callFrame.functionName.replace(/\[[0-9a-f]+\]/g, '') : '(root)';
+        callers.set(name, (callers.get(name) || 0) + us);
+      }
+      console.log(`callers of *${focus}*:`);
+      for (const [name, us] of [...callers].sort((a, b) => b[1] - a[1]).slice(0, 15)) {
+        console.log(`${((100 * us) / total).toFixed(1).padStart(5)} %  ${name.slice(0, 150)}`);
+      }
+    }
   } finally {
     await browser.close();
     server.kill();

@@ -1,14 +1,12 @@
 //! The XML feed reader: Atom 1.0/0.3, RSS 0.9x/2.0 and RSS 1.0 (RDF) into the model, recovering where it can.
 //!
-//! Only the feed's structure (feed, channel, entry, author, media group) is walked event by event.
-//! Every leaf field is taken as a raw slice of the input with `read_to_end`, so escaped HTML bodies
+//! Only the feed's structure (feed, channel, entry, author, media group) is walked token by token (`scan.rs`).
+//! Every leaf field is taken as a raw slice of the input, so escaped HTML bodies
 //! are skipped over in one scan and decoded later, only if something shows them.
 
 use std::borrow::Cow;
 
-use quick_xml::events::{BytesStart, Event};
-use quick_xml::Reader;
-
+use super::scan::{self, text_only_end, Broken, Scanner, Tag, Token};
 use crate::error::{Error, ErrorKind, Position, Warning};
 use crate::model::{Content, Date, Entry, Escape, Feed, Format, Image, LazyText, Markup, Person};
 use crate::options::ParseOptions;
@@ -40,6 +38,13 @@ fn unescape_with<'s>(raw: &'s str, entities: &[(String, String)], limit: usize) 
     let special = |s: &str| crate::find::xml_special(s.as_bytes());
     if special(raw).is_none() {
         return Cow::Borrowed(raw);
+    }
+    // One CDATA section and nothing else (`<![CDATA[Rust]]>`, common in RSS) is its inside, as written.
+    if let Some((inside, "")) = raw
+        .strip_prefix("<![CDATA[")
+        .and_then(|body| scan::split_once(body, "]]>"))
+    {
+        return Cow::Borrowed(inside);
     }
     let mut out = String::with_capacity(raw.len());
     let mut rest = raw;
@@ -90,11 +95,11 @@ fn unescape_with<'s>(raw: &'s str, entities: &[(String, String)], limit: usize) 
             }
             _ => {
                 if let Some(body) = tail.strip_prefix("<![CDATA[") {
-                    let (inside, after) = body.split_once("]]>").unwrap_or((body, ""));
+                    let (inside, after) = scan::split_once(body, "]]>").unwrap_or((body, ""));
                     out.push_str(inside);
                     rest = after;
                 } else if let Some(body) = tail.strip_prefix("<!--") {
-                    rest = body.split_once("-->").map_or("", |(_, after)| after);
+                    rest = scan::split_once(body, "-->").map_or("", |(_, after)| after);
                 } else {
                     // Markup inside a text field (unescaped HTML in an RSS description) is kept as written.
                     out.push('<');
@@ -213,7 +218,8 @@ fn namespace_of_prefix(prefix: &str) -> Ns {
 struct Attr<'x> {
     prefix: &'x str,
     local: &'x str,
-    value: String,
+    /// Borrowed from the input unless a reference had to be decoded.
+    value: Cow<'x, str>,
 }
 
 /// A `<link>` seen in Atom style (attributes), for choosing the entry's or feed's link afterwards.
@@ -299,9 +305,8 @@ struct FeedState {
 
 struct Parser<'a, 'o> {
     input: &'a str,
-    reader: Reader<&'a [u8]>,
-    /// Where `reader` starts in `input`: recovery restarts the reader at an earlier or later point.
-    shift: usize,
+    /// The tokenizer; recovery moves it back to an end tag or on past a repaired element.
+    scan: Scanner<'a>,
     /// The qualified names of the open containers (feed, channel, entry, author…), outermost first.
     open: Vec<&'a str>,
     options: &'o ParseOptions,
@@ -330,8 +335,7 @@ impl<'a, 'o> Parser<'a, 'o> {
     fn new(input: &'a str, options: &'o ParseOptions) -> Self {
         Parser {
             input,
-            reader: lenient_reader(input),
-            shift: 0,
+            scan: Scanner::new(input),
             open: Vec::new(),
             options,
             format: Format::Atom,
@@ -352,23 +356,14 @@ impl<'a, 'o> Parser<'a, 'o> {
     }
 
     fn offset(&self) -> usize {
-        self.absolute(self.reader.buffer_position())
-    }
-
-    /// An offset in `input` from a position of the current reader.
-    fn absolute(&self, position: u64) -> usize {
-        usize::try_from(position)
-            .unwrap_or(usize::MAX)
-            .saturating_add(self.shift)
+        self.scan.position()
     }
 
     /// Restarts reading at `offset` of the input: to read an end tag again from the parent (recovery),
     /// or to continue after an end tag that closed an unclosed element.
     fn reset(&mut self, offset: usize) {
         self.repairs = self.repairs.saturating_add(1);
-        let offset = offset.min(self.input.len());
-        self.reader = lenient_reader(self.input.get(offset..).unwrap_or(""));
-        self.shift = offset;
+        self.scan.seek(offset);
     }
 
     fn position(&self, offset: usize) -> Position {
@@ -391,17 +386,11 @@ impl<'a, 'o> Parser<'a, 'o> {
     }
 
     /// Records a reader error and decides whether reading can go on past it.
-    fn reader_error(&mut self, error: &quick_xml::Error) {
-        let offset = self.absolute(self.reader.error_position());
-        // A fixed message per kind keeps quick-xml's (and std::io's) Display machinery out of the wasm.
+    fn reader_error(&mut self, error: Broken) {
+        let offset = self.scan.error_at();
         let message = match error {
-            quick_xml::Error::Syntax(_) => {
-                "malformed XML: a tag, comment or CDATA section is not closed"
-            }
-            quick_xml::Error::IllFormed(_) => {
-                "malformed XML: tags do not match or a reference is broken"
-            }
-            _ => "malformed XML",
+            Broken::Syntax => "malformed XML: a tag, comment or CDATA section is not closed",
+            Broken::IllFormed => "malformed XML: tags do not match or a reference is broken",
         };
         self.warn(message, offset);
         self.errors = self.errors.saturating_add(1);
@@ -417,29 +406,28 @@ impl<'a, 'o> Parser<'a, 'o> {
     fn document(&mut self) -> Result<Feed<'a>, Error> {
         loop {
             let before = self.offset();
-            match self.reader.read_event() {
-                Ok(Event::Start(e)) => return self.root(e, false, before),
-                Ok(Event::Empty(e)) => return self.root(e, true, before),
-                Ok(Event::DocType(text)) => self.doctype(&text.into_inner(), before),
-                Ok(Event::Text(text)) => {
-                    if !text.into_inner().trim().is_empty() {
+            match self.scan.next() {
+                Token::Start(e) => return self.root(e, e.empty, before),
+                Token::DocType(text) => self.doctype(text, before),
+                Token::Text(text) => {
+                    if let Some(stray) = stray_text(text) {
                         return Err(Error::new(
                             ErrorKind::NotXmlOrJson,
                             "text before the root element: this is not an XML feed",
-                            self.position(before),
+                            self.position(before.saturating_add(stray)),
                         ));
                     }
                 }
-                Ok(Event::Eof) => {
+                Token::Eof => {
                     return Err(Error::new(
                         ErrorKind::Syntax,
                         "the document has no root element",
                         self.position(before),
                     ))
                 }
-                Ok(_) => {}
-                Err(_) => {
-                    let at = self.absolute(self.reader.error_position());
+                Token::End(_) | Token::Other => {}
+                Token::Error(_) => {
+                    let at = self.scan.error_at();
                     return Err(Error::new(
                         ErrorKind::Syntax,
                         "malformed XML before the root element",
@@ -450,8 +438,8 @@ impl<'a, 'o> Parser<'a, 'o> {
         }
     }
 
-    fn root(&mut self, e: BytesStart<'a>, empty: bool, at: usize) -> Result<Feed<'a>, Error> {
-        let name = e.name().0;
+    fn root(&mut self, e: Tag<'a>, empty: bool, at: usize) -> Result<Feed<'a>, Error> {
+        let name = e.name;
         let local = local_name(name);
         self.format = match local {
             // An Atom Entry Document (RFC 4287 §4.1.2) is read as a feed of one entry.
@@ -493,7 +481,7 @@ impl<'a, 'o> Parser<'a, 'o> {
     }
 
     /// Pushes the element's namespace bindings and `xml:base`; returns its attributes.
-    fn enter(&mut self, e: &BytesStart<'a>) -> Vec<Attr<'a>> {
+    fn enter(&mut self, e: &Tag<'a>) -> Vec<Attr<'a>> {
         let attrs = self.attributes(e);
         self.bindings.push(("\u{0}", Ns::Other)); // scope marker
         for attr in &attrs {
@@ -522,8 +510,7 @@ impl<'a, 'o> Parser<'a, 'o> {
         let base = self.base_for(&attrs);
         self.bases.push(base);
         self.depth = self.depth.saturating_add(1);
-        let name = self.intern_name(e.name().0);
-        self.open.push(name);
+        self.open.push(e.name);
         attrs
     }
 
@@ -574,57 +561,22 @@ impl<'a, 'o> Parser<'a, 'o> {
         url
     }
 
-    fn attributes(&mut self, e: &BytesStart<'a>) -> Vec<Attr<'a>> {
+    fn attributes(&mut self, e: &Tag<'a>) -> Vec<Attr<'a>> {
         let mut list = Vec::new();
-        let mut iter = e.attributes();
-        iter.with_checks(false);
-        for attr in iter.flatten() {
-            let key = attr.key.0;
-            let (prefix, local) = key.split_once(':').unwrap_or(("", key));
-            let value = unescape_with(&attr.value, &self.entities, self.options.max_text_bytes);
-            // Attribute names borrow from the element; re-borrow them from the input to outlive it.
-            let (prefix, local) = (self.intern(prefix), self.intern(local));
+        for (key, value) in e.attributes() {
+            let (prefix, local) = split_name(key);
+            let value = unescape_with(value, &self.entities, self.options.max_text_bytes);
             list.push(Attr {
                 prefix,
                 local,
-                value: value.into_owned(),
+                value,
             });
         }
         list
     }
 
-    /// Finds `s` as a slice of the input so that it can live as long as the input; short names only.
-    fn intern(&self, s: &str) -> &'a str {
-        const KNOWN: &[&str] = &[
-            "",
-            "xmlns",
-            "xml",
-            "base",
-            "lang",
-            "rel",
-            "href",
-            "type",
-            "src",
-            "url",
-            "medium",
-            "width",
-            "height",
-            "term",
-            "label",
-            "scheme",
-            "isPermaLink",
-            "mode",
-            "length",
-        ];
-        if let Some(k) = KNOWN.iter().find(|k| **k == s) {
-            return k;
-        }
-        self.intern_name(s)
-    }
-
-    fn namespace(&self, qname: &str) -> (Ns, &'a str) {
-        let (prefix, local) = qname.split_once(':').unwrap_or(("", qname));
-        let local = self.intern_name(local);
+    fn namespace(&self, qname: &'a str) -> (Ns, &'a str) {
+        let (prefix, local) = split_name(qname);
         let bound = self
             .bindings
             .iter()
@@ -644,26 +596,16 @@ impl<'a, 'o> Parser<'a, 'o> {
         (ns, local)
     }
 
-    fn intern_name(&self, local: &str) -> &'a str {
-        let start = (local.as_ptr() as usize).wrapping_sub(self.input.as_ptr() as usize);
-        self.input
-            .get(start..start.saturating_add(local.len()))
-            .filter(|s| *s == local)
-            .unwrap_or("")
-    }
-
-    /// Reads events until the next child element of the current container; `None` at its end.
-    fn next_child(&mut self, end: &str) -> Option<(BytesStart<'a>, bool, usize)> {
+    /// Reads tokens until the next child element of the current container; `None` at its end.
+    fn next_child(&mut self, end: &str) -> Option<(Tag<'a>, bool, usize)> {
         while !self.stopped {
             let before = self.offset();
-            match self.reader.read_event() {
-                Ok(Event::Start(e)) => return Some((e, false, before)),
-                Ok(Event::Empty(e)) => return Some((e, true, before)),
-                Ok(Event::End(e)) if e.name().0 == end => return None,
-                Ok(Event::End(e)) => {
+            match self.scan.next() {
+                Token::Start(e) => return Some((e, e.empty, before)),
+                Token::End(name) if name == end => return None,
+                Token::End(name) => {
                     // An ancestor's end tag (`</channel>` inside an unclosed `<item>`) closes this element too:
                     // leave it to be read again by the parent.
-                    let name = e.name().0;
                     let outer = self.open.len().saturating_sub(1);
                     if self.open.iter().take(outer).any(|open| *open == name) {
                         self.warn("an element is not closed before its parent ends", before);
@@ -671,40 +613,36 @@ impl<'a, 'o> Parser<'a, 'o> {
                         return None;
                     }
                 }
-                Ok(Event::Eof) => {
+                Token::Eof => {
                     self.warn(format!("the document ends before </{end}>"), before);
                     self.stopped = true;
                     return None;
                 }
-                Ok(_) => {}
-                Err(error) => self.reader_error(&error),
+                Token::Error(error) => self.reader_error(error),
+                Token::Text(_) | Token::DocType(_) | Token::Other => {}
             }
         }
         None
     }
 
     /// The raw inner text of a leaf element, cut to the text limit; consumes its end tag.
-    fn leaf(&mut self, e: &BytesStart<'a>, empty: bool, at: usize) -> &'a str {
+    fn leaf(&mut self, e: &Tag<'a>, empty: bool, at: usize) -> &'a str {
         if empty {
             return "";
         }
         let content_start = self.offset();
         // Text-only bodies (escaped HTML, CDATA) are skipped with a memchr scan to their end tag instead
-        // of event by event: every `&lt;` would otherwise be its own quick-xml event.
-        if let Some((content_end, resume)) = text_only_end(self.input, content_start, e.name().0) {
+        // of token by token.
+        if let Some((content_end, resume)) = text_only_end(self.input, content_start, e.name) {
             self.jump(resume);
             let raw = self.input.get(content_start..content_end).unwrap_or("");
             return self.cut_to_limit(raw, at);
         }
-        let raw = match self.reader.read_to_end(e.name()) {
-            Ok(span) => {
-                let start = self.absolute(span.start);
-                let end = self.absolute(span.end);
-                self.input.get(start..end).unwrap_or("")
-            }
+        let raw = match self.scan.read_to_end(e.name) {
+            Ok((start, end)) => self.input.get(start..end).unwrap_or(""),
             Err(error) => match self.unclosed_leaf(content_start) {
                 Some(raw) => raw,
-                None if matches!(error, quick_xml::Error::IllFormed(_)) => {
+                None if error == Broken::IllFormed => {
                     // The input ended inside this element: point at the element, not at line 1.
                     self.warn("the document ends before this element is closed", at);
                     self.repairs = self.repairs.saturating_add(1);
@@ -712,7 +650,7 @@ impl<'a, 'o> Parser<'a, 'o> {
                     return "";
                 }
                 None => {
-                    self.reader_error(&error);
+                    self.reader_error(error);
                     return "";
                 }
             },
@@ -735,9 +673,7 @@ impl<'a, 'o> Parser<'a, 'o> {
 
     /// Continues reading at `offset` of the input after a fast scan (not a repair).
     fn jump(&mut self, offset: usize) {
-        let offset = offset.min(self.input.len());
-        self.reader = lenient_reader(self.input.get(offset..).unwrap_or(""));
-        self.shift = offset;
+        self.scan.seek(offset);
     }
 
     /// Recovers a leaf whose end tag never comes (`<title>x</titel>`, `<br>` in a feed's own markup):
@@ -746,37 +682,36 @@ impl<'a, 'o> Parser<'a, 'o> {
     /// for the ancestor; any other one is taken as this element's misspelled end tag.
     /// `None` when nothing closes it (the document is cut off inside it).
     fn unclosed_leaf(&mut self, content_start: usize) -> Option<&'a str> {
-        let rest = self.input.get(content_start..)?;
-        let mut scan = lenient_reader(rest);
+        let mut scan = Scanner::new(self.input);
+        scan.seek(content_start);
         let mut depth = 0usize;
         loop {
-            let before = usize::try_from(scan.buffer_position()).ok()?;
-            match scan.read_event() {
-                Ok(Event::Start(_)) => depth = depth.saturating_add(1),
-                Ok(Event::End(closer)) => {
-                    let name = closer.name().0;
+            let before = scan.position();
+            match scan.next() {
+                Token::Start(e) if !e.empty => depth = depth.saturating_add(1),
+                Token::End(name) => {
                     // An ancestor's end tag ends the leaf even inside unclosed markup (`<p>a<br>b</p></item>`).
                     let for_ancestor = self.open.contains(&name);
                     if depth > 0 && !for_ancestor {
                         depth -= 1;
                         continue;
                     }
-                    let after = usize::try_from(scan.buffer_position()).ok()?;
+                    let after = scan.position();
                     let resume = if for_ancestor { before } else { after };
                     self.warn(
                         "an element is not closed; it ends at the next end tag",
-                        content_start.saturating_add(before),
+                        before,
                     );
-                    self.reset(content_start.saturating_add(resume));
-                    return rest.get(..before);
+                    self.reset(resume);
+                    return self.input.get(content_start..before);
                 }
-                Ok(Event::Eof) | Err(_) => return None,
-                Ok(_) => {}
+                Token::Eof | Token::Error(_) => return None,
+                Token::Start(_) | Token::Text(_) | Token::DocType(_) | Token::Other => {}
             }
         }
     }
 
-    fn skip(&mut self, e: &BytesStart<'a>, empty: bool, at: usize) {
+    fn skip(&mut self, e: &Tag<'a>, empty: bool, at: usize) {
         let _ = self.leaf(e, empty, at);
     }
 
@@ -850,7 +785,7 @@ impl<'a, 'o> Parser<'a, 'o> {
             return;
         }
         while let Some((e, empty, at)) = self.next_child(end) {
-            let (ns, local) = self.namespace(e.name().0);
+            let (ns, local) = self.namespace(e.name);
             match (ns, local) {
                 (Ns::Atom, "entry") | (Ns::Rss, "item") => {
                     if feed.entries.len() >= self.options.max_entries {
@@ -875,7 +810,7 @@ impl<'a, 'o> Parser<'a, 'o> {
                 }
                 (Ns::Rss, "channel") if !empty => {
                     self.enter(&e);
-                    self.feed_level(feed, state, e.name().0);
+                    self.feed_level(feed, state, e.name);
                     self.leave();
                 }
                 (Ns::Atom, "title") | (Ns::Rss, "title") => {
@@ -978,8 +913,8 @@ impl<'a, 'o> Parser<'a, 'o> {
                 }
                 (Ns::Rss, "image") if !empty => {
                     self.enter(&e);
-                    while let Some((child, child_empty, child_at)) = self.next_child(e.name().0) {
-                        let (_, child_local) = self.namespace(child.name().0);
+                    while let Some((child, child_empty, child_at)) = self.next_child(e.name) {
+                        let (_, child_local) = self.namespace(child.name);
                         let raw = self.leaf(&child, child_empty, child_at);
                         if child_local == "url" && state.rss_image.is_none() {
                             let text = self.text(raw, Markup::Text);
@@ -1043,7 +978,7 @@ impl<'a, 'o> Parser<'a, 'o> {
     }
 
     /// RSS titles and descriptions are HTML in practice; Atom says so with `type`.
-    fn field_markup(&mut self, e: &BytesStart<'a>, ns: Ns) -> Markup {
+    fn field_markup(&mut self, e: &Tag<'a>, ns: Ns) -> Markup {
         if ns == Ns::Atom {
             let attrs = self.attributes(e);
             self.atom_markup(&attrs)
@@ -1052,7 +987,7 @@ impl<'a, 'o> Parser<'a, 'o> {
         }
     }
 
-    fn atom_link(&mut self, e: &BytesStart<'a>) -> Option<LinkCandidate> {
+    fn atom_link(&mut self, e: &Tag<'a>) -> Option<LinkCandidate> {
         let attrs = self.attributes(e);
         let href = attr_of(&attrs, "", "href")?;
         let base = self.base_for(&attrs);
@@ -1078,11 +1013,11 @@ impl<'a, 'o> Parser<'a, 'o> {
         })
     }
 
-    fn atom_person(&mut self, e: &BytesStart<'a>) -> Option<Person<'a>> {
+    fn atom_person(&mut self, e: &Tag<'a>) -> Option<Person<'a>> {
         self.enter(e);
         let mut person = Person::default();
-        while let Some((child, empty, at)) = self.next_child(e.name().0) {
-            let (_, local) = self.namespace(child.name().0);
+        while let Some((child, empty, at)) = self.next_child(e.name) {
+            let (_, local) = self.namespace(child.name);
             let raw = self.leaf(&child, empty, at);
             match local {
                 "name" => person.name = self.text(raw, Markup::Text),
@@ -1101,7 +1036,7 @@ impl<'a, 'o> Parser<'a, 'o> {
         Some(person)
     }
 
-    fn entry(&mut self, e: &BytesStart<'a>, _attrs: &[Attr<'a>], at: usize) -> Option<Entry<'a>> {
+    fn entry(&mut self, e: &Tag<'a>, _attrs: &[Attr<'a>], at: usize) -> Option<Entry<'a>> {
         let mut entry = Entry::default();
         let mut links: Vec<LinkCandidate> = Vec::new();
         let mut rss_link: Option<String> = None;
@@ -1112,14 +1047,14 @@ impl<'a, 'o> Parser<'a, 'o> {
         let mut itunes_summary: Option<LazyText<'a>> = None;
         let mut dc_description: Option<LazyText<'a>> = None;
         let mut itunes_author: Option<Person<'a>> = None;
-        while let Some((child, empty, at)) = self.next_child(e.name().0) {
-            if child.name().0 == e.name().0 {
+        while let Some((child, empty, at)) = self.next_child(e.name) {
+            if child.name == e.name {
                 // `<item>` inside an `<item>`: the previous one was never closed. Read the new one as a sibling.
                 self.warn("an entry is not closed before the next one starts", at);
                 self.reset(at);
                 break;
             }
-            let (ns, local) = self.namespace(child.name().0);
+            let (ns, local) = self.namespace(child.name);
             match (ns, local) {
                 (Ns::Atom, "title") | (Ns::Rss, "title") => {
                     let markup = self.field_markup(&child, ns);
@@ -1286,9 +1221,8 @@ impl<'a, 'o> Parser<'a, 'o> {
                 }
                 (Ns::Media, "group") if !empty => {
                     self.enter(&child);
-                    while let Some((inner, inner_empty, inner_at)) = self.next_child(child.name().0)
-                    {
-                        let (inner_ns, inner_local) = self.namespace(inner.name().0);
+                    while let Some((inner, inner_empty, inner_at)) = self.next_child(child.name) {
+                        let (inner_ns, inner_local) = self.namespace(inner.name);
                         if inner_ns == Ns::Media && matches!(inner_local, "thumbnail" | "content") {
                             self.media(&inner, inner_empty, inner_at, &mut thumbnails);
                         } else {
@@ -1378,9 +1312,9 @@ impl<'a, 'o> Parser<'a, 'o> {
         Some(entry)
     }
 
-    fn media(&mut self, e: &BytesStart<'a>, empty: bool, at: usize, thumbnails: &mut Thumbnails) {
+    fn media(&mut self, e: &Tag<'a>, empty: bool, at: usize, thumbnails: &mut Thumbnails) {
         let attrs = self.attributes(e);
-        let (_, local) = self.namespace(e.name().0);
+        let (_, local) = self.namespace(e.name);
         let url = attr_of(&attrs, "", "url").and_then(|u| self.url(u, None, at));
         if let Some(url) = url {
             let image = Image {
@@ -1412,8 +1346,8 @@ impl<'a, 'o> Parser<'a, 'o> {
         }
         // media:content may hold its own media:thumbnail.
         self.enter(e);
-        while let Some((inner, inner_empty, inner_at)) = self.next_child(e.name().0) {
-            let (inner_ns, inner_local) = self.namespace(inner.name().0);
+        while let Some((inner, inner_empty, inner_at)) = self.next_child(e.name) {
+            let (inner_ns, inner_local) = self.namespace(inner.name);
             if inner_ns == Ns::Media && inner_local == "thumbnail" {
                 self.media(&inner, inner_empty, inner_at, thumbnails);
             } else {
@@ -1490,10 +1424,10 @@ fn naked_markup(raw: &str, markup: Markup) -> Markup {
         return markup;
     }
     let mut rest = raw;
-    while let Some(at) = rest.find('<') {
+    while let Some(at) = scan::find(rest, b'<') {
         let tail = rest.get(at..).unwrap_or("");
         if let Some(body) = tail.strip_prefix("<![CDATA[") {
-            rest = body.split_once("]]>").map_or("", |(_, after)| after);
+            rest = scan::split_once(body, "]]>").map_or("", |(_, after)| after);
         } else if tail
             .get(1..)
             .and_then(|t| t.chars().next())
@@ -1551,42 +1485,15 @@ fn looks_like_html(text: &str) -> bool {
     false
 }
 
-/// A reader that reports problems but reads on: end tag names are not checked, and stray `&` and `</x>` pass.
-/// Where a text-only element body ends: `(end of content, just past the end tag)`, when everything up to
-/// `</name>` is text or CDATA. Any other markup (a child element, a comment) returns `None`, and the
-/// full reader takes over with its nesting and recovery rules.
-fn text_only_end(input: &str, start: usize, name: &str) -> Option<(usize, usize)> {
-    let mut position = start;
-    loop {
-        let at = position.checked_add(input.get(position..)?.find('<')?)?;
-        let tail = input.get(at..)?;
-        if let Some(after) = tail.strip_prefix("</") {
-            let rest = after
-                .strip_prefix(name)?
-                .trim_start_matches([' ', '\t', '\r', '\n']);
-            if !rest.starts_with('>') {
-                return None;
-            }
-            let end_tag = tail.len().checked_sub(rest.len())?.checked_add(1)?;
-            return Some((at, at.checked_add(end_tag)?));
-        }
-        let cdata = tail.strip_prefix("<![CDATA[")?;
-        let close = cdata.find("]]>")?;
-        position = at.checked_add(9)?.checked_add(close)?.checked_add(3)?;
+/// `prefix:local` into its parts (`""` for no prefix); a byte search, as names are short.
+fn split_name(qname: &str) -> (&str, &str) {
+    match qname.bytes().position(|b| b == b':') {
+        Some(colon) => (
+            qname.get(..colon).unwrap_or(""),
+            qname.get(colon.saturating_add(1)..).unwrap_or(""),
+        ),
+        None => ("", qname),
     }
-}
-
-fn lenient_reader(text: &str) -> Reader<&[u8]> {
-    let mut reader = Reader::from_str(text);
-    let config = reader.config_mut();
-    config.check_end_names = false;
-    config.allow_unmatched_ends = true;
-    config.allow_dangling_amp = true;
-    config.check_comments = false;
-    config.trim_text_start = false;
-    config.trim_text_end = false;
-    config.expand_empty_elements = false;
-    reader
 }
 
 fn local_name(qname: &str) -> &str {
@@ -1599,13 +1506,33 @@ fn attr_of<'x>(attrs: &'x [Attr<'_>], prefix: &str, local: &str) -> Option<&'x s
         .find(|a| {
             a.local == local && (a.prefix == prefix || (prefix.is_empty() && a.prefix == "atom"))
         })
-        .map(|a| a.value.as_str())
+        .map(|a| a.value.as_ref())
 }
 
-fn attr_present(e: &BytesStart<'_>, name: &str) -> bool {
-    let mut iter = e.attributes();
-    iter.with_checks(false);
-    iter.flatten().any(|a| a.key.0 == name)
+fn attr_present(e: &Tag<'_>, name: &str) -> bool {
+    e.attributes().any(|(key, _)| key == name)
+}
+
+/// Where text before the root element stops being whitespace, if it does. References (`&amp;`) are
+/// dropped there; a `&` that starts no reference is text.
+fn stray_text(text: &str) -> Option<usize> {
+    let mut from = 0;
+    loop {
+        let rest = text.get(from..)?;
+        let amp = rest.find('&');
+        let plain = rest.get(..amp.unwrap_or(rest.len()))?;
+        if !plain.trim().is_empty() {
+            return Some(from);
+        }
+        let amp = from.checked_add(amp?)?;
+        let after = amp.checked_add(1)?;
+        match text.get(after..)?.find([';', '&']) {
+            Some(end) if text.as_bytes().get(after.checked_add(end)?) == Some(&b';') => {
+                from = after.checked_add(end)?.checked_add(1)?;
+            }
+            _ => return Some(amp),
+        }
+    }
 }
 
 fn dimension(value: &str) -> Option<u32> {
