@@ -208,8 +208,12 @@ fn string(w: &mut String, s: &str) {
             0x0c => w.push_str("\\f"),
             _ => {
                 w.push_str("\\u00");
-                w.push(char::from(HEX.get(usize::from(b >> 4)).copied().unwrap_or(b'0')));
-                w.push(char::from(HEX.get(usize::from(b & 15)).copied().unwrap_or(b'0')));
+                w.push(char::from(
+                    HEX.get(usize::from(b >> 4)).copied().unwrap_or(b'0'),
+                ));
+                w.push(char::from(
+                    HEX.get(usize::from(b & 15)).copied().unwrap_or(b'0'),
+                ));
             }
         }
         rest = rest.get(at + 1..).unwrap_or("");
@@ -243,7 +247,8 @@ mod tests {
             entries.push_str(if i == 0 { "" } else { "," });
             entry(&mut entries, e);
         }
-        let whole = feed_head_json(&feed).replace("\"entries\":[]", &format!("\"entries\":[{entries}]"));
+        let whole =
+            feed_head_json(&feed).replace("\"entries\":[]", &format!("\"entries\":[{entries}]"));
         assert_eq!(whole, feed_to_json(&feed));
         assert_eq!(whole, serde_json::to_string(&feed).unwrap());
     }

@@ -141,7 +141,10 @@ mod tests {
     #[test]
     fn stable_order_sorts_by_key_and_keeps_ties_in_index_order() {
         let keys = [5u64, 1, 5, 0, 1, u64::MAX, 5];
-        assert_eq!(super::stable_order(keys.into_iter()), vec![3, 1, 4, 0, 2, 6, 5]);
+        assert_eq!(
+            super::stable_order(keys.into_iter()),
+            vec![3, 1, 4, 0, 2, 6, 5]
+        );
         assert!(super::stable_order(std::iter::empty()).is_empty());
     }
 }

@@ -63,7 +63,8 @@ pub fn select<'f, 'a>(feeds: &'f [Feed<'a>], options: &Options) -> Vec<Post<'f, 
     if options.sort == Sort::Date {
         // Newest first, undated last, document order among equal or missing dates (a stable order).
         let keys = chosen.iter().map(|(_, entry)| newest_first_key(entry));
-        let mut slots: Vec<Option<(usize, &'f Entry<'a>)>> = chosen.iter().copied().map(Some).collect();
+        let mut slots: Vec<Option<(usize, &'f Entry<'a>)>> =
+            chosen.iter().copied().map(Some).collect();
         chosen = crate::stable_order(keys)
             .into_iter()
             .filter_map(|i| slots.get_mut(i).and_then(Option::take))
