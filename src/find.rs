@@ -39,6 +39,11 @@ fn find_by(hay: &[u8], word: impl Fn(u64) -> bool, byte: impl Fn(u8) -> bool) ->
     rest.iter().position(|&b| byte(b)).map(|i| i + skipped)
 }
 
+/// The first `byte`: the scanner's search for `<`, `>`, quotes and the first byte of end tags.
+pub(crate) fn byte(hay: &[u8], byte: u8) -> Option<usize> {
+    find_by(hay, |x| has_byte(x, byte) != 0, |b| b == byte)
+}
+
 /// The first `&`, `<` or `\r`: where raw XML text needs more than copying.
 pub(crate) fn xml_special(hay: &[u8]) -> Option<usize> {
     find_by(
@@ -75,6 +80,7 @@ mod tests {
         for len in 0..40usize {
             let base: Vec<u8> = background.iter().copied().cycle().take(len).collect();
             assert_eq!(xml_special(&base), naive(&base, xml));
+            assert_eq!(byte(&base, b'<'), naive(&base, |b| b == b'<'));
             assert_eq!(json_special(&base), naive(&base, json));
             for at in 0..len {
                 for special in [b'&', b'<', b'\r', b'"', b'\\', 0x00, 0x1f, b'\n'] {
@@ -82,6 +88,7 @@ mod tests {
                     hay[at] = special;
                     assert_eq!(xml_special(&hay), naive(&hay, xml), "{hay:?}");
                     assert_eq!(json_special(&hay), naive(&hay, json), "{hay:?}");
+                    assert_eq!(byte(&hay, special), naive(&hay, |b| b == special), "{hay:?}");
                 }
             }
         }

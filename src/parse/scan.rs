@@ -64,21 +64,11 @@ fn find_where(bytes: &[u8], from: usize, test: impl Fn(u8) -> bool) -> Option<us
     from.checked_add(found)
 }
 
-/// The first `byte` at or after `from`, for long runs (text, bodies, attribute values): 32 bytes are
-/// tested at a time with a branch-free loop the compiler turns into vector compares, then the hit is found
-/// in its block.
+/// The first `byte` at or after `from`, for long runs (text, bodies, attribute values): eight bytes are
+/// tested at a time (see `find.rs`), then the hit is found in its word.
 fn find_byte(bytes: &[u8], from: usize, byte: u8) -> Option<usize> {
-    let rest = bytes.get(from..)?;
-    let mut skipped = 0usize;
-    for block in rest.chunks_exact(32) {
-        let block: &[u8; 32] = block.try_into().ok()?;
-        if block.iter().fold(false, |found, b| found | (*b == byte)) {
-            break;
-        }
-        skipped = skipped.saturating_add(32);
-    }
-    let found = rest.get(skipped..)?.iter().position(|b| *b == byte)?;
-    from.checked_add(skipped)?.checked_add(found)
+    let found = crate::find::byte(bytes.get(from..)?, byte)?;
+    from.checked_add(found)
 }
 
 /// Where `needle` (ASCII, not empty) next starts at or after `from`: its first byte is searched for, then the rest compared.
