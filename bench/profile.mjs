@@ -24,7 +24,7 @@ try {
   const dist = join(site, 'www', 'dist');
   mkdirSync(dist, { recursive: true });
   cpSync(join(root, 'www', 'dist'), dist, { recursive: true });
-  const built = ['target/wasm-std/wasm32-unknown-unknown/release/feedlet.wasm', 'target/wasm32-unknown-unknown/release/feedlet.wasm']
+  const built = [process.env.FEEDLET_PROFILE_WASM || 'target/wasm-std/wasm32-unknown-unknown/release/feedlet.wasm', 'target/wasm32-unknown-unknown/release/feedlet.wasm']
     .map((p) => join(root, p))
     .find(existsSync);
   const raw = join(site, 'raw');

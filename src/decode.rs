@@ -128,15 +128,8 @@ pub fn decode_with<'a>(
 /// Removes the C0 control characters XML forbids (velog's feeds carry 0x08), with one warning.
 fn remove_controls<'a>(text: Cow<'a, str>, warnings: &mut Vec<Warning>) -> Cow<'a, str> {
     let forbidden = |b: u8| b < 0x20 && b != b'\t' && b != b'\n' && b != b'\r';
-    // A branch-free pass over 64-byte chunks vectorizes; the exact position is looked up only when needed.
-    let any = text
-        .as_bytes()
-        .chunks(64)
-        .any(|chunk| chunk.iter().fold(false, |found, &b| found | forbidden(b)));
-    if !any {
-        return text;
-    }
-    let Some(first) = text.bytes().position(forbidden) else {
+    // Eight bytes at a time (find.rs): this pass reads the whole document.
+    let Some(first) = crate::find::forbidden_control(text.as_bytes()) else {
         return text;
     };
     let at = Position::of(&text, first);

@@ -22,21 +22,23 @@ fn has_less(x: u64, n: u8) -> u64 {
     x.wrapping_sub(ONES.wrapping_mul(u64::from(n))) & !x & HIGHS
 }
 
-/// The first index whose byte satisfies `byte`, skipping eight bytes at a time while `word` says no byte of
-/// the word can.
+/// The first index whose byte satisfies `byte`, testing eight bytes at a time: only a word for which
+/// `word` says some byte may match is looked at byte by byte (`word` may over-report, never under-report).
 fn find_by(hay: &[u8], word: impl Fn(u64) -> bool, byte: impl Fn(u8) -> bool) -> Option<usize> {
-    let mut skipped = 0;
-    for chunk in hay.chunks_exact(8) {
-        let Ok(bytes) = <[u8; 8]>::try_from(chunk) else {
-            break;
-        };
-        if word(u64::from_le_bytes(bytes)) {
-            break;
+    let mut at = 0usize;
+    let mut chunks = hay.chunks_exact(8);
+    for chunk in &mut chunks {
+        if let Ok(bytes) = <[u8; 8]>::try_from(chunk) {
+            if word(u64::from_le_bytes(bytes)) {
+                if let Some(i) = bytes.iter().position(|&b| byte(b)) {
+                    return Some(at + i);
+                }
+            }
         }
-        skipped += 8;
+        at += 8;
     }
-    let rest = hay.get(skipped..)?;
-    rest.iter().position(|&b| byte(b)).map(|i| i + skipped)
+    let tail = chunks.remainder().iter().position(|&b| byte(b))?;
+    Some(at + tail)
 }
 
 /// The first `byte`: the scanner's search for `<`, `>`, quotes and the first byte of end tags.
@@ -50,6 +52,16 @@ pub(crate) fn xml_special(hay: &[u8]) -> Option<usize> {
         hay,
         |x| has_byte(x, b'&') | has_byte(x, b'<') | has_byte(x, b'\r') != 0,
         |b| matches!(b, b'&' | b'<' | b'\r'),
+    )
+}
+
+/// The first C0 control character other than tab, line feed and carriage return (XML forbids them).
+/// Words holding only line breaks and tabs are looked at byte by byte and passed over.
+pub(crate) fn forbidden_control(hay: &[u8]) -> Option<usize> {
+    find_by(
+        hay,
+        |x| has_less(x, 0x20) != 0,
+        |b| b < 0x20 && b != b'\t' && b != b'\n' && b != b'\r',
     )
 }
 
@@ -74,6 +86,7 @@ mod tests {
     fn agrees_with_a_byte_loop_at_every_position_and_length() {
         let xml = |b: u8| matches!(b, b'&' | b'<' | b'\r');
         let json = |b: u8| b < 0x20 || b == b'"' || b == b'\\';
+        let control = |b: u8| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r');
         // Every special byte at every offset of buffers of every length up to 40, over a background that
         // includes near misses (bytes one off, high bytes of UTF-8, 0x20 and 0x7f).
         let background: Vec<u8> = "ab%'=;[]{}  \u{7f}한글é!".bytes().collect();
@@ -81,14 +94,32 @@ mod tests {
             let base: Vec<u8> = background.iter().copied().cycle().take(len).collect();
             assert_eq!(xml_special(&base), naive(&base, xml));
             assert_eq!(byte(&base, b'<'), naive(&base, |b| b == b'<'));
+            assert_eq!(forbidden_control(&base), naive(&base, control));
             assert_eq!(json_special(&base), naive(&base, json));
             for at in 0..len {
-                for special in [b'&', b'<', b'\r', b'"', b'\\', 0x00, 0x1f, b'\n'] {
+                for special in [b'&', b'<', b'\r', b'"', b'\\', 0x00, 0x1f, b'\n', b'\t', 0x08] {
                     let mut hay = base.clone();
                     hay[at] = special;
                     assert_eq!(xml_special(&hay), naive(&hay, xml), "{hay:?}");
                     assert_eq!(json_special(&hay), naive(&hay, json), "{hay:?}");
                     assert_eq!(byte(&hay, special), naive(&hay, |b| b == special), "{hay:?}");
+                    assert_eq!(forbidden_control(&hay), naive(&hay, control), "{hay:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn allowed_line_breaks_before_a_forbidden_control_are_passed_over() {
+        for len in 1..40usize {
+            for newline in 0..len {
+                for control in newline + 1..len {
+                    let mut hay = vec![b'a'; len];
+                    hay[newline] = b'\n';
+                    hay[control] = 0x08;
+                    assert_eq!(forbidden_control(&hay), Some(control));
+                    hay[control] = b'\t';
+                    assert_eq!(forbidden_control(&hay), None);
                 }
             }
         }
