@@ -97,12 +97,18 @@ mod tests {
             assert_eq!(forbidden_control(&base), naive(&base, control));
             assert_eq!(json_special(&base), naive(&base, json));
             for at in 0..len {
-                for special in [b'&', b'<', b'\r', b'"', b'\\', 0x00, 0x1f, b'\n', b'\t', 0x08] {
+                for special in [
+                    b'&', b'<', b'\r', b'"', b'\\', 0x00, 0x1f, b'\n', b'\t', 0x08,
+                ] {
                     let mut hay = base.clone();
                     hay[at] = special;
                     assert_eq!(xml_special(&hay), naive(&hay, xml), "{hay:?}");
                     assert_eq!(json_special(&hay), naive(&hay, json), "{hay:?}");
-                    assert_eq!(byte(&hay, special), naive(&hay, |b| b == special), "{hay:?}");
+                    assert_eq!(
+                        byte(&hay, special),
+                        naive(&hay, |b| b == special),
+                        "{hay:?}"
+                    );
                     assert_eq!(forbidden_control(&hay), naive(&hay, control), "{hay:?}");
                 }
             }

@@ -1,5 +1,7 @@
 //! Resolves URL references by RFC 3986 and decides which URLs from an untrusted feed are safe to emit as `href`/`src`.
 
+use std::borrow::Cow;
+
 /// A URI reference split as in RFC 3986 Appendix B. `None` and `Some("")`
 /// differ on purpose: `?` alone is an empty query, and 5.2.2 treats a
 /// present-but-empty component differently from a missing one.
@@ -222,7 +224,15 @@ pub fn resolve(base: &str, reference: &str) -> Option<String> {
 /// more can only turn a relative reference into a refused scheme, never the
 /// reverse). Removal happens before trimming so ` \0 javascript:` cannot
 /// keep a leading space that a browser would strip later.
-fn clean(raw: &str) -> String {
+fn clean(raw: &str) -> Cow<'_, str> {
+    // Nearly every URL needs nothing done: trimmed, it holds no control, space or backslash.
+    let trimmed = raw.trim();
+    if !trimmed
+        .bytes()
+        .any(|b| b <= b' ' || b == 0x7f || b == b'\\')
+    {
+        return Cow::Borrowed(trimmed);
+    }
     let mut s = String::with_capacity(raw.len());
     for c in raw.chars() {
         match c {
@@ -231,7 +241,7 @@ fn clean(raw: &str) -> String {
             _ => s.push(c),
         }
     }
-    s.trim().replace(' ', "%20")
+    Cow::Owned(s.trim().replace(' ', "%20"))
 }
 
 /// An http(s) URL with a host; RFC 9110 section 4.2 forbids an empty host
@@ -303,7 +313,7 @@ pub fn safe_url(base: Option<&str>, raw: &str) -> Option<String> {
     if r.scheme.is_none() && r.authority.is_none() && base.is_none() {
         let end = s.find(['/', '?', '#']).unwrap_or(s.len());
         return match s.get(..end) {
-            Some(first) if !first.contains(':') => Some(s),
+            Some(first) if !first.contains(':') => Some(s.into_owned()),
             _ => None,
         };
     }
