@@ -6,6 +6,7 @@
 use std::borrow::Cow;
 
 use crate::error::{Error, ErrorKind, Position, Warning};
+use crate::json_out::decimal;
 
 /// Where the encoding came from and what it is called (a WHATWG label, lowercased).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -105,7 +106,7 @@ pub fn decode_with<'a>(
             Some(text) => Cow::Owned(text),
             None => {
                 warnings.push(Warning {
-                    message: format!("unknown encoding \"{}\"; read as UTF-8", sniffed.label),
+                    message: ["unknown encoding \"", &sniffed.label, "\"; read as UTF-8"].concat(),
                     line: 1,
                     column: 1,
                 });
@@ -135,7 +136,11 @@ fn remove_controls<'a>(text: Cow<'a, str>, warnings: &mut Vec<Warning>) -> Cow<'
     let at = Position::of(&text, first);
     let count = text.bytes().filter(|b| forbidden(*b)).count();
     warnings.push(Warning {
-        message: format!("{count} control characters that XML forbids were removed"),
+        message: [
+            &decimal(count),
+            " control characters that XML forbids were removed",
+        ]
+        .concat(),
         line: at.line,
         column: at.column,
     });

@@ -11,6 +11,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, DomParser, Element, HtmlTemplateElement, Node, SupportedType};
 
 use crate::html::layout_name;
+use crate::json_out::decimal;
 use crate::model::{Entry, Feed, Markup};
 use crate::options::{DateStyle, Layout, LinkTarget, Options, SummaryMode};
 use crate::sanitize::{
@@ -97,10 +98,12 @@ pub(crate) fn render_skeleton(target: &Node, options: &Options) -> Result<(), Js
     let section = renderer.section(None)?;
     section.set_attribute(
         "class",
-        &format!(
-            "feedlet feedlet--{} feedlet--loading",
-            layout_name(options.layout)
-        ),
+        &[
+            "feedlet feedlet--",
+            layout_name(options.layout),
+            " feedlet--loading",
+        ]
+        .concat(),
     )?;
     section.set_attribute("aria-busy", "true")?;
     let list = renderer.element("ul", "feedlet__list", "list")?;
@@ -193,7 +196,7 @@ impl<'o> Renderer<'o> {
         let section = self.document.create_element("section")?;
         section.set_attribute(
             "class",
-            &format!("feedlet feedlet--{}", layout_name(self.options.layout)),
+            &["feedlet feedlet--", layout_name(self.options.layout)].concat(),
         )?;
         if let Some(lang) = lang.filter(|l| !l.trim().is_empty()) {
             section.set_attribute("lang", lang.trim())?;
@@ -616,10 +619,10 @@ fn set_image_attributes(
     img.set_attribute("decoding", "async")?;
     img.set_attribute("referrerpolicy", "no-referrer")?;
     if let Some(width) = width {
-        img.set_attribute("width", &width.to_string())?;
+        img.set_attribute("width", &decimal(width as usize))?;
     }
     if let Some(height) = height {
-        img.set_attribute("height", &height.to_string())?;
+        img.set_attribute("height", &decimal(height as usize))?;
     }
     Ok(())
 }

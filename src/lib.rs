@@ -81,11 +81,14 @@ pub fn parse<'a>(input: &'a [u8], options: &ParseOptions) -> Result<Feed<'a>, Er
     if input.len() > options.max_input_bytes {
         return Err(Error::new(
             ErrorKind::LimitExceeded,
-            format!(
-                "the input is {} bytes, over the limit of {} bytes",
-                input.len(),
-                options.max_input_bytes
-            ),
+            [
+                "the input is ",
+                &json_out::decimal(input.len()),
+                " bytes, over the limit of ",
+                &json_out::decimal(options.max_input_bytes),
+                " bytes",
+            ]
+            .concat(),
             Position::default_start(),
         ));
     }

@@ -155,7 +155,7 @@ fn walk(
                                 None => continue,
                             },
                             "width" | "height" => match dimension(value) {
-                                Some(d) => d.to_string(),
+                                Some(d) => crate::json_out::decimal(d as usize),
                                 None => continue,
                             },
                             _ => value.clone(),
@@ -262,7 +262,7 @@ pub fn xhtml_document(fragment: &str) -> String {
                 match crate::entities::lookup(n) {
                     Some(c) => {
                         out.push_str("&#");
-                        out.push_str(&u32::from(c).to_string());
+                        crate::json_out::number(&mut out, u32::from(c));
                         out.push(';');
                     }
                     None => out.push_str("&amp;"),

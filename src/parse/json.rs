@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 
 use crate::error::{Error, ErrorKind, Position, Warning};
+use crate::json_out::decimal;
 use crate::model::{Content, Date, Entry, Escape, Feed, Format, Image, LazyText, Markup, Person};
 use crate::options::ParseOptions;
 
@@ -64,10 +65,12 @@ pub(crate) fn parse<'a>(input: &'a str, options: &ParseOptions) -> Result<Feed<'
             };
             reader.warnings.push(
                 fail.at,
-                format!(
-                    "the JSON is broken here ({}); kept the items read before it",
-                    fail.message
-                ),
+                [
+                    "the JSON is broken here (",
+                    fail.message,
+                    "); kept the items read before it",
+                ]
+                .concat(),
             );
             root
         }
@@ -75,7 +78,14 @@ pub(crate) fn parse<'a>(input: &'a str, options: &ParseOptions) -> Result<Feed<'
     if reader.extra_items > 0 {
         let max = options.max_entries;
         let count = max.saturating_add(reader.extra_items);
-        let message = format!("kept the first {max} of {count} items");
+        let message = [
+            "kept the first ",
+            &decimal(max),
+            " of ",
+            &decimal(count),
+            " items",
+        ]
+        .concat();
         reader.warnings.push(reader.first_extra_at, message);
     }
     let Value::Obj(fields, root_at) = &root else {
@@ -557,7 +567,7 @@ impl Warnings {
         }
         if self.dropped > 0 {
             let Position { line, column } = Position::of(input, self.first_dropped);
-            let message = format!("{} more warnings were not recorded", self.dropped);
+            let message = [&decimal(self.dropped), " more warnings were not recorded"].concat();
             out.push(Warning {
                 message,
                 line,
@@ -801,10 +811,12 @@ impl<'a> Mapper<'a, '_> {
     }
 
     fn warn_cut(&mut self, raw: &str) {
-        let message = format!(
-            "cut a text longer than {} bytes",
-            self.options.max_text_bytes
-        );
+        let message = [
+            "cut a text longer than ",
+            &decimal(self.options.max_text_bytes),
+            " bytes",
+        ]
+        .concat();
         self.warnings
             .push(offset(self.input, raw).saturating_sub(1), message);
     }
