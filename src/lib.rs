@@ -130,7 +130,9 @@ pub(crate) fn stable_order(keys: impl Iterator<Item = u64>) -> Vec<usize> {
         .collect()
 }
 
-fn heap_sort(v: &mut [(u64, u64)]) {
+/// Sorts ascending. Small and O(n log n) in the worst case; not stable, which is why callers sort
+/// distinct values (a key paired with its index).
+pub(crate) fn heap_sort<T: Ord + Copy + Default>(v: &mut [T]) {
     let n = v.len();
     for root in (0..n / 2).rev() {
         sift_down(v, root, n);
@@ -142,8 +144,8 @@ fn heap_sort(v: &mut [(u64, u64)]) {
 }
 
 /// Moves `v[root]` down the max-heap held in `v[..end]`.
-fn sift_down(v: &mut [(u64, u64)], mut root: usize, end: usize) {
-    let at = |v: &[(u64, u64)], i: usize| v.get(i).copied().unwrap_or_default();
+fn sift_down<T: Ord + Copy + Default>(v: &mut [T], mut root: usize, end: usize) {
+    let at = |v: &[T], i: usize| v.get(i).copied().unwrap_or_default();
     loop {
         let mut child = root.saturating_mul(2).saturating_add(1);
         if child >= end {

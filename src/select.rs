@@ -1,7 +1,6 @@
 //! The pure step between model and renderers: merge feeds, de-duplicate, filter, sort, limit, and prepare excerpts and thumbnails.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 
 use crate::model::{Entry, Feed, Image, Markup};
 use crate::options::{Layout, Options, Sort};
@@ -34,31 +33,15 @@ pub struct Post<'f, 'a> {
 /// assert_eq!(posts[0].entry.title.as_deref(), Some("Hi"));
 /// ```
 pub fn select<'f, 'a>(feeds: &'f [Feed<'a>], options: &Options) -> Vec<Post<'f, 'a>> {
-    let mut chosen: Vec<(usize, &'f Entry<'a>)> = Vec::new();
-    // Hash sets keep merging linear: two feeds of 10,000 entries must not cost 10⁸ comparisons.
-    let mut seen_ids: HashSet<&str> = HashSet::new();
-    let mut seen_links: HashSet<&str> = HashSet::new();
-    let merging = feeds.len() > 1;
-    for (index, feed) in feeds.iter().enumerate() {
-        for entry in &feed.entries {
-            if !matches_categories(entry, options) {
-                continue;
-            }
-            // De-duplicate across feeds only: within one feed a repeated id is still a distinct post in practice.
-            if merging {
-                let link = entry.link.as_deref();
-                if seen_ids.contains(entry.id.as_ref())
-                    || link.is_some_and(|l| seen_links.contains(l))
-                {
-                    continue;
-                }
-                seen_ids.insert(&entry.id);
-                if let Some(link) = link {
-                    seen_links.insert(link);
-                }
-            }
-            chosen.push((index, entry));
-        }
+    let mut chosen: Vec<(usize, &'f Entry<'a>)> = feeds
+        .iter()
+        .enumerate()
+        .flat_map(|(index, feed)| feed.entries.iter().map(move |entry| (index, entry)))
+        .filter(|(_, entry)| matches_categories(entry, options))
+        .collect();
+    // De-duplicate across feeds only: within one feed a repeated id is still a distinct post in practice.
+    if feeds.len() > 1 {
+        chosen = first_of_each(chosen);
     }
     if options.sort == Sort::Date {
         // Newest first, undated last, document order among equal or missing dates (a stable order).
@@ -90,6 +73,60 @@ pub fn select<'f, 'a>(feeds: &'f [Feed<'a>], options: &Options) -> Vec<Post<'f, 
             },
         })
         .collect()
+}
+
+/// Drops every entry whose id, or link, equals that of an entry kept before it (the first one seen wins).
+/// Equal strings are grouped by sorting (key, index) pairs, so merging stays O(n log n): two feeds of
+/// 10,000 entries must not cost 10⁸ comparisons.
+fn first_of_each<'f, 'a>(entries: Vec<(usize, &'f Entry<'a>)>) -> Vec<(usize, &'f Entry<'a>)> {
+    let ids = groups(entries.iter().map(|(_, e)| Some(e.id.as_ref())));
+    let links = groups(entries.iter().map(|(_, e)| e.link.as_deref()));
+    let mut id_kept = vec![false; entries.len()];
+    let mut link_kept = vec![false; entries.len()];
+    let mut kept = Vec::with_capacity(entries.len());
+    for (k, entry) in entries.into_iter().enumerate() {
+        let id = ids.get(k).copied().flatten();
+        let link = links.get(k).copied().flatten();
+        let seen = |flags: &[bool], group: Option<usize>| {
+            group.is_some_and(|g| flags.get(g).copied().unwrap_or(false))
+        };
+        if seen(&id_kept, id) || seen(&link_kept, link) {
+            continue;
+        }
+        for (flags, group) in [(&mut id_kept, id), (&mut link_kept, link)] {
+            if let Some(slot) = group.and_then(|g| flags.get_mut(g)) {
+                *slot = true;
+            }
+        }
+        kept.push(entry);
+    }
+    kept
+}
+
+/// For each key, the index of the first equal key (`None` for a missing key).
+fn groups<'s>(keys: impl Iterator<Item = Option<&'s str>>) -> Vec<Option<usize>> {
+    let keys: Vec<Option<&str>> = keys.collect();
+    let mut order: Vec<(&str, usize)> = keys
+        .iter()
+        .enumerate()
+        .filter_map(|(i, k)| k.map(|k| (k, i)))
+        .collect();
+    crate::heap_sort(&mut order);
+    let mut group = vec![None; keys.len()];
+    let mut leader: Option<(&str, usize)> = None;
+    for (key, index) in order {
+        let first = match leader {
+            Some((k, i)) if k == key => i,
+            _ => {
+                leader = Some((key, index));
+                index
+            }
+        };
+        if let Some(slot) = group.get_mut(index) {
+            *slot = Some(first);
+        }
+    }
+    group
 }
 
 /// A key that sorts newest first: later timestamps map to smaller keys; an entry without a date maps to the largest.
@@ -164,4 +201,59 @@ pub(crate) fn thumbnail_with(entry: &Entry<'_>, decoded_body: Option<&str>) -> O
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    /// The plain definition: keep an entry unless a kept one has the same id or the same link.
+    fn naive<'f, 'a>(entries: &[(usize, &'f Entry<'a>)]) -> Vec<(usize, &'f Entry<'a>)> {
+        let (mut ids, mut links) = (HashSet::new(), HashSet::new());
+        let mut kept = Vec::new();
+        for &(feed, entry) in entries {
+            let link = entry.link.as_deref();
+            if ids.contains(entry.id.as_ref()) || link.is_some_and(|l| links.contains(l)) {
+                continue;
+            }
+            ids.insert(entry.id.as_ref());
+            links.extend(link);
+            kept.push((feed, entry));
+        }
+        kept
+    }
+
+    #[test]
+    fn first_of_each_is_the_plain_definition() {
+        // Small alphabets for ids and links make chains: A shares an id with B, B a link with C, and so on.
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = move |n: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % n
+        };
+        for round in 0..400 {
+            let len = (round % 40) as usize;
+            let entries: Vec<Entry<'static>> = (0..len)
+                .map(|_| Entry {
+                    id: Cow::Owned(format!("id{}", next(6))),
+                    link: match next(5) {
+                        0 => None,
+                        l => Some(Cow::Owned(format!("https://e.x/{l}"))),
+                    },
+                    ..Entry::default()
+                })
+                .collect();
+            let tagged: Vec<(usize, &Entry<'_>)> =
+                entries.iter().map(|e| (next(3) as usize, e)).collect();
+            let want = naive(&tagged);
+            let got = first_of_each(tagged);
+            assert_eq!(got.len(), want.len());
+            for (g, w) in got.iter().zip(&want) {
+                assert!(std::ptr::eq(g.1, w.1) && g.0 == w.0);
+            }
+        }
+    }
 }
