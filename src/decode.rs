@@ -49,8 +49,7 @@ fn xml_declared_encoding(bytes: &[u8]) -> Option<String> {
     }
     let end = head.windows(2).position(|w| w == b"?>")?;
     let decl = std::str::from_utf8(head.get(..end)?).ok()?;
-    let after = decl
-        .split_once("encoding")?
+    let after = crate::find::split_once(decl, "encoding")?
         .1
         .trim_start()
         .strip_prefix('=')?

@@ -206,11 +206,23 @@ fn walk(
 pub fn xhtml_to_html(xhtml: &str) -> String {
     let mut out = String::with_capacity(xhtml.len());
     let mut rest = xhtml;
-    while let Some(at) = rest.find("<!").into_iter().chain(rest.find("<?")).min() {
+    while let Some(at) = crate::find::byte(rest.as_bytes(), b'<').and_then(|first| {
+        // The first `<!` or `<?`, passing over other markup.
+        let mut from = first;
+        loop {
+            let tail = rest.as_bytes().get(from..)?;
+            if matches!(tail, [b'<', b'!' | b'?', ..]) {
+                return Some(from);
+            }
+            from = from
+                .checked_add(1)?
+                .checked_add(crate::find::byte(tail.get(1..)?, b'<')?)?;
+        }
+    }) {
         let (text, tail) = rest.split_at_checked(at).unwrap_or((rest, ""));
         out.push_str(text);
         if let Some(body) = tail.strip_prefix("<![CDATA[") {
-            let (inside, after) = body.split_once("]]>").unwrap_or((body, ""));
+            let (inside, after) = crate::find::split_once(body, "]]>").unwrap_or((body, ""));
             for c in inside.chars() {
                 match c {
                     '&' => out.push_str("&amp;"),
@@ -221,9 +233,9 @@ pub fn xhtml_to_html(xhtml: &str) -> String {
             }
             rest = after;
         } else if let Some(body) = tail.strip_prefix("<!--") {
-            rest = body.split_once("-->").map_or("", |(_, after)| after);
+            rest = crate::find::split_once(body, "-->").map_or("", |(_, after)| after);
         } else if let Some(body) = tail.strip_prefix("<?") {
-            rest = body.split_once("?>").map_or("", |(_, after)| after);
+            rest = crate::find::split_once(body, "?>").map_or("", |(_, after)| after);
         } else {
             // `<!DOCTYPE` or another declaration: not content.
             rest = tail.split_once('>').map_or("", |(_, after)| after);

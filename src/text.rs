@@ -269,7 +269,7 @@ fn markup(s: &str) -> (Option<Tok<'_>>, &str) {
                 return (None, past(body, "-->"));
             }
             if let Some(body) = strip_prefix_ci(after, "![CDATA[") {
-                let (text, rest) = body.split_once("]]>").unwrap_or((body, ""));
+                let (text, rest) = crate::find::split_once(body, "]]>").unwrap_or((body, ""));
                 return (Some(Tok::Cdata(text)), rest);
             }
             (None, past(after, ">"))
@@ -367,7 +367,7 @@ fn next_attr<'a>(cur: &mut &'a str, self_closed: &mut bool) -> Option<(&'a str, 
 /// browsers do for unclosed script. Nesting is ignored: same-name nesting is rare here.
 fn skip_to_close<'a>(s: &'a str, name: &str) -> &'a str {
     let mut from = s;
-    while let Some(i) = from.find("</") {
+    while let Some(i) = crate::find::str_at(from, "</") {
         let cand = from.get(i..).unwrap_or("");
         let after = cand.get(2..).unwrap_or("");
         if let Some(t) = strip_prefix_ci(after, name) {
@@ -668,7 +668,7 @@ pub fn is_tracking_pixel(src: &str, width: Option<u32>, height: Option<u32>) -> 
     }
     let src = src.to_ascii_lowercase();
     // Path patterns (`/tracker`) are looked for after the host, so `https://tracker.example/a.png` is an image.
-    let after_scheme = src.split_once("//").map_or(src.as_str(), |(_, rest)| rest);
+    let after_scheme = crate::find::split_once(&src, "//").map_or(src.as_str(), |(_, rest)| rest);
     let path = after_scheme
         .find('/')
         .and_then(|i| after_scheme.get(i..))

@@ -71,27 +71,13 @@ fn find_byte(bytes: &[u8], from: usize, byte: u8) -> Option<usize> {
     from.checked_add(found)
 }
 
-/// Where `needle` (ASCII, not empty) next starts at or after `from`: its first byte is searched for, then the rest compared.
+/// Where `needle` (ASCII, not empty) next starts at or after `from`.
 fn find_str(text: &str, from: usize, needle: &str) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let first = *needle.as_bytes().first()?;
-    let mut at = from;
-    loop {
-        let found = find_byte(bytes, at, first)?;
-        if bytes.get(found..)?.starts_with(needle.as_bytes()) {
-            return Some(found);
-        }
-        at = found.checked_add(1)?;
-    }
+    from.checked_add(crate::find::str_at(text.get(from..)?, needle)?)
 }
 
-/// `str::split_once` for an ASCII needle, with the byte search above (no searcher set up per call).
-pub(crate) fn split_once<'t>(text: &'t str, needle: &str) -> Option<(&'t str, &'t str)> {
-    let at = find_str(text, 0, needle)?;
-    let before = text.get(..at)?;
-    let after = text.get(at.checked_add(needle.len())?..)?;
-    Some((before, after))
-}
+/// `str::split_once` for an ASCII needle, with the byte search (no searcher set up per call).
+pub(crate) use crate::find::split_once;
 
 /// Where `byte` (ASCII) first is in `text`, with the block search above.
 pub(crate) fn find(text: &str, byte: u8) -> Option<usize> {
