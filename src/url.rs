@@ -57,19 +57,19 @@ fn split(s: &str) -> Parts<'_> {
         Some((scheme, rest)) => (Some(scheme), rest.strip_prefix(':').unwrap_or(rest)),
         None => (None, s),
     };
-    let (rest, fragment) = match rest.split_once('#') {
+    // Byte searches: the delimiters are ASCII, and URLs are searched several times per entry.
+    let (rest, fragment) = match split_at_byte(rest, b'#') {
         Some((r, f)) => (r, Some(f)),
         None => (rest, None),
     };
-    let (rest, query) = match rest.split_once('?') {
+    let (rest, query) = match split_at_byte(rest, b'?') {
         Some((r, q)) => (r, Some(q)),
         None => (rest, None),
     };
     let (authority, path) = match rest.strip_prefix("//") {
         Some(r) => {
-            let (a, p) = r
-                .split_at_checked(r.find('/').unwrap_or(r.len()))
-                .unwrap_or((r, ""));
+            let slash = crate::find::byte(r.as_bytes(), b'/').unwrap_or(r.len());
+            let (a, p) = r.split_at_checked(slash).unwrap_or((r, ""));
             (Some(a), p)
         }
         None => (None, rest),
@@ -81,6 +81,12 @@ fn split(s: &str) -> Parts<'_> {
         query,
         fragment,
     }
+}
+
+/// `s.split_once(byte)` for an ASCII byte.
+fn split_at_byte(s: &str, byte: u8) -> Option<(&str, &str)> {
+    let at = crate::find::byte(s.as_bytes(), byte)?;
+    Some((s.get(..at)?, s.get(at + 1..)?))
 }
 
 /// RFC 3986 section 5.2.4. Works on a single output buffer and only ever pops
