@@ -153,18 +153,24 @@ fn normalize(input: &str, out: &mut Ascii) -> Option<bool> {
             continue;
         }
         skip_space = false;
-        match c {
-            '(' => depth = depth.saturating_add(1),
-            ')' if depth > 0 => depth -= 1,
-            _ if depth > 0 => {}
+        let b = match c {
+            '(' => {
+                depth = depth.saturating_add(1);
+                continue;
+            }
+            ')' if depth > 0 => {
+                depth -= 1;
+                continue;
+            }
+            _ if depth > 0 => continue,
             '년' | '월' => {
                 korean = true;
                 skip_space = true;
-                out.push(b'-');
+                b'-'
             }
             '일' => {
                 korean = true;
-                out.space();
+                b' '
             }
             '오' => {
                 // 오전 is AM and 오후 is PM; a lone 오 is not part of any date.
@@ -177,11 +183,17 @@ fn normalize(input: &str, out: &mut Ascii) -> Option<bool> {
                 out.space();
                 out.push(pm);
                 out.push(b'm');
-                out.push(b' ');
+                b' '
             }
-            '\u{2212}' => out.push(b'-'),
-            _ if space => out.space(),
-            _ => out.push(fold(c)?),
+            '\u{2212}' => b'-',
+            _ if space => b' ',
+            _ => fold(c)?,
+        };
+        // `fold` never returns a space, so a space here is always a separator.
+        if b == b' ' {
+            out.space();
+        } else {
+            out.push(b);
         }
     }
     if out.ends_with_space() {
@@ -539,11 +551,7 @@ fn tail(mut t: &[&[u8]], basic: bool, need_year: bool) -> Option<Tail> {
 
 /// `am` or `a.m.` (false), `pm` or `p.m.` (true).
 fn meridiem(w: &[u8]) -> Option<bool> {
-    let pm = match w {
-        [b'a' | b'p', b'm'] | [b'a' | b'p', b'.', b'm', b'.'] => w.first() == Some(&b'p'),
-        _ => return None,
-    };
-    Some(pm)
+    group_of(b"am a.m.,pm p.m.,", w).map(|g| g == 1)
 }
 
 /// Hours, minutes, seconds.
@@ -595,15 +603,16 @@ fn zone(tok: &[u8]) -> Option<i32> {
         [b'-', body @ ..] => (-1, body),
         _ => return None,
     };
-    let (h, m) = match split_once(body, b':') {
-        Some((h, m)) => (small_num(h, 1, 2)?, small_num(m, 2, 2)?),
-        None if body.len() == 4 => {
-            let v = small_num(body, 4, 4)?;
-            (v / 100, v % 100)
-        }
-        None => (small_num(body, 1, 2)?, 0),
+    // `+9`, `+09`, `+9:00`, `+09:00` or `+0900`, and nothing after it.
+    let mut c = Cur { s: body, i: 0 };
+    let (v, n) = c.digits(4)?;
+    let (h, m) = match (n, c.eat(b':')) {
+        (1 | 2, true) => (v, c.fixed(2)?),
+        (1 | 2, false) => (v, 0),
+        (4, false) => (v / 100, v % 100),
+        _ => return None,
     };
-    if h > 23 || m > 59 {
+    if c.peek().is_some() || h > 23 || m > 59 {
         return None;
     }
     i32::try_from(h * 60 + m).ok().map(|v| base + sign * v)
@@ -663,7 +672,10 @@ fn named_zone(n: &[u8]) -> Option<i32> {
 /// Month from its name; the first three letters decide, after folding, so English, Greek,
 /// Hungarian and the common Romance/German abbreviations all land here.
 fn month_of(w: &[u8]) -> Option<u32> {
-    let w = w.strip_suffix(b".").unwrap_or(w);
+    let w = match w {
+        [name @ .., b'.'] => name,
+        _ => w,
+    };
     if !w.iter().all(u8::is_ascii_lowercase) {
         return None;
     }
@@ -693,8 +705,8 @@ fn small_num(t: &[u8], min: usize, max: usize) -> Option<u32> {
 
 /// A day of the month, allowing English ordinal suffixes (`7th`).
 fn day_num(t: &[u8]) -> Option<u32> {
-    let t = match t {
-        [d @ .., b's', b't'] | [d @ .., b'n' | b'r', b'd'] | [d @ .., b't', b'h'] => d,
+    let t = match t.split_at_checked(t.len().saturating_sub(2)) {
+        Some((d, suffix)) if group_of(b"st nd rd th,", suffix).is_some() => d,
         _ => t,
     };
     small_num(t, 1, 2)
