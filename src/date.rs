@@ -455,25 +455,25 @@ fn parse_text(s: &[u8], default_off: i32) -> Option<i64> {
         }
     }
     let [a, b, r @ ..] = t else { return None };
-    let (days, tail) = if let (Some(d), Some(m)) = (day_num(a), month_of(b)) {
-        // `07 Mar 2026 ...`
-        let [y, r @ ..] = r else { return None };
-        (ymd(year_num(y)?, m, d)?, tail(r, false, false)?)
-    } else {
-        let (m, d) = (month_of(a)?, day_num(b)?);
-        match r {
-            // `Mar 07 2026 ...` (JavaScript)
-            [y, r2 @ ..] if year_num(y).is_some() => {
-                (ymd(year_num(y)?, m, d)?, tail(r2, false, false)?)
-            }
-            // `Mar  7 00:00:00 [zone] 2026` (asctime, Twitter)
-            _ => {
-                let tail = tail(r, false, true)?;
-                (ymd(tail.year?, m, d)?, tail)
-            }
-        }
+    // `07 Mar 2026 ...`, else `Mar 07 [2026] ...` (JavaScript, or asctime and Twitter with the
+    // year at the end).
+    let day_first = day_num(a).zip(month_of(b));
+    let (d, m) = match day_first {
+        Some(dm) => dm,
+        None => (day_num(b)?, month_of(a)?),
     };
-    finish(days, tail.secs, tail.off.unwrap_or(default_off))
+    let year = r.first().and_then(|y| year_num(y));
+    let r = match year {
+        Some(_) => r.get(1..)?,
+        None if day_first.is_some() => return None,
+        None => r,
+    };
+    let tail = tail(r, false, year.is_none())?;
+    finish(
+        ymd(year.or(tail.year)?, m, d)?,
+        tail.secs,
+        tail.off.unwrap_or(default_off),
+    )
 }
 
 /// Time of day, zone and (for asctime) year found after the date.
