@@ -206,21 +206,22 @@ fn normalize(input: &str, out: &mut Ascii) -> Option<bool> {
 /// letter: enough to recognise Hungarian (`július`) and Greek (`Ιούλ`) month names with the
 /// ASCII month table.
 fn fold(c: char) -> Option<u8> {
+    /// U+00C0 to U+00DF, and U+00E0 to U+00FF; `?` is not a letter.
     const LATIN: &[u8] = b"aaaaaaaceeeeiiiidnooooo?ouuuuyts";
-    const GREEK: &[u8] = b"abgdezitiklmnxoprsstufxpo";
+    /// U+0386 to U+03CE: accented capitals, capitals, accented small letters, small letters.
+    const GREEK: &[u8] =
+        b"a?eii?o?uoiabgdezitiklmnxoprsstufxpoiuaeiiuabgdezitiklmnxoprsstufxpoiuouo";
     let u = u32::from(c);
-    let b = match u {
+    let (table, i) = match u {
         0..=0x7F => return u8::try_from(u).ok().map(|b| b.to_ascii_lowercase()),
-        0xC0..=0xFF => *LATIN.get(usize::try_from(u & 31).ok()?)?,
-        0x391..=0x3A9 => *GREEK.get(usize::try_from(u - 0x391).ok()?)?,
-        0x3B1..=0x3C9 => *GREEK.get(usize::try_from(u - 0x3B1).ok()?)?,
-        0x386 | 0x3AC => b'a',
-        0x388 | 0x3AD => b'e',
-        0x389 | 0x38A | 0x390 | 0x3AA | 0x3AE | 0x3AF | 0x3CA => b'i',
-        0x38C | 0x38F | 0x3CC | 0x3CE | 0x150 | 0x151 => b'o',
-        0x38E | 0x3AB | 0x3B0 | 0x3CB | 0x3CD | 0x170 | 0x171 => b'u',
-        _ => return None,
+        // Hungarian ő and ű.
+        0x150 | 0x151 => return Some(b'o'),
+        0x170 | 0x171 => return Some(b'u'),
+        // Capitals and small letters share a row.
+        0xC0..=0xFF => (LATIN, u & 31),
+        _ => (GREEK, u.checked_sub(0x386)?),
     };
+    let b = *table.get(usize::try_from(i).ok()?)?;
     (b != b'?').then_some(b)
 }
 
@@ -350,12 +351,13 @@ fn parse_iso(s: &[u8], default_off: i32) -> Option<i64> {
     } else {
         let (v, n) = c.digits(8)?;
         match n {
-            8 => ymd((v / 10_000).into(), v / 100 % 100, v % 100)?,
-            7 => ordinal((v / 1000).into(), v % 1000)?,
-            6 => ymd(short_year(v / 10_000), v / 100 % 100, v % 100)?,
+            // `YYYYMMDD` and `YYMMDD`.
+            8 | 6 => ymd(year_of(v / 10_000, n - 4), v / 100 % 100, v % 100)?,
             // `YYDDD`; a bare five-digit number that does not start with 0 reads as an
             // overlong year (W3C-DTF's "year too long"), so only `0YDDD` is taken as ordinal.
-            5 if v < 10_000 => ordinal(short_year(v / 1000), v % 1000)?,
+            5 if v >= 10_000 => return None,
+            // `YYYYDDD` and `YYDDD`.
+            7 | 5 => ordinal(year_of(v / 1000, n - 3), v % 1000)?,
             4 => year_rest(&mut c, v.into(), &mut full)?,
             2 if c.eat(b'-') => {
                 let m = c.fixed(2)?;
@@ -586,7 +588,10 @@ fn clock(w: &[u8], basic: bool) -> Option<(Hms, &[u8])> {
 /// Offset east of UTC in minutes: `z`, `+09`, `+0900`, `+09:00`, a zone name, a name with an
 /// offset (`gmt-01:01`), or `etc/gmt`.
 fn zone(tok: &[u8]) -> Option<i32> {
-    let t = tok.strip_prefix(b"etc/").unwrap_or(tok);
+    let t = match tok {
+        [b'e', b't', b'c', b'/', t @ ..] => t,
+        _ => tok,
+    };
     let split = t
         .iter()
         .position(|b| !b.is_ascii_lowercase())
@@ -720,6 +725,15 @@ fn year_num(t: &[u8]) -> Option<i64> {
         3 => i64::from(v) + 1900,
         _ => v.into(),
     })
+}
+
+/// A year written with `digits` digits: two digits are a short year.
+fn year_of(v: u32, digits: usize) -> i64 {
+    if digits == 2 {
+        short_year(v)
+    } else {
+        v.into()
+    }
 }
 
 fn short_year(v: u32) -> i64 {
