@@ -661,13 +661,14 @@ fn group_of(table: &[u8], word: &[u8]) -> Option<usize> {
 fn named_zone(n: &[u8]) -> Option<i32> {
     if let [l] = *n {
         // Military letters, with their real meaning (RFC 822 printed the signs backwards).
-        return match l {
-            b'z' => Some(0),
-            b'a'..=b'i' => Some(i32::from(l - b'a' + 1) * 60),
-            b'k'..=b'm' => Some(i32::from(l - b'a') * 60),
-            b'n'..=b'y' => Some(-i32::from(l - b'n' + 1) * 60),
-            _ => None,
+        let hours = match l {
+            b'z' => 0,
+            b'a'..=b'i' => i32::from(l - b'a') + 1,
+            b'k'..=b'm' => i32::from(l - b'a'),
+            b'n'..=b'y' => -i32::from(l - b'm'),
+            _ => return None,
         };
+        return Some(hours * 60);
     }
     ZONE_OFFSETS
         .get(group_of(ZONE_NAMES, n)?)
