@@ -29,17 +29,27 @@ const DAY: i64 = 86_400;
 /// assert_eq!(parse_date("yesterday"), None);
 /// ```
 pub fn parse_date(input: &str) -> Option<i64> {
-    let (s, korean) = normalize(input)?;
+    let mut buf = Ascii {
+        bytes: [0; MAX_LEN],
+        len: 0,
+    };
+    let korean = normalize(input, &mut buf)?;
+    let s = buf.as_slice();
     // Korean blogs write local time without a zone, and that local time is KST.
     let default_off = if korean { 540 } else { 0 };
-    parse_iso(&s, default_off)
-        .or_else(|| parse_text(&s, default_off))
+    parse_iso(s, default_off)
+        .or_else(|| parse_text(s, default_off))
         .or_else(|| {
             // Perforce-style `Fri, 2006/09/15 08:19:53 EDT`: a weekday before an ISO-ish date.
             // The date must be complete (8+ characters) so `Mar 2026` is not read as a year.
-            let (word, rest) = s.split_once(' ')?;
-            let word = word.trim_end_matches(',');
-            let date_len = rest.split([' ', 't']).next().map_or(0, str::len);
+            let (mut word, rest) = split_once(s, b' ')?;
+            while let [w @ .., b','] = word {
+                word = w;
+            }
+            let date_len = rest
+                .iter()
+                .position(|&b| b == b' ' || b == b't')
+                .unwrap_or(rest.len());
             (is_word(word) && month_of(word).is_none() && date_len >= 8)
                 .then_some(())
                 .and_then(|()| parse_iso(rest, default_off))
@@ -94,90 +104,136 @@ fn push_digits(out: &mut String, v: i64, mut div: i64) {
     }
 }
 
+/// The normalised date: on the stack, since it is never longer than the input (every
+/// character becomes at most as many bytes as it had), and the input is at most `MAX_LEN`.
+struct Ascii {
+    bytes: [u8; MAX_LEN],
+    len: usize,
+}
+
+impl Ascii {
+    fn push(&mut self, b: u8) {
+        if let Some(slot) = self.bytes.get_mut(self.len) {
+            *slot = b;
+            self.len += 1;
+        }
+    }
+
+    fn ends_with_space(&self) -> bool {
+        self.len.checked_sub(1).and_then(|i| self.bytes.get(i)) == Some(&b' ')
+    }
+
+    /// One space between words: none at the start, never two in a row.
+    fn space(&mut self) {
+        if self.len > 0 && !self.ends_with_space() {
+            self.push(b' ');
+        }
+    }
+
+    fn as_slice(&self) -> &[u8] {
+        self.bytes.get(..self.len).unwrap_or_default()
+    }
+}
+
 /// Lowercases, folds Greek and accented Latin letters to ASCII, turns Korean date and
 /// AM/PM words into ASCII separators, drops `(comments)` and collapses whitespace, so the
-/// parsers below only ever see ASCII.
-fn normalize(input: &str) -> Option<(String, bool)> {
+/// parsers below only ever see ASCII; returns whether the date was Korean.
+fn normalize(input: &str, out: &mut Ascii) -> Option<bool> {
     if input.len() > MAX_LEN {
         return None;
     }
-    let mut out = String::with_capacity(input.len());
     let mut depth = 0u32;
     let mut korean = false;
-    let mut it = input.chars().peekable();
+    // After 년 and 월 the next word follows a `-`, so the spaces before it go.
+    let mut skip_space = false;
+    let mut it = input.chars();
     while let Some(c) = it.next() {
-        match c {
-            '(' => depth = depth.saturating_add(1),
-            ')' if depth > 0 => depth -= 1,
-            _ if depth > 0 => {}
+        let space = c.is_whitespace();
+        if skip_space && space {
+            continue;
+        }
+        skip_space = false;
+        let b = match c {
+            '(' => {
+                depth = depth.saturating_add(1);
+                continue;
+            }
+            ')' if depth > 0 => {
+                depth -= 1;
+                continue;
+            }
+            _ if depth > 0 => continue,
             '년' | '월' => {
                 korean = true;
-                while it.next_if(|x| x.is_whitespace()).is_some() {}
-                out.push('-');
+                skip_space = true;
+                b'-'
             }
             '일' => {
                 korean = true;
-                push_space(&mut out);
+                b' '
             }
             '오' => {
                 // 오전 is AM and 오후 is PM; a lone 오 is not part of any date.
                 let pm = match it.next() {
-                    Some('전') => "am",
-                    Some('후') => "pm",
+                    Some('전') => b'a',
+                    Some('후') => b'p',
                     _ => return None,
                 };
                 korean = true;
-                push_space(&mut out);
-                out.push_str(pm);
-                push_space(&mut out);
+                out.space();
+                out.push(pm);
+                out.push(b'm');
+                b' '
             }
-            '\u{2212}' => out.push('-'),
-            c if c.is_whitespace() => push_space(&mut out),
-            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            c => out.push(fold(c)?),
+            '\u{2212}' => b'-',
+            _ if space => b' ',
+            _ => fold(c)?,
+        };
+        // `fold` never returns a space, so a space here is always a separator.
+        if b == b' ' {
+            out.space();
+        } else {
+            out.push(b);
         }
     }
-    if out.ends_with(' ') {
-        out.pop();
+    if out.ends_with_space() {
+        out.len -= 1;
     }
-    Some((out, korean))
+    Some(korean)
 }
 
-fn push_space(out: &mut String) {
-    if !out.is_empty() && !out.ends_with(' ') {
-        out.push(' ');
-    }
-}
-
-/// Maps accented Latin and Greek letters to one lowercase ASCII letter: enough to recognise
-/// Hungarian (`július`) and Greek (`Ιούλ`) month names with the ASCII month table.
-fn fold(c: char) -> Option<char> {
+/// Maps ASCII to lowercase, and accented Latin and Greek letters to one lowercase ASCII
+/// letter: enough to recognise Hungarian (`július`) and Greek (`Ιούλ`) month names with the
+/// ASCII month table.
+fn fold(c: char) -> Option<u8> {
+    /// U+00C0 to U+00DF, and U+00E0 to U+00FF; `?` is not a letter.
     const LATIN: &[u8] = b"aaaaaaaceeeeiiiidnooooo?ouuuuyts";
-    const GREEK: &[u8] = b"abgdezitiklmnxoprsstufxpo";
+    /// U+0386 to U+03CE: accented capitals, capitals, accented small letters, small letters.
+    const GREEK: &[u8] =
+        b"a?eii?o?uoiabgdezitiklmnxoprsstufxpoiuaeiiuabgdezitiklmnxoprsstufxpoiuouo";
     let u = u32::from(c);
-    let b = match u {
-        0xC0..=0xFF => *LATIN.get(usize::try_from(u & 31).ok()?)?,
-        0x391..=0x3A9 => *GREEK.get(usize::try_from(u - 0x391).ok()?)?,
-        0x3B1..=0x3C9 => *GREEK.get(usize::try_from(u - 0x3B1).ok()?)?,
-        0x386 | 0x3AC => b'a',
-        0x388 | 0x3AD => b'e',
-        0x389 | 0x38A | 0x390 | 0x3AA | 0x3AE | 0x3AF | 0x3CA => b'i',
-        0x38C | 0x38F | 0x3CC | 0x3CE | 0x150 | 0x151 => b'o',
-        0x38E | 0x3AB | 0x3B0 | 0x3CB | 0x3CD | 0x170 | 0x171 => b'u',
-        _ => return None,
+    let (table, i) = match u {
+        0..=0x7F => return u8::try_from(u).ok().map(|b| b.to_ascii_lowercase()),
+        // Hungarian ő and ű.
+        0x150 | 0x151 => return Some(b'o'),
+        0x170 | 0x171 => return Some(b'u'),
+        // Capitals and small letters share a row.
+        0xC0..=0xFF => (LATIN, u & 31),
+        _ => (GREEK, u.checked_sub(0x386)?),
     };
-    (b != b'?').then_some(char::from(b))
+    let b = *table.get(usize::try_from(i).ok()?)?;
+    (b != b'?').then_some(b)
 }
 
 /// A byte cursor over normalised (ASCII) text.
 struct Cur<'a> {
-    s: &'a str,
+    s: &'a [u8],
     i: usize,
 }
 
 impl<'a> Cur<'a> {
     fn peek(&self) -> Option<u8> {
-        self.s.as_bytes().get(self.i).copied()
+        self.s.get(self.i).copied()
     }
 
     fn eat(&mut self, b: u8) -> bool {
@@ -212,12 +268,12 @@ impl<'a> Cur<'a> {
         self.digits(n).filter(|&(_, k)| k > 0).map(|(v, _)| v)
     }
 
-    fn word(&mut self) -> &'a str {
+    fn word(&mut self) -> &'a [u8] {
         let start = self.i;
         while self.peek().is_some_and(|b| b.is_ascii_lowercase()) {
             self.i += 1;
         }
-        self.s.get(start..self.i).unwrap_or("")
+        self.s.get(start..self.i).unwrap_or_default()
     }
 
     /// Skips an ISO fraction (`.5`, `,25`); sub-second precision is not kept.
@@ -234,13 +290,51 @@ impl<'a> Cur<'a> {
         Some(())
     }
 
-    fn rest(&self) -> &'a str {
-        self.s.get(self.i..).unwrap_or("")
+    fn rest(&self) -> &'a [u8] {
+        self.s.get(self.i..).unwrap_or_default()
     }
 }
 
+/// What comes before and after the first `sep`.
+fn split_once(s: &[u8], sep: u8) -> Option<(&[u8], &[u8])> {
+    let i = s.iter().position(|&b| b == sep)?;
+    Some((s.get(..i)?, s.get(i + 1..)?))
+}
+
+/// Splits `s` into non-empty words separated by spaces; in `text` mode also by commas, with
+/// RFC 850's `06-nov-94` split into three. None when there are too many words to be a date.
+fn words(s: &[u8], text: bool) -> Option<([&[u8]; 15], usize)> {
+    let mut out = [&[][..]; 15];
+    let mut n = 0;
+    let limit = if text { 13 } else { 8 };
+    for w in s.split(|&b| b == b' ' || (text && b == b',')) {
+        if w.is_empty() {
+            continue;
+        }
+        if n >= limit {
+            return None;
+        }
+        // RFC 850 glues the date with hyphens: `Sunday, 06-Nov-94`.
+        if let Some((d, (m, y))) = split_once(w, b'-')
+            .filter(|_| text)
+            .and_then(|(d, r)| Some((d, split_once(r, b'-')?)))
+        {
+            if !y.contains(&b'-') && day_num(d).is_some() && month_of(m).is_some() {
+                for part in [d, m, y] {
+                    *out.get_mut(n)? = part;
+                    n += 1;
+                }
+                continue;
+            }
+        }
+        *out.get_mut(n)? = w;
+        n += 1;
+    }
+    Some((out, n))
+}
+
 /// ISO 8601 family: W3C-DTF, RFC 3339, basic and truncated forms, ordinal and week dates.
-fn parse_iso(s: &str, default_off: i32) -> Option<i64> {
+fn parse_iso(s: &[u8], default_off: i32) -> Option<i64> {
     let mut c = Cur { s, i: 0 };
     // Reduced-precision dates (year, year-month, week) take no time of day.
     let mut full = true;
@@ -257,12 +351,13 @@ fn parse_iso(s: &str, default_off: i32) -> Option<i64> {
     } else {
         let (v, n) = c.digits(8)?;
         match n {
-            8 => ymd((v / 10_000).into(), v / 100 % 100, v % 100)?,
-            7 => ordinal((v / 1000).into(), v % 1000)?,
-            6 => ymd(short_year(v / 10_000), v / 100 % 100, v % 100)?,
+            // `YYYYMMDD` and `YYMMDD`.
+            8 | 6 => ymd(year_of(v / 10_000, n - 4), v / 100 % 100, v % 100)?,
             // `YYDDD`; a bare five-digit number that does not start with 0 reads as an
             // overlong year (W3C-DTF's "year too long"), so only `0YDDD` is taken as ordinal.
-            5 if v < 10_000 => ordinal(short_year(v / 1000), v % 1000)?,
+            5 if v >= 10_000 => return None,
+            // `YYYYDDD` and `YYDDD`.
+            7 | 5 => ordinal(year_of(v / 1000, n - 3), v % 1000)?,
             4 => year_rest(&mut c, v.into(), &mut full)?,
             2 if c.eat(b'-') => {
                 let m = c.fixed(2)?;
@@ -285,14 +380,11 @@ fn parse_iso(s: &str, default_off: i32) -> Option<i64> {
         return None;
     }
     let rest = c.rest();
-    if after_t && !rest.starts_with(|ch: char| ch.is_ascii_digit()) {
+    if after_t && !rest.first().is_some_and(u8::is_ascii_digit) {
         return None;
     }
-    let toks: Vec<&str> = rest.split(' ').take(9).collect();
-    if toks.len() > 8 {
-        return None;
-    }
-    let tail = tail(&toks, true, false)?;
+    let (w, n) = words(rest, false)?;
+    let tail = tail(w.get(..n)?, true, false)?;
     finish(days, tail.secs, tail.off.unwrap_or(default_off))
 }
 
@@ -354,25 +446,9 @@ fn week_rest(c: &mut Cur<'_>, y: i64, full: &mut bool) -> Option<i64> {
 }
 
 /// RFC 822 family, asctime and JavaScript `Date#toString`, tokenised on spaces and commas.
-fn parse_text(s: &str, default_off: i32) -> Option<i64> {
-    let mut toks: Vec<&str> = Vec::new();
-    for tok in s.split([' ', ',']).filter(|t| !t.is_empty()) {
-        if toks.len() > 12 {
-            return None;
-        }
-        // RFC 850 glues the date with hyphens: `Sunday, 06-Nov-94`.
-        let mut parts = tok.split('-');
-        if let (Some(d), Some(m), Some(y), None) =
-            (parts.next(), parts.next(), parts.next(), parts.next())
-        {
-            if day_num(d).is_some() && month_of(m).is_some() {
-                toks.extend([d, m, y]);
-                continue;
-            }
-        }
-        toks.push(tok);
-    }
-    let mut t = toks.as_slice();
+fn parse_text(s: &[u8], default_off: i32) -> Option<i64> {
+    let (w, n) = words(s, true)?;
+    let mut t = w.get(..n)?;
     // Any leading word that is not the month is a weekday: it may be missing, wrong or
     // localised, and is never checked against the date.
     if let [w, r @ ..] = t {
@@ -381,25 +457,25 @@ fn parse_text(s: &str, default_off: i32) -> Option<i64> {
         }
     }
     let [a, b, r @ ..] = t else { return None };
-    let (days, tail) = if let (Some(d), Some(m)) = (day_num(a), month_of(b)) {
-        // `07 Mar 2026 ...`
-        let [y, r @ ..] = r else { return None };
-        (ymd(year_num(y)?, m, d)?, tail(r, false, false)?)
-    } else {
-        let (m, d) = (month_of(a)?, day_num(b)?);
-        match r {
-            // `Mar 07 2026 ...` (JavaScript)
-            [y, r2 @ ..] if year_num(y).is_some() => {
-                (ymd(year_num(y)?, m, d)?, tail(r2, false, false)?)
-            }
-            // `Mar  7 00:00:00 [zone] 2026` (asctime, Twitter)
-            _ => {
-                let tail = tail(r, false, true)?;
-                (ymd(tail.year?, m, d)?, tail)
-            }
-        }
+    // `07 Mar 2026 ...`, else `Mar 07 [2026] ...` (JavaScript, or asctime and Twitter with the
+    // year at the end).
+    let day_first = day_num(a).zip(month_of(b));
+    let (d, m) = match day_first {
+        Some(dm) => dm,
+        None => (day_num(b)?, month_of(a)?),
     };
-    finish(days, tail.secs, tail.off.unwrap_or(default_off))
+    let year = r.first().and_then(|y| year_num(y));
+    let r = match year {
+        Some(_) => r.get(1..)?,
+        None if day_first.is_some() => return None,
+        None => r,
+    };
+    let tail = tail(r, false, year.is_none())?;
+    finish(
+        ymd(year.or(tail.year)?, m, d)?,
+        tail.secs,
+        tail.off.unwrap_or(default_off),
+    )
 }
 
 /// Time of day, zone and (for asctime) year found after the date.
@@ -410,7 +486,7 @@ struct Tail {
 }
 
 /// Reads `[am|pm] [time][am|pm|zone] [am|pm] [zone] [zone name] [year]` and nothing else.
-fn tail(mut t: &[&str], basic: bool, need_year: bool) -> Option<Tail> {
+fn tail(mut t: &[&[u8]], basic: bool, need_year: bool) -> Option<Tail> {
     let mut pm = None;
     let mut hms = None;
     let mut off = None;
@@ -475,17 +551,17 @@ fn tail(mut t: &[&str], basic: bool, need_year: bool) -> Option<Tail> {
     Some(Tail { secs, off, year })
 }
 
-fn meridiem(w: &str) -> Option<bool> {
-    match w {
-        "am" | "a.m." => Some(false),
-        "pm" | "p.m." => Some(true),
-        _ => None,
-    }
+/// `am` or `a.m.` (false), `pm` or `p.m.` (true).
+fn meridiem(w: &[u8]) -> Option<bool> {
+    group_of(b"am a.m.,pm p.m.,", w).map(|g| g == 1)
 }
+
+/// Hours, minutes, seconds.
+type Hms = (u32, u32, u32);
 
 /// Parses `h:mm[:ss[.frac]]` (or, when `basic`, `hh[mm[ss]]`) and returns what is glued on
 /// after it, such as `z`, `+09:00` or `pm`.
-fn clock(w: &str, basic: bool) -> Option<((u32, u32, u32), &str)> {
+fn clock(w: &[u8], basic: bool) -> Option<(Hms, &[u8])> {
     let mut c = Cur { s: w, i: 0 };
     let (v, n) = c.digits(6)?;
     let hms = if c.eat(b':') {
@@ -511,10 +587,13 @@ fn clock(w: &str, basic: bool) -> Option<((u32, u32, u32), &str)> {
 
 /// Offset east of UTC in minutes: `z`, `+09`, `+0900`, `+09:00`, a zone name, a name with an
 /// offset (`gmt-01:01`), or `etc/gmt`.
-fn zone(tok: &str) -> Option<i32> {
-    let t = tok.strip_prefix("etc/").unwrap_or(tok);
+fn zone(tok: &[u8]) -> Option<i32> {
+    let t = match tok {
+        [b'e', b't', b'c', b'/', t @ ..] => t,
+        _ => tok,
+    };
     let split = t
-        .bytes()
+        .iter()
         .position(|b| !b.is_ascii_lowercase())
         .unwrap_or(t.len());
     let (name, rest) = t.split_at_checked(split)?;
@@ -523,131 +602,139 @@ fn zone(tok: &str) -> Option<i32> {
         // RFC 5322 §4.3: unknown 3–5 letter zones are to be read as UTC.
         len => named_zone(name).or_else(|| (3..=5).contains(&len).then_some(0))?,
     };
-    if rest.is_empty() {
-        return (!name.is_empty()).then_some(base);
-    }
-    let (sign, body) = if let Some(b) = rest.strip_prefix('+') {
-        (1, b)
-    } else {
-        (-1, rest.strip_prefix('-')?)
+    let (sign, body) = match rest {
+        [] => return (!name.is_empty()).then_some(base),
+        [b'+', body @ ..] => (1, body),
+        [b'-', body @ ..] => (-1, body),
+        _ => return None,
     };
-    let (h, m) = match body.split_once(':') {
-        Some((h, m)) => (small_num(h, 1, 2)?, small_num(m, 2, 2)?),
-        None if body.len() == 4 => (
-            small_num(body.get(..2)?, 2, 2)?,
-            small_num(body.get(2..)?, 2, 2)?,
-        ),
-        None => (small_num(body, 1, 2)?, 0),
+    // `+9`, `+09`, `+9:00`, `+09:00` or `+0900`, and nothing after it.
+    let mut c = Cur { s: body, i: 0 };
+    let (v, n) = c.digits(4)?;
+    let (h, m) = match (n, c.eat(b':')) {
+        (1 | 2, true) => (v, c.fixed(2)?),
+        (1 | 2, false) => (v, 0),
+        (4, false) => (v / 100, v % 100),
+        _ => return None,
     };
-    if h > 23 || m > 59 {
+    if c.peek().is_some() || h > 23 || m > 59 {
         return None;
     }
     i32::try_from(h * 60 + m).ok().map(|v| base + sign * v)
 }
 
-/// A reasonable table of zone abbreviations seen in feeds, in minutes east of UTC. Where an
-/// abbreviation is ambiguous the North American (CST, AST) or Indian (IST) reading wins.
-fn named_zone(n: &str) -> Option<i32> {
-    let mut b = n.bytes();
-    if let (Some(l), None) = (b.next(), b.next()) {
-        // Military letters, with their real meaning (RFC 822 printed the signs backwards).
-        return match l {
-            b'z' => Some(0),
-            b'a'..=b'i' => Some(i32::from(l - b'a' + 1) * 60),
-            b'k'..=b'm' => Some(i32::from(l - b'a') * 60),
-            b'n'..=b'y' => Some(-i32::from(l - b'n' + 1) * 60),
-            _ => None,
-        };
+/// Zone abbreviations seen in feeds, one group per offset in `ZONE_OFFSETS`: names are
+/// separated by spaces and groups end with a comma. Where an abbreviation is ambiguous the
+/// North American (CST, AST) or Indian (IST) reading wins.
+const ZONE_NAMES: &[u8] = b"ut utc gmt uct wet zulu,bst cet met mez west wat,\
+cest mest mesz eet cat sast,eest msk eat,ist,ict wib,hkt sgt awst pht wita,jst kst wit,\
+acst,aest chst,acdt,aedt,nzst,nzdt,ndt,brt art adt,nst,ast at edt,est et cdt,cst ct mdt,\
+mst mt pdt,pst pt akdt,akst hdt,hst,";
+/// Minutes east of UTC of each group of `ZONE_NAMES`.
+const ZONE_OFFSETS: [i16; 24] = [
+    0, 60, 120, 180, 330, 420, 480, 540, 570, 600, 630, 660, 720, 780, -150, -180, -210, -240,
+    -300, -360, -420, -480, -540, -600,
+];
+
+/// Month names by their first three letters, one group per month (January first), then
+/// French `jui…` and Greek `Ιού…`, where the fourth letter decides (`n` June, `l` July).
+const MONTH_NAMES: &[u8] = b"jan ian ene gen,feb fev,mar mrz,apr avr abr,may mai maj mag,\
+jun ion giu,jul iol lug,aug avg ago aou,sep sze set,oct okt ott,nov noe,dec dek dez dic,jui iou,";
+
+/// The group of `table` (see `ZONE_NAMES`) that lists `word`.
+fn group_of(table: &[u8], word: &[u8]) -> Option<usize> {
+    let mut group = 0;
+    let mut start = 0;
+    for (i, &b) in table.iter().enumerate() {
+        if b == b' ' || b == b',' {
+            if table.get(start..i) == Some(word) {
+                return Some(group);
+            }
+            start = i + 1;
+            group += usize::from(b == b',');
+        }
     }
-    Some(match n {
-        "ut" | "utc" | "gmt" | "uct" | "wet" | "zulu" => 0,
-        "bst" | "cet" | "met" | "mez" | "west" | "wat" => 60,
-        "cest" | "mest" | "mesz" | "eet" | "cat" | "sast" => 120,
-        "eest" | "msk" | "eat" => 180,
-        "ist" => 330,
-        "ict" | "wib" => 420,
-        "hkt" | "sgt" | "awst" | "pht" | "wita" => 480,
-        "jst" | "kst" | "wit" => 540,
-        "acst" => 570,
-        "aest" | "chst" => 600,
-        "acdt" => 630,
-        "aedt" => 660,
-        "nzst" => 720,
-        "nzdt" => 780,
-        "ndt" => -150,
-        "brt" | "art" | "adt" => -180,
-        "nst" => -210,
-        "ast" | "at" | "edt" => -240,
-        "est" | "et" | "cdt" => -300,
-        "cst" | "ct" | "mdt" => -360,
-        "mst" | "mt" | "pdt" => -420,
-        "pst" | "pt" | "akdt" => -480,
-        "akst" | "hdt" => -540,
-        "hst" => -600,
-        _ => return None,
-    })
+    None
+}
+
+/// A zone abbreviation (or military letter) in minutes east of UTC.
+fn named_zone(n: &[u8]) -> Option<i32> {
+    if let [l] = *n {
+        // Military letters, with their real meaning (RFC 822 printed the signs backwards).
+        let hours = match l {
+            b'z' => 0,
+            b'a'..=b'i' => i32::from(l - b'a') + 1,
+            b'k'..=b'm' => i32::from(l - b'a'),
+            b'n'..=b'y' => -i32::from(l - b'm'),
+            _ => return None,
+        };
+        return Some(hours * 60);
+    }
+    ZONE_OFFSETS
+        .get(group_of(ZONE_NAMES, n)?)
+        .map(|&m| i32::from(m))
 }
 
 /// Month from its name; the first three letters decide, after folding, so English, Greek,
 /// Hungarian and the common Romance/German abbreviations all land here.
-fn month_of(w: &str) -> Option<u32> {
-    let w = w.strip_suffix('.').unwrap_or(w);
-    if !w.bytes().all(|b| b.is_ascii_lowercase()) {
+fn month_of(w: &[u8]) -> Option<u32> {
+    let w = match w {
+        [name @ .., b'.'] => name,
+        _ => w,
+    };
+    if !w.iter().all(u8::is_ascii_lowercase) {
         return None;
     }
-    Some(match w.get(..3)? {
-        "jan" | "ian" | "ene" | "gen" => 1,
-        "feb" | "fev" => 2,
-        "mar" | "mrz" => 3,
-        "apr" | "avr" | "abr" => 4,
-        "may" | "mai" | "maj" | "mag" => 5,
-        "jun" | "ion" | "giu" => 6,
-        "jul" | "iol" | "lug" => 7,
-        // French juin/juillet, Greek Ιούν/Ιούλ.
-        "jui" | "iou" => match w.get(3..4)? {
-            "n" => 6,
-            "l" => 7,
-            _ => return None,
+    let (head, rest) = w.split_at_checked(3)?;
+    match group_of(MONTH_NAMES, head)? {
+        12 => match rest.first()? {
+            b'n' => Some(6),
+            b'l' => Some(7),
+            _ => None,
         },
-        "aug" | "avg" | "ago" | "aou" => 8,
-        "sep" | "sze" | "set" => 9,
-        "oct" | "okt" | "ott" => 10,
-        "nov" | "noe" => 11,
-        "dec" | "dek" | "dez" | "dic" => 12,
-        _ => return None,
-    })
+        m => u32::try_from(m + 1).ok(),
+    }
 }
 
-fn is_word(w: &str) -> bool {
-    w.starts_with(|c: char| c.is_ascii_lowercase())
-        && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'.')
+fn is_word(w: &[u8]) -> bool {
+    w.first().is_some_and(u8::is_ascii_lowercase)
+        && w.iter().all(|&b| b.is_ascii_lowercase() || b == b'.')
 }
 
 /// All digits, between `min` and `max` of them (at most 4, so no overflow).
-fn small_num(t: &str, min: usize, max: usize) -> Option<u32> {
-    if t.len() < min || t.len() > max.min(4) || !t.bytes().all(|b| b.is_ascii_digit()) {
+fn small_num(t: &[u8], min: usize, max: usize) -> Option<u32> {
+    if t.len() < min || t.len() > max.min(4) || !t.iter().all(u8::is_ascii_digit) {
         return None;
     }
-    Some(t.bytes().fold(0, |a, b| a * 10 + u32::from(b - b'0')))
+    Some(t.iter().fold(0, |a, b| a * 10 + u32::from(b - b'0')))
 }
 
 /// A day of the month, allowing English ordinal suffixes (`7th`).
-fn day_num(t: &str) -> Option<u32> {
-    let t = ["st", "nd", "rd", "th"]
-        .iter()
-        .find_map(|s| t.strip_suffix(s))
-        .unwrap_or(t);
+fn day_num(t: &[u8]) -> Option<u32> {
+    let t = match t.split_at_checked(t.len().saturating_sub(2)) {
+        Some((d, suffix)) if group_of(b"st nd rd th,", suffix).is_some() => d,
+        _ => t,
+    };
     small_num(t, 1, 2)
 }
 
 /// RFC 2822 §4.3 years: two digits pivot at 50, three digits count from 1900.
-fn year_num(t: &str) -> Option<i64> {
+fn year_num(t: &[u8]) -> Option<i64> {
     let v = small_num(t, 2, 4)?;
     Some(match t.len() {
         2 => short_year(v),
         3 => i64::from(v) + 1900,
         _ => v.into(),
     })
+}
+
+/// A year written with `digits` digits: two digits are a short year.
+fn year_of(v: u32, digits: usize) -> i64 {
+    if digits == 2 {
+        short_year(v)
+    } else {
+        v.into()
+    }
 }
 
 fn short_year(v: u32) -> i64 {
