@@ -862,6 +862,15 @@ impl<'a, 'o> Parser<'a, 'o> {
         (!text.is_empty()).then_some(text)
     }
 
+    /// Puts the leaf's date, if it has one, in `slot`: over what is there when `replace`, else only if empty.
+    fn put_date(&self, slot: &mut Option<Date<'a>>, raw: &'a str, replace: bool) {
+        if replace || slot.is_none() {
+            if let Some(date) = self.date(raw) {
+                *slot = Some(date);
+            }
+        }
+    }
+
     fn date(&self, raw: &'a str) -> Option<Date<'a>> {
         let text = self.plain(raw)?;
         Some(Date::parse(text))
@@ -939,11 +948,7 @@ impl<'a, 'o> Parser<'a, 'o> {
                     }
                 }
                 Field::Id => feed.id = self.plain(raw),
-                Field::Updated => {
-                    if let Some(date) = self.date(raw) {
-                        feed.updated = Some(date);
-                    }
-                }
+                Field::Updated => self.put_date(&mut feed.updated, raw, true),
                 Field::Published if feed.updated.is_none() => {
                     feed.updated = self.date(raw);
                 }
@@ -1218,17 +1223,9 @@ impl<'a, 'o> Parser<'a, 'o> {
                     }
                 }
                 Field::Published => {
-                    if let Some(date) = self.date(raw) {
-                        if entry.published.is_none() || local == "published" {
-                            entry.published = Some(date);
-                        }
-                    }
+                    self.put_date(&mut entry.published, raw, local == "published");
                 }
-                Field::Updated => {
-                    if let Some(date) = self.date(raw) {
-                        entry.updated = Some(date);
-                    }
-                }
+                Field::Updated => self.put_date(&mut entry.updated, raw, true),
                 Field::DcDate => dc_date = self.date(raw),
                 Field::Summary => {
                     let markup = self.field_markup(&child, ns);
@@ -1425,17 +1422,19 @@ impl<'a, 'o> Parser<'a, 'o> {
     /// External entities are never fetched, and values are kept as text, never expanded again.
     fn doctype(&mut self, dtd: &str, at: usize) {
         let mut rest = dtd;
-        while let Some(found) = rest.find("<!ENTITY") {
-            rest = rest.get(found.saturating_add(8)..).unwrap_or("");
+        while let Some((_, after)) = scan::split_once(rest, "<!ENTITY") {
+            rest = after;
             let declaration = rest.split('>').next().unwrap_or("");
             let mut words = declaration.split_whitespace();
             let Some(name) = words.next() else { continue };
             if name == "%" {
                 continue;
             }
+            // The name is the first word: what follows it starts right after it.
             let after_name = declaration
-                .split_once(name)
-                .map_or("", |(_, after)| after)
+                .trim_start()
+                .get(name.len()..)
+                .unwrap_or("")
                 .trim_start();
             if after_name.starts_with("SYSTEM") || after_name.starts_with("PUBLIC") {
                 self.warn(format!("the external entity &{name}; is not loaded"), at);
