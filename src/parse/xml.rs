@@ -348,10 +348,15 @@ struct Thumbnails {
 
 impl Thumbnails {
     fn best(self) -> Option<Image> {
-        self.media_thumbnail
-            .or(self.media_content)
-            .or(self.enclosure)
-            .or(self.itunes)
+        if self.media_thumbnail.is_some() {
+            self.media_thumbnail
+        } else if self.media_content.is_some() {
+            self.media_content
+        } else if self.enclosure.is_some() {
+            self.enclosure
+        } else {
+            self.itunes
+        }
     }
 
     fn offer_media_content(&mut self, image: Image) {
@@ -1580,12 +1585,22 @@ fn stray_text(text: &str) -> Option<usize> {
     }
 }
 
+/// The leading digits of a width or height (`640`, `640px`); at most six, so the sum cannot overflow.
 fn dimension(value: &str) -> Option<u32> {
-    let digits: &str = value.trim().split(|c: char| !c.is_ascii_digit()).next()?;
-    if digits.is_empty() || digits.len() > 6 {
+    let value = value.trim();
+    let end = value
+        .bytes()
+        .position(|b| !b.is_ascii_digit())
+        .unwrap_or(value.len());
+    if end == 0 || end > 6 {
         return None;
     }
-    digits.parse().ok()
+    let digits = value.as_bytes().get(..end)?;
+    Some(
+        digits
+            .iter()
+            .fold(0, |n, b| n * 10 + u32::from(b.wrapping_sub(b'0'))),
+    )
 }
 
 /// Atom's order: an HTML alternate, then a link with no rel, then the first link that is not `self`.
@@ -1617,8 +1632,12 @@ fn image(url: String) -> Image {
 }
 
 fn is_http(s: &str) -> bool {
-    let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
-    lower.starts_with("http://") || lower.starts_with("https://")
+    let starts = |scheme: &[u8]| {
+        s.as_bytes()
+            .get(..scheme.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(scheme))
+    };
+    starts(b"http://") || starts(b"https://")
 }
 
 /// An image by MIME type, or, with no type, by the URL's extension (velog's enclosures have none).
