@@ -180,38 +180,49 @@ enum Ns {
     Other,
 }
 
+/// The namespace URIs feedlet knows, without a trailing `/` or `#`.
+#[rustfmt::skip]
+const NAMESPACE_URIS: &[(&str, Ns)] = &[
+    ("http://www.w3.org/2005/Atom", Ns::Atom), ("http://purl.org/atom/ns", Ns::Atom),
+    ("http://purl.org/rss/1.0", Ns::Rss), ("http://my.netscape.com/rdf/simple/0.9", Ns::Rss),
+    ("http://backend.userland.com/rss2", Ns::Rss), ("http://blogs.law.harvard.edu/tech/rss", Ns::Rss),
+    ("http://www.w3.org/1999/02/22-rdf-syntax-ns", Ns::Rdf),
+    ("http://purl.org/rss/1.0/modules/content", Ns::Content),
+    ("http://purl.org/dc/elements/1.1", Ns::Dc), ("http://purl.org/dc/terms", Ns::Dc),
+    ("http://search.yahoo.com/mrss", Ns::Media), ("http://video.search.yahoo.com/mrss", Ns::Media),
+    ("http://www.w3.org/XML/1998/namespace", Ns::Xml),
+];
+
 fn namespace_of_uri(uri: &str) -> Ns {
-    let uri = uri.trim().trim_end_matches(['/', '#']);
-    match uri {
-        "http://www.w3.org/2005/Atom" | "http://purl.org/atom/ns" => Ns::Atom,
-        "http://purl.org/rss/1.0"
-        | "http://my.netscape.com/rdf/simple/0.9"
-        | "http://backend.userland.com/rss2"
-        | "http://blogs.law.harvard.edu/tech/rss" => Ns::Rss,
-        "http://www.w3.org/1999/02/22-rdf-syntax-ns" => Ns::Rdf,
-        "http://purl.org/rss/1.0/modules/content" => Ns::Content,
-        "http://purl.org/dc/elements/1.1" | "http://purl.org/dc/terms" => Ns::Dc,
-        "http://search.yahoo.com/mrss" | "http://video.search.yahoo.com/mrss" => Ns::Media,
-        // Feeds spell the iTunes namespace in every case (`DTDs/PodCast-1.0.dtd`).
-        _ if uri.eq_ignore_ascii_case("http://www.itunes.com/dtds/podcast-1.0.dtd") => Ns::Itunes,
-        "http://www.w3.org/XML/1998/namespace" => Ns::Xml,
-        _ => Ns::Other,
+    let mut uri = uri.trim();
+    while matches!(uri.as_bytes().last(), Some(b'/' | b'#')) {
+        uri = uri.get(..uri.len().saturating_sub(1)).unwrap_or("");
     }
+    // Feeds spell the iTunes namespace in every case (`DTDs/PodCast-1.0.dtd`).
+    if uri.eq_ignore_ascii_case("http://www.itunes.com/dtds/podcast-1.0.dtd") {
+        return Ns::Itunes;
+    }
+    lookup(NAMESPACE_URIS, uri)
+}
+
+/// The conventional prefixes, read when a document uses them without declaring them.
+#[rustfmt::skip]
+const NAMESPACE_PREFIXES: &[(&str, Ns)] = &[
+    ("atom", Ns::Atom), ("atom10", Ns::Atom), ("a10", Ns::Atom), ("rdf", Ns::Rdf), ("content", Ns::Content),
+    ("dc", Ns::Dc), ("dcterms", Ns::Dc), ("media", Ns::Media), ("itunes", Ns::Itunes), ("xml", Ns::Xml),
+    ("rss", Ns::Rss),
+];
+
+fn lookup(table: &[(&str, Ns)], key: &str) -> Ns {
+    table
+        .iter()
+        .find(|(name, _)| *name == key)
+        .map_or(Ns::Other, |(_, ns)| *ns)
 }
 
 /// Undeclared prefixes are common in real feeds (`dc:creator` without `xmlns:dc`): read them by convention.
 fn namespace_of_prefix(prefix: &str) -> Ns {
-    match prefix {
-        "atom" | "atom10" | "a10" => Ns::Atom,
-        "rdf" => Ns::Rdf,
-        "content" => Ns::Content,
-        "dc" | "dcterms" => Ns::Dc,
-        "media" => Ns::Media,
-        "itunes" => Ns::Itunes,
-        "xml" => Ns::Xml,
-        "rss" => Ns::Rss,
-        _ => Ns::Other,
-    }
+    lookup(NAMESPACE_PREFIXES, prefix)
 }
 
 /// What a child of the channel or of an entry is to feedlet. The tables below map (namespace, local name)
