@@ -895,11 +895,11 @@ impl<'a, 'o> Parser<'a, 'o> {
     /// The markup an Atom text construct declares (`type`, or Atom 0.3 `mode`).
     fn atom_markup(&self, attrs: &[Attr<'_>]) -> Markup {
         let kind = attr_of(attrs, "", "type").unwrap_or("text").trim();
-        let kind = kind.to_ascii_lowercase();
-        if kind == "xhtml" || kind == "application/xhtml+xml" {
+        let is = |name: &str| kind.eq_ignore_ascii_case(name);
+        if is("xhtml") || is("application/xhtml+xml") {
             return Markup::Xhtml;
         }
-        if kind == "html" || kind == "text/html" || attr_of(attrs, "", "mode") == Some("escaped") {
+        if is("html") || is("text/html") || attr_of(attrs, "", "mode") == Some("escaped") {
             return Markup::Html;
         }
         Markup::Text
@@ -1301,11 +1301,8 @@ impl<'a, 'o> Parser<'a, 'o> {
                 Field::Enclosure => {
                     let attrs = self.attributes(&child);
                     if let Some(url) = attr_of(&attrs, "", "url") {
-                        let mime = attr_of(&attrs, "", "type")
-                            .unwrap_or("")
-                            .trim()
-                            .to_ascii_lowercase();
-                        if thumbnails.enclosure.is_none() && is_image(&mime, url) {
+                        let mime = attr_of(&attrs, "", "type").unwrap_or("").trim();
+                        if thumbnails.enclosure.is_none() && is_image(mime, url) {
                             thumbnails.enclosure = self.url(url, None, at).map(image);
                         }
                     }
@@ -1388,7 +1385,7 @@ impl<'a, 'o> Parser<'a, 'o> {
                     let medium = attr_of(&attrs, "", "medium").unwrap_or("");
                     let mime = attr_of(&attrs, "", "type").unwrap_or("");
                     if medium.eq_ignore_ascii_case("image")
-                        || mime.trim().to_ascii_lowercase().starts_with("image/")
+                        || starts_with_ignore_case(mime.trim(), "image/")
                     {
                         thumbnails.offer_media_content(image);
                     }
@@ -1643,27 +1640,35 @@ fn image(url: String) -> Image {
 }
 
 fn is_http(s: &str) -> bool {
-    let starts = |scheme: &[u8]| {
-        s.as_bytes()
-            .get(..scheme.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(scheme))
-    };
-    starts(b"http://") || starts(b"https://")
+    starts_with_ignore_case(s, "http://") || starts_with_ignore_case(s, "https://")
 }
 
 /// An image by MIME type, or, with no type, by the URL's extension (velog's enclosures have none).
+/// The MIME type may be in any case (`image/JPEG`).
 fn is_image(mime: &str, url: &str) -> bool {
     if !mime.is_empty() {
-        return mime.starts_with("image/");
+        return starts_with_ignore_case(mime, "image/");
     }
-    let path = url
-        .split(['?', '#'])
-        .next()
-        .unwrap_or(url)
-        .to_ascii_lowercase();
+    let end = url
+        .bytes()
+        .position(|b| b == b'?' || b == b'#')
+        .unwrap_or(url.len());
+    let path = url.as_bytes().get(..end).unwrap_or_default();
     [".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"]
         .iter()
-        .any(|ext| path.ends_with(ext))
+        .any(|ext| {
+            path.len() >= ext.len()
+                && path
+                    .get(path.len() - ext.len()..)
+                    .is_some_and(|tail| tail.eq_ignore_ascii_case(ext.as_bytes()))
+        })
+}
+
+/// `starts_with`, ignoring ASCII case.
+fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
+    text.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
 /// RSS `author` is often `email (Name)` or `Name <email>`.
