@@ -1545,13 +1545,7 @@ fn looks_like_html(text: &str) -> bool {
 
 /// `prefix:local` into its parts (`""` for no prefix); a byte search, as names are short.
 fn split_name(qname: &str) -> (&str, &str) {
-    match qname.bytes().position(|b| b == b':') {
-        Some(colon) => (
-            qname.get(..colon).unwrap_or(""),
-            qname.get(colon.saturating_add(1)..).unwrap_or(""),
-        ),
-        None => ("", qname),
-    }
+    split_at_byte(qname, b':').unwrap_or(("", qname))
 }
 
 fn local_name(qname: &str) -> &str {
@@ -1614,20 +1608,22 @@ fn dimension(value: &str) -> Option<u32> {
 /// Atom's order: an HTML alternate, then a link with no rel, then the first link that is not `self`.
 fn choose_link(links: &[LinkCandidate]) -> Option<&str> {
     let html = |m: &str| m.is_empty() || m == "text/html" || m == "application/xhtml+xml";
-    links
-        .iter()
-        .find(|l| l.rel == "alternate" && html(&l.mime))
-        .or_else(|| links.iter().find(|l| l.rel.is_empty()))
-        .or_else(|| links.iter().find(|l| l.rel == "alternate"))
-        .or_else(|| {
-            links.iter().find(|l| {
-                !matches!(
-                    l.rel.as_str(),
-                    "self" | "enclosure" | "hub" | "replies" | "edit"
-                )
-            })
-        })
-        .map(|l| l.href.as_str())
+    // Each link's place in that order (4: never); the first link of the best place wins.
+    let rank = |l: &LinkCandidate| match l.rel.as_str() {
+        "alternate" if html(&l.mime) => 0,
+        "" => 1,
+        "alternate" => 2,
+        "self" | "enclosure" | "hub" | "replies" | "edit" => 4,
+        _ => 3,
+    };
+    let mut best: Option<(&LinkCandidate, u8)> = None;
+    for link in links {
+        let place = rank(link);
+        if place < 4 && best.is_none_or(|(_, held)| place < held) {
+            best = Some((link, place));
+        }
+    }
+    best.map(|(l, _)| l.href.as_str())
 }
 
 /// An image known only by its URL (an enclosure, an iTunes image).
@@ -1717,7 +1713,7 @@ fn name_and_email(text: &str) -> Option<(&str, &str)> {
 
 /// Splits at the first `byte` (ASCII), which belongs to neither half.
 fn split_at_byte(s: &str, byte: u8) -> Option<(&str, &str)> {
-    let at = s.bytes().position(|b| b == byte)?;
+    let at = crate::find::byte(s.as_bytes(), byte)?;
     Some((s.get(..at)?, s.get(at.saturating_add(1)..)?))
 }
 
