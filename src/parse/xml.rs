@@ -17,14 +17,13 @@ use crate::url::{resolve, safe_url};
 pub(crate) fn parse<'a>(input: &'a str, options: &ParseOptions) -> Result<Feed<'a>, Error> {
     let mut parser = Parser::new(input, options);
     let result = parser.document();
-    match (result, parser.fatal.take()) {
-        (_, Some(error)) => Err(error),
-        (Ok(mut feed), None) => {
-            feed.warnings = parser.warnings.finish(input);
-            Ok(feed)
-        }
-        (Err(error), None) => Err(error),
+    // A fatal error (a limit) wins over whatever was read before it.
+    if let Some(error) = parser.fatal.take() {
+        return Err(error);
     }
+    let mut feed = result?;
+    feed.warnings = parser.warnings.finish(input);
+    Ok(feed)
 }
 
 /// Decodes the raw inner text of an element: CDATA sections are unwrapped, comments dropped,
