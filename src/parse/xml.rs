@@ -278,56 +278,57 @@ impl Field {
     }
 }
 
-/// The channel's (or Atom feed's) children; anything else is skipped.
+/// The channel's (or Atom feed's) children by namespace; anything else is skipped.
 #[rustfmt::skip]
-const FEED_FIELDS: &[(Ns, &str, Field)] = &[
-    (Ns::Atom, "entry", Field::Entry), (Ns::Rss, "item", Field::Entry),
-    (Ns::Rss, "channel", Field::Channel),
-    (Ns::Atom, "title", Field::Title), (Ns::Rss, "title", Field::Title),
-    (Ns::Dc, "title", Field::DcTitle),
-    (Ns::Atom, "subtitle", Field::Summary), (Ns::Atom, "tagline", Field::Summary),
-    (Ns::Rss, "description", Field::Summary),
-    // Feed level: a subtitle only when there is no other.
-    (Ns::Dc, "description", Field::DcDescription), (Ns::Itunes, "summary", Field::DcDescription),
-    (Ns::Itunes, "subtitle", Field::DcDescription),
-    (Ns::Atom, "link", Field::Link), (Ns::Rss, "link", Field::RssLink),
-    (Ns::Atom, "id", Field::Id),
-    (Ns::Atom, "updated", Field::Updated), (Ns::Atom, "modified", Field::Updated),
-    (Ns::Rss, "lastBuildDate", Field::Updated), (Ns::Dc, "date", Field::Updated),
-    // Feed level: the update date only when there is no other.
-    (Ns::Rss, "pubDate", Field::Published),
-    (Ns::Rss, "language", Field::Language), (Ns::Dc, "language", Field::Language),
-    (Ns::Atom, "author", Field::Person),
-    (Ns::Rss, "managingEditor", Field::ManagingEditor),
-    (Ns::Dc, "creator", Field::Author), (Ns::Itunes, "author", Field::Author),
-    (Ns::Atom, "icon", Field::Icon), (Ns::Atom, "logo", Field::Logo),
-    (Ns::Rss, "image", Field::Image), (Ns::Itunes, "image", Field::ItunesImage),
+const FEED_FIELDS: &[(Ns, &[(&str, Field)])] = &[
+    (Ns::Atom, &[
+        ("entry", Field::Entry), ("title", Field::Title), ("subtitle", Field::Summary), ("tagline", Field::Summary),
+        ("link", Field::Link), ("id", Field::Id), ("updated", Field::Updated), ("modified", Field::Updated),
+        ("author", Field::Person), ("icon", Field::Icon), ("logo", Field::Logo),
+    ]),
+    (Ns::Rss, &[
+        ("item", Field::Entry), ("channel", Field::Channel), ("title", Field::Title), ("description", Field::Summary),
+        ("link", Field::RssLink), ("lastBuildDate", Field::Updated),
+        // Feed level: the update date only when there is no other.
+        ("pubDate", Field::Published),
+        ("language", Field::Language), ("managingEditor", Field::ManagingEditor), ("image", Field::Image),
+    ]),
+    // Feed level: a subtitle (DcDescription) only when there is no other.
+    (Ns::Dc, &[
+        ("title", Field::DcTitle), ("description", Field::DcDescription), ("date", Field::Updated),
+        ("language", Field::Language), ("creator", Field::Author),
+    ]),
+    (Ns::Itunes, &[
+        ("summary", Field::DcDescription), ("subtitle", Field::DcDescription), ("author", Field::Author),
+        ("image", Field::ItunesImage),
+    ]),
 ];
 
-/// An entry's (or item's) children; anything else is skipped.
+/// An entry's (or item's) children by namespace; anything else is skipped.
 #[rustfmt::skip]
-const ENTRY_FIELDS: &[(Ns, &str, Field)] = &[
-    (Ns::Atom, "title", Field::Title), (Ns::Rss, "title", Field::Title),
-    (Ns::Dc, "title", Field::DcTitle),
-    (Ns::Atom, "link", Field::Link), (Ns::Rss, "link", Field::RssLink),
-    (Ns::Atom, "id", Field::Id), (Ns::Rss, "guid", Field::Guid),
-    (Ns::Atom, "published", Field::Published), (Ns::Atom, "issued", Field::Published),
-    (Ns::Atom, "created", Field::Published), (Ns::Rss, "pubDate", Field::Published),
-    (Ns::Atom, "updated", Field::Updated), (Ns::Atom, "modified", Field::Updated),
-    (Ns::Dc, "modified", Field::Updated),
-    (Ns::Dc, "date", Field::DcDate),
-    (Ns::Atom, "summary", Field::Summary), (Ns::Rss, "description", Field::Summary),
-    (Ns::Itunes, "summary", Field::ItunesSummary), (Ns::Itunes, "subtitle", Field::ItunesSummary),
-    (Ns::Dc, "description", Field::DcDescription),
-    (Ns::Itunes, "author", Field::ItunesAuthor),
-    (Ns::Atom, "content", Field::Content), (Ns::Content, "encoded", Field::Encoded),
-    (Ns::Atom, "author", Field::Person), (Ns::Atom, "contributor", Field::Person),
-    (Ns::Rss, "author", Field::Author), (Ns::Dc, "creator", Field::Author),
-    (Ns::Atom, "category", Field::Category),
-    (Ns::Rss, "category", Field::RssCategory), (Ns::Dc, "subject", Field::RssCategory),
-    (Ns::Media, "thumbnail", Field::Media), (Ns::Media, "content", Field::Media),
-    (Ns::Media, "group", Field::Media),
-    (Ns::Rss, "enclosure", Field::Enclosure), (Ns::Itunes, "image", Field::ItunesImage),
+const ENTRY_FIELDS: &[(Ns, &[(&str, Field)])] = &[
+    // The most frequent first: the scan stops at the first match.
+    (Ns::Atom, &[
+        ("category", Field::Category), ("link", Field::Link), ("title", Field::Title), ("id", Field::Id),
+        ("updated", Field::Updated), ("published", Field::Published), ("content", Field::Content),
+        ("summary", Field::Summary), ("author", Field::Person), ("contributor", Field::Person),
+        ("issued", Field::Published), ("created", Field::Published), ("modified", Field::Updated),
+    ]),
+    (Ns::Rss, &[
+        ("title", Field::Title), ("link", Field::RssLink), ("guid", Field::Guid), ("pubDate", Field::Published),
+        ("description", Field::Summary), ("author", Field::Author), ("category", Field::RssCategory),
+        ("enclosure", Field::Enclosure),
+    ]),
+    (Ns::Dc, &[
+        ("title", Field::DcTitle), ("modified", Field::Updated), ("date", Field::DcDate),
+        ("description", Field::DcDescription), ("creator", Field::Author), ("subject", Field::RssCategory),
+    ]),
+    (Ns::Itunes, &[
+        ("summary", Field::ItunesSummary), ("subtitle", Field::ItunesSummary), ("author", Field::ItunesAuthor),
+        ("image", Field::ItunesImage),
+    ]),
+    (Ns::Content, &[("encoded", Field::Encoded)]),
+    (Ns::Media, &[("thumbnail", Field::Media), ("content", Field::Media), ("group", Field::Media)]),
 ];
 
 /// An attribute of the element at hand: local name, namespace prefix and decoded value.
@@ -1021,16 +1022,18 @@ impl<'a, 'o> Parser<'a, 'o> {
     /// here, once for every field. Returns the field, the element's namespace and local name, and the text.
     fn field(
         &mut self,
-        table: &[(Ns, &str, Field)],
+        table: &[(Ns, &[(&str, Field)])],
         e: &Tag<'a>,
         empty: bool,
         at: usize,
     ) -> (Field, Ns, &'a str, &'a str) {
         let (ns, local) = self.namespace(e.name);
+        // The namespace first, then a handful of names: a short scan per element.
         let mut field = table
             .iter()
-            .find(|(n, l, _)| *n == ns && *l == local)
-            .map_or(Field::Skip, |(_, _, field)| *field);
+            .find(|(n, _)| *n == ns)
+            .and_then(|(_, names)| names.iter().find(|(l, _)| *l == local))
+            .map_or(Field::Skip, |(_, field)| *field);
         if empty && field.is_container() {
             field = Field::Skip;
         }
@@ -1712,7 +1715,8 @@ fn name_and_email(text: &str) -> Option<(&str, &str)> {
 
 /// Splits at the first `byte` (ASCII), which belongs to neither half.
 fn split_at_byte(s: &str, byte: u8) -> Option<(&str, &str)> {
-    let at = crate::find::byte(s.as_bytes(), byte)?;
+    // Names and authors are short: a plain loop beats a block search here.
+    let at = s.bytes().position(|b| b == byte)?;
     Some((s.get(..at)?, s.get(at.saturating_add(1)..)?))
 }
 
