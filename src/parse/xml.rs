@@ -17,14 +17,13 @@ use crate::url::{resolve, safe_url};
 pub(crate) fn parse<'a>(input: &'a str, options: &ParseOptions) -> Result<Feed<'a>, Error> {
     let mut parser = Parser::new(input, options);
     let result = parser.document();
-    match (result, parser.fatal.take()) {
-        (_, Some(error)) => Err(error),
-        (Ok(mut feed), None) => {
-            feed.warnings = parser.warnings.finish(input);
-            Ok(feed)
-        }
-        (Err(error), None) => Err(error),
+    // A fatal error (a limit) wins over whatever was read before it.
+    if let Some(error) = parser.fatal.take() {
+        return Err(error);
     }
+    let mut feed = result?;
+    feed.warnings = parser.warnings.finish(input);
+    Ok(feed)
 }
 
 /// Decodes the raw inner text of an element: CDATA sections are unwrapped, comments dropped,
@@ -180,39 +179,157 @@ enum Ns {
     Other,
 }
 
+/// The namespace URIs feedlet knows, without a trailing `/` or `#`.
+#[rustfmt::skip]
+const NAMESPACE_URIS: &[(&str, Ns)] = &[
+    ("http://www.w3.org/2005/Atom", Ns::Atom), ("http://purl.org/atom/ns", Ns::Atom),
+    ("http://purl.org/rss/1.0", Ns::Rss), ("http://my.netscape.com/rdf/simple/0.9", Ns::Rss),
+    ("http://backend.userland.com/rss2", Ns::Rss), ("http://blogs.law.harvard.edu/tech/rss", Ns::Rss),
+    ("http://www.w3.org/1999/02/22-rdf-syntax-ns", Ns::Rdf),
+    ("http://purl.org/rss/1.0/modules/content", Ns::Content),
+    ("http://purl.org/dc/elements/1.1", Ns::Dc), ("http://purl.org/dc/terms", Ns::Dc),
+    ("http://search.yahoo.com/mrss", Ns::Media), ("http://video.search.yahoo.com/mrss", Ns::Media),
+    ("http://www.w3.org/XML/1998/namespace", Ns::Xml),
+];
+
 fn namespace_of_uri(uri: &str) -> Ns {
-    let uri = uri.trim().trim_end_matches(['/', '#']);
-    match uri {
-        "http://www.w3.org/2005/Atom" | "http://purl.org/atom/ns" => Ns::Atom,
-        "http://purl.org/rss/1.0"
-        | "http://my.netscape.com/rdf/simple/0.9"
-        | "http://backend.userland.com/rss2"
-        | "http://blogs.law.harvard.edu/tech/rss" => Ns::Rss,
-        "http://www.w3.org/1999/02/22-rdf-syntax-ns" => Ns::Rdf,
-        "http://purl.org/rss/1.0/modules/content" => Ns::Content,
-        "http://purl.org/dc/elements/1.1" | "http://purl.org/dc/terms" => Ns::Dc,
-        "http://search.yahoo.com/mrss" | "http://video.search.yahoo.com/mrss" => Ns::Media,
-        // Feeds spell the iTunes namespace in every case (`DTDs/PodCast-1.0.dtd`).
-        _ if uri.eq_ignore_ascii_case("http://www.itunes.com/dtds/podcast-1.0.dtd") => Ns::Itunes,
-        "http://www.w3.org/XML/1998/namespace" => Ns::Xml,
-        _ => Ns::Other,
+    let mut uri = uri.trim();
+    while matches!(uri.as_bytes().last(), Some(b'/' | b'#')) {
+        uri = uri.get(..uri.len().saturating_sub(1)).unwrap_or("");
     }
+    // Feeds spell the iTunes namespace in every case (`DTDs/PodCast-1.0.dtd`).
+    if uri.eq_ignore_ascii_case("http://www.itunes.com/dtds/podcast-1.0.dtd") {
+        return Ns::Itunes;
+    }
+    lookup(NAMESPACE_URIS, uri)
+}
+
+/// The conventional prefixes, read when a document uses them without declaring them.
+#[rustfmt::skip]
+const NAMESPACE_PREFIXES: &[(&str, Ns)] = &[
+    ("atom", Ns::Atom), ("atom10", Ns::Atom), ("a10", Ns::Atom), ("rdf", Ns::Rdf), ("content", Ns::Content),
+    ("dc", Ns::Dc), ("dcterms", Ns::Dc), ("media", Ns::Media), ("itunes", Ns::Itunes), ("xml", Ns::Xml),
+    ("rss", Ns::Rss),
+];
+
+fn lookup(table: &[(&str, Ns)], key: &str) -> Ns {
+    table
+        .iter()
+        .find(|(name, _)| *name == key)
+        .map_or(Ns::Other, |(_, ns)| *ns)
 }
 
 /// Undeclared prefixes are common in real feeds (`dc:creator` without `xmlns:dc`): read them by convention.
 fn namespace_of_prefix(prefix: &str) -> Ns {
-    match prefix {
-        "atom" | "atom10" | "a10" => Ns::Atom,
-        "rdf" => Ns::Rdf,
-        "content" => Ns::Content,
-        "dc" | "dcterms" => Ns::Dc,
-        "media" => Ns::Media,
-        "itunes" => Ns::Itunes,
-        "xml" => Ns::Xml,
-        "rss" => Ns::Rss,
-        _ => Ns::Other,
+    lookup(NAMESPACE_PREFIXES, prefix)
+}
+
+/// What a child of the channel or of an entry is to feedlet. The tables below map (namespace, local name)
+/// to a field, so each level is one table lookup, one leaf read and one `match` on a small enum.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    // Read from attributes or child elements; these read (or skip) the element themselves.
+    Entry,
+    Channel,
+    Image,
+    Person,
+    Link,
+    Content,
+    Media,
+    Enclosure,
+    ItunesImage,
+    Encoded,
+    // Leaf fields: the element's raw text is read first, then the field takes what it needs.
+    Skip,
+    Title,
+    DcTitle,
+    Summary,
+    DcDescription,
+    ItunesSummary,
+    RssLink,
+    Id,
+    Guid,
+    Published,
+    Updated,
+    DcDate,
+    Language,
+    Author,
+    ItunesAuthor,
+    ManagingEditor,
+    Icon,
+    Logo,
+    Category,
+    RssCategory,
+}
+
+impl Field {
+    /// Containers read their children; an empty one (`<author/>`) has none and is skipped.
+    fn is_container(self) -> bool {
+        matches!(self, Field::Channel | Field::Image | Field::Person)
+    }
+
+    /// Fields read from the start tag's attributes alone: their element is skipped after them.
+    fn skips_after(self) -> bool {
+        matches!(self, Field::Link | Field::Enclosure | Field::ItunesImage)
+    }
+
+    fn is_leaf(self) -> bool {
+        self as u8 >= Field::Skip as u8
     }
 }
+
+/// The channel's (or Atom feed's) children by namespace; anything else is skipped.
+#[rustfmt::skip]
+const FEED_FIELDS: &[(Ns, &[(&str, Field)])] = &[
+    (Ns::Atom, &[
+        ("entry", Field::Entry), ("title", Field::Title), ("subtitle", Field::Summary), ("tagline", Field::Summary),
+        ("link", Field::Link), ("id", Field::Id), ("updated", Field::Updated), ("modified", Field::Updated),
+        ("author", Field::Person), ("icon", Field::Icon), ("logo", Field::Logo),
+    ]),
+    (Ns::Rss, &[
+        ("item", Field::Entry), ("channel", Field::Channel), ("title", Field::Title), ("description", Field::Summary),
+        ("link", Field::RssLink), ("lastBuildDate", Field::Updated),
+        // Feed level: the update date only when there is no other.
+        ("pubDate", Field::Published),
+        ("language", Field::Language), ("managingEditor", Field::ManagingEditor), ("image", Field::Image),
+    ]),
+    // Feed level: a subtitle (DcDescription) only when there is no other.
+    (Ns::Dc, &[
+        ("title", Field::DcTitle), ("description", Field::DcDescription), ("date", Field::Updated),
+        ("language", Field::Language), ("creator", Field::Author),
+    ]),
+    (Ns::Itunes, &[
+        ("summary", Field::DcDescription), ("subtitle", Field::DcDescription), ("author", Field::Author),
+        ("image", Field::ItunesImage),
+    ]),
+];
+
+/// An entry's (or item's) children by namespace; anything else is skipped.
+#[rustfmt::skip]
+const ENTRY_FIELDS: &[(Ns, &[(&str, Field)])] = &[
+    // The most frequent first: the scan stops at the first match.
+    (Ns::Atom, &[
+        ("category", Field::Category), ("link", Field::Link), ("title", Field::Title), ("id", Field::Id),
+        ("updated", Field::Updated), ("published", Field::Published), ("content", Field::Content),
+        ("summary", Field::Summary), ("author", Field::Person), ("contributor", Field::Person),
+        ("issued", Field::Published), ("created", Field::Published), ("modified", Field::Updated),
+    ]),
+    (Ns::Rss, &[
+        ("title", Field::Title), ("link", Field::RssLink), ("guid", Field::Guid), ("pubDate", Field::Published),
+        ("description", Field::Summary), ("author", Field::Author), ("category", Field::RssCategory),
+        ("enclosure", Field::Enclosure),
+    ]),
+    (Ns::Dc, &[
+        ("title", Field::DcTitle), ("modified", Field::Updated), ("date", Field::DcDate),
+        ("description", Field::DcDescription), ("creator", Field::Author), ("subject", Field::RssCategory),
+    ]),
+    (Ns::Itunes, &[
+        ("summary", Field::ItunesSummary), ("subtitle", Field::ItunesSummary), ("author", Field::ItunesAuthor),
+        ("image", Field::ItunesImage),
+    ]),
+    (Ns::Content, &[("encoded", Field::Encoded)]),
+    (Ns::Media, &[("thumbnail", Field::Media), ("content", Field::Media), ("group", Field::Media)]),
+];
 
 /// An attribute of the element at hand: local name, namespace prefix and decoded value.
 struct Attr<'x> {
@@ -242,10 +359,15 @@ struct Thumbnails {
 
 impl Thumbnails {
     fn best(self) -> Option<Image> {
-        self.media_thumbnail
-            .or(self.media_content)
-            .or(self.enclosure)
-            .or(self.itunes)
+        if self.media_thumbnail.is_some() {
+            self.media_thumbnail
+        } else if self.media_content.is_some() {
+            self.media_content
+        } else if self.enclosure.is_some() {
+            self.enclosure
+        } else {
+            self.itunes
+        }
     }
 
     fn offer_media_content(&mut self, image: Image) {
@@ -756,6 +878,15 @@ impl<'a, 'o> Parser<'a, 'o> {
         (!text.is_empty()).then_some(text)
     }
 
+    /// Puts the leaf's date, if it has one, in `slot`: over what is there when `replace`, else only if empty.
+    fn put_date(&self, slot: &mut Option<Date<'a>>, raw: &'a str, replace: bool) {
+        if replace || slot.is_none() {
+            if let Some(date) = self.date(raw) {
+                *slot = Some(date);
+            }
+        }
+    }
+
     fn date(&self, raw: &'a str) -> Option<Date<'a>> {
         let text = self.plain(raw)?;
         Some(Date::parse(text))
@@ -764,11 +895,11 @@ impl<'a, 'o> Parser<'a, 'o> {
     /// The markup an Atom text construct declares (`type`, or Atom 0.3 `mode`).
     fn atom_markup(&self, attrs: &[Attr<'_>]) -> Markup {
         let kind = attr_of(attrs, "", "type").unwrap_or("text").trim();
-        let kind = kind.to_ascii_lowercase();
-        if kind == "xhtml" || kind == "application/xhtml+xml" {
+        let is = |name: &str| kind.eq_ignore_ascii_case(name);
+        if is("xhtml") || is("application/xhtml+xml") {
             return Markup::Xhtml;
         }
-        if kind == "html" || kind == "text/html" || attr_of(attrs, "", "mode") == Some("escaped") {
+        if is("html") || is("text/html") || attr_of(attrs, "", "mode") == Some("escaped") {
             return Markup::Html;
         }
         Markup::Text
@@ -785,9 +916,9 @@ impl<'a, 'o> Parser<'a, 'o> {
             return;
         }
         while let Some((e, empty, at)) = self.next_child(end) {
-            let (ns, local) = self.namespace(e.name);
-            match (ns, local) {
-                (Ns::Atom, "entry") | (Ns::Rss, "item") => {
+            let (field, ns, _, raw) = self.field(FEED_FIELDS, &e, empty, at);
+            match field {
+                Field::Entry => {
                     if feed.entries.len() >= self.options.max_entries {
                         if !self.entry_limit_warned {
                             self.entry_limit_warned = true;
@@ -808,135 +939,170 @@ impl<'a, 'o> Parser<'a, 'o> {
                         feed.entries.push(entry);
                     }
                 }
-                (Ns::Rss, "channel") if !empty => {
+                Field::Channel => {
                     self.enter(&e);
                     self.feed_level(feed, state, e.name);
                     self.leave();
                 }
-                (Ns::Atom, "title") | (Ns::Rss, "title") => {
-                    let markup = self.field_markup(&e, ns);
-                    let raw = self.leaf(&e, empty, at);
-                    let markup = self.title_markup(raw, ns, markup);
-                    feed.title = Some(self.text(raw, markup)).filter(|t| !t.is_empty());
+                Field::Title => feed.title = self.title_text(&e, raw, ns),
+                Field::DcTitle if feed.title.is_none() => {
+                    feed.title = self.title_text(&e, raw, ns);
                 }
-                (Ns::Dc, "title") => {
-                    let raw = self.leaf(&e, empty, at);
-                    if feed.title.is_none() {
-                        let markup = self.title_markup(raw, ns, Markup::Html);
-                        feed.title = Some(self.text(raw, markup)).filter(|t| !t.is_empty());
-                    }
+                Field::Summary => feed.subtitle = self.described_text(&e, raw, ns),
+                Field::DcDescription if feed.subtitle.is_none() => {
+                    feed.subtitle = self.described_text(&e, raw, ns);
                 }
-                (Ns::Atom, "subtitle" | "tagline") | (Ns::Rss, "description") => {
-                    let markup = self.field_markup(&e, ns);
-                    let raw = self.leaf(&e, empty, at);
-                    feed.subtitle = Some(self.text(raw, markup)).filter(|t| !t.is_empty());
-                }
-                (Ns::Dc, "description") | (Ns::Itunes, "summary" | "subtitle") => {
-                    let raw = self.leaf(&e, empty, at);
-                    if feed.subtitle.is_none() {
-                        feed.subtitle =
-                            Some(self.text(raw, Markup::Html)).filter(|t| !t.is_empty());
-                    }
-                }
-                (Ns::Atom, "link") => {
+                Field::Link => {
                     let link = self.atom_link(&e);
-                    self.skip(&e, empty, at);
                     self.feed_link_candidate(feed, state, link, at);
                 }
-                (Ns::Rss, "link") => {
-                    if attr_present(&e, "href") {
-                        let link = self.atom_link(&e);
-                        self.skip(&e, empty, at);
-                        self.feed_link_candidate(feed, state, link, at);
-                    } else {
-                        let raw = self.leaf(&e, empty, at);
-                        let text = self.text(raw, Markup::Text);
-                        if state.rss_link.is_none() && !text.is_empty() {
-                            state.rss_link = self.url(&text, None, at);
-                            if self.feed_link.is_none() {
-                                self.feed_link =
-                                    state.rss_link.clone().filter(|l| crate::url::has_scheme(l));
-                            }
-                        }
+                Field::RssLink if state.rss_link.is_none() => {
+                    state.rss_link = self.url_text(raw, at);
+                    if self.feed_link.is_none() {
+                        self.feed_link =
+                            state.rss_link.clone().filter(|l| crate::url::has_scheme(l));
                     }
                 }
-                (Ns::Atom, "id") => {
-                    let raw = self.leaf(&e, empty, at);
-                    feed.id = self.plain(raw);
+                Field::Id => feed.id = self.plain(raw),
+                Field::Updated => self.put_date(&mut feed.updated, raw, true),
+                Field::Published if feed.updated.is_none() => {
+                    feed.updated = self.date(raw);
                 }
-                (Ns::Atom, "updated" | "modified")
-                | (Ns::Rss, "lastBuildDate")
-                | (Ns::Dc, "date") => {
-                    let raw = self.leaf(&e, empty, at);
-                    if let Some(date) = self.date(raw) {
-                        feed.updated = Some(date);
-                    }
-                }
-                (Ns::Rss, "pubDate") => {
-                    let raw = self.leaf(&e, empty, at);
-                    if feed.updated.is_none() {
-                        feed.updated = self.date(raw);
-                    }
-                }
-                (Ns::Rss | Ns::Dc, "language") => {
-                    let raw = self.leaf(&e, empty, at);
+                Field::Language => {
                     if let Some(lang) = self.plain(raw) {
                         feed.language = Some(lang);
                     }
                 }
-                (Ns::Atom, "author") if !empty => {
+                Field::Person => {
                     if let Some(person) = self.atom_person(&e) {
                         feed.authors.push(person);
                     }
                 }
-                (Ns::Rss, "managingEditor") | (Ns::Dc, "creator") | (Ns::Itunes, "author") => {
-                    let raw = self.leaf(&e, empty, at);
-                    let text = self.text(raw, Markup::Text);
-                    let slot = if local == "managingEditor" {
+                Field::Author | Field::ManagingEditor => {
+                    let slot = if field == Field::ManagingEditor {
                         &mut state.managing_editor
                     } else {
                         &mut state.creator
                     };
-                    if slot.is_none() && !text.is_empty() {
-                        *slot = Some(text.into_owned());
+                    if slot.is_none() {
+                        let text = self.text(raw, Markup::Text);
+                        if !text.is_empty() {
+                            *slot = Some(text.into_owned());
+                        }
                     }
                 }
-                (Ns::Atom, "icon") => {
-                    let raw = self.leaf(&e, empty, at);
-                    let text = self.text(raw, Markup::Text);
-                    state.atom_icon = self.url(&text, None, at);
-                }
-                (Ns::Atom, "logo") => {
-                    let raw = self.leaf(&e, empty, at);
-                    let text = self.text(raw, Markup::Text);
-                    state.atom_logo = self.url(&text, None, at);
-                }
-                (Ns::Rss, "image") if !empty => {
+                Field::Icon => state.atom_icon = self.url_text(raw, at),
+                Field::Logo => state.atom_logo = self.url_text(raw, at),
+                Field::Image => {
                     self.enter(&e);
                     while let Some((child, child_empty, child_at)) = self.next_child(e.name) {
                         let (_, child_local) = self.namespace(child.name);
                         let raw = self.leaf(&child, child_empty, child_at);
                         if child_local == "url" && state.rss_image.is_none() {
-                            let text = self.text(raw, Markup::Text);
-                            state.rss_image = self.url(&text, None, child_at);
+                            state.rss_image = self.url_text(raw, child_at);
                         }
                     }
                     self.leave();
                 }
-                (Ns::Itunes, "image") => {
-                    let attrs = self.attributes(&e);
-                    if let Some(href) = attr_of(&attrs, "", "href") {
-                        if state.rss_image.is_none() {
-                            state.rss_image = self.url(href, None, at);
-                        }
-                    }
-                    self.skip(&e, empty, at);
+                Field::ItunesImage if state.rss_image.is_none() => {
+                    state.rss_image = self.attr_url(&e, "href", at);
                 }
-                _ => self.skip(&e, empty, at),
+                _ => {}
+            }
+            if field.skips_after() {
+                self.skip(&e, empty, at);
             }
             if self.stopped {
                 break;
             }
+        }
+    }
+
+    /// Looks a child element up in a level's table; a leaf field's raw text is read (and its end tag consumed)
+    /// here, once for every field. Returns the field, the element's namespace and local name, and the text.
+    fn field(
+        &mut self,
+        table: &[(Ns, &[(&str, Field)])],
+        e: &Tag<'a>,
+        empty: bool,
+        at: usize,
+    ) -> (Field, Ns, &'a str, &'a str) {
+        let (ns, local) = self.namespace(e.name);
+        // The namespace first, then a handful of names: a short scan per element.
+        let mut field = table
+            .iter()
+            .find(|(n, _)| *n == ns)
+            .and_then(|(_, names)| names.iter().find(|(l, _)| *l == local))
+            .map_or(Field::Skip, |(_, field)| *field);
+        if empty && field.is_container() {
+            field = Field::Skip;
+        }
+        // An RSS `<link>` with an `href` is an Atom link that forgot its namespace.
+        if field == Field::RssLink && attr_present(e, "href") {
+            field = Field::Link;
+        }
+        let raw = if field.is_leaf() {
+            self.leaf(e, empty, at)
+        } else {
+            ""
+        };
+        (field, ns, local, raw)
+    }
+
+    /// A title (or an RSS category): its markup as declared or guessed, decoded to text; `None` when empty.
+    fn title_text(&mut self, e: &Tag<'a>, raw: &'a str, ns: Ns) -> Option<Cow<'a, str>> {
+        let markup = self.field_markup(e, ns);
+        let markup = self.title_markup(raw, ns, markup);
+        Some(self.text(raw, markup)).filter(|t| !t.is_empty())
+    }
+
+    /// A feed's subtitle decoded to text eagerly; `None` when empty.
+    fn described_text(&mut self, e: &Tag<'a>, raw: &'a str, ns: Ns) -> Option<Cow<'a, str>> {
+        let markup = self.field_markup(e, ns);
+        Some(self.text(raw, markup)).filter(|t| !t.is_empty())
+    }
+
+    /// A leaf whose text is a URL (`<link>`, `<icon>`, `<url>`, `<uri>`), resolved and checked.
+    fn url_text(&mut self, raw: &'a str, at: usize) -> Option<String> {
+        let text = self.text(raw, Markup::Text);
+        self.url(&text, None, at)
+    }
+
+    /// An attribute that holds a URL (`<itunes:image href>`), resolved and checked.
+    fn attr_url(&mut self, e: &Tag<'a>, name: &str, at: usize) -> Option<String> {
+        let attrs = self.attributes(e);
+        let value = attr_of(&attrs, "", name)?;
+        self.url(value, None, at)
+    }
+
+    /// A body kept raw (`LazyText`); `None` when it is blank.
+    fn body(&self, raw: &'a str, markup: Markup) -> Option<LazyText<'a>> {
+        (!raw.trim().is_empty()).then(|| self.lazy(raw, markup))
+    }
+
+    /// Atom `<content>` (markup from `type`, maybe a `src`) or RSS `<content:encoded>` (HTML):
+    /// sets the entry's content when there is a body or a `src`.
+    fn content(&mut self, entry: &mut Entry<'a>, e: &Tag<'a>, empty: bool, at: usize, atom: bool) {
+        let attrs = self.attributes(e);
+        let markup = if atom {
+            self.atom_markup(&attrs)
+        } else {
+            Markup::Html
+        };
+        let base = self.base_for(&attrs).or(self.feed_link.clone());
+        let src = match attr_of(&attrs, "", "src").filter(|_| atom) {
+            Some(src) => self.url(src, base.as_deref(), at).map(Cow::Owned),
+            None => None,
+        };
+        let raw = self.leaf(e, empty, at);
+        let body = self.body(raw, markup);
+        if body.is_some() || src.is_some() {
+            entry.content = Some(Content {
+                markup: body.as_ref().map_or(markup, LazyText::markup),
+                body,
+                src,
+                base: base.map(Cow::Owned),
+            });
         }
     }
 
@@ -1021,10 +1187,7 @@ impl<'a, 'o> Parser<'a, 'o> {
             let raw = self.leaf(&child, empty, at);
             match local {
                 "name" => person.name = self.text(raw, Markup::Text),
-                "uri" | "url" => {
-                    let text = self.text(raw, Markup::Text);
-                    person.uri = self.url(&text, None, at).map(Cow::Owned);
-                }
+                "uri" | "url" => person.uri = self.url_text(raw, at).map(Cow::Owned),
                 "email" => person.email = self.plain(raw),
                 _ => {}
             }
@@ -1054,138 +1217,47 @@ impl<'a, 'o> Parser<'a, 'o> {
                 self.reset(at);
                 break;
             }
-            let (ns, local) = self.namespace(child.name);
-            match (ns, local) {
-                (Ns::Atom, "title") | (Ns::Rss, "title") => {
-                    let markup = self.field_markup(&child, ns);
-                    let raw = self.leaf(&child, empty, at);
-                    let markup = self.title_markup(raw, ns, markup);
-                    entry.title = Some(self.text(raw, markup)).filter(|t| !t.is_empty());
+            let (field, ns, local, raw) = self.field(ENTRY_FIELDS, &child, empty, at);
+            match field {
+                Field::Title => entry.title = self.title_text(&child, raw, ns),
+                Field::DcTitle if entry.title.is_none() => {
+                    entry.title = self.title_text(&child, raw, ns);
                 }
-                (Ns::Atom, "link") => {
-                    let link = self.atom_link(&child);
-                    self.skip(&child, empty, at);
-                    links.extend(link);
+                Field::Link => links.extend(self.atom_link(&child)),
+                Field::RssLink if rss_link.is_none() => {
+                    rss_link = self.url_text(raw, at);
                 }
-                (Ns::Rss, "link") => {
-                    if attr_present(&child, "href") {
-                        let link = self.atom_link(&child);
-                        self.skip(&child, empty, at);
-                        links.extend(link);
-                    } else {
-                        let raw = self.leaf(&child, empty, at);
-                        let text = self.text(raw, Markup::Text);
-                        if rss_link.is_none() && !text.is_empty() {
-                            rss_link = self.url(&text, None, at);
-                        }
-                    }
-                }
-                (Ns::Atom, "id") => {
-                    let raw = self.leaf(&child, empty, at);
+                Field::Id => {
                     if let Some(id) = self.plain(raw) {
                         entry.id = id;
                     }
                 }
-                (Ns::Rss, "guid") => {
+                Field::Guid => {
                     let attrs = self.attributes(&child);
                     let permalink = attr_of(&attrs, "", "isPermaLink")
                         .is_none_or(|v| v.trim().eq_ignore_ascii_case("true"));
-                    let raw = self.leaf(&child, empty, at);
                     if let Some(id) = self.plain(raw) {
                         guid = Some((id, permalink));
                     }
                 }
-                (Ns::Atom, "published" | "issued" | "created") | (Ns::Rss, "pubDate") => {
-                    let raw = self.leaf(&child, empty, at);
-                    if let Some(date) = self.date(raw) {
-                        if entry.published.is_none() || local == "published" {
-                            entry.published = Some(date);
-                        }
-                    }
+                Field::Published => {
+                    self.put_date(&mut entry.published, raw, local == "published");
                 }
-                (Ns::Atom, "updated" | "modified") | (Ns::Dc, "modified") => {
-                    let raw = self.leaf(&child, empty, at);
-                    if let Some(date) = self.date(raw) {
-                        entry.updated = Some(date);
-                    }
-                }
-                (Ns::Dc, "date") => {
-                    let raw = self.leaf(&child, empty, at);
-                    dc_date = self.date(raw);
-                }
-                (Ns::Atom, "summary") | (Ns::Rss, "description") => {
+                Field::Updated => self.put_date(&mut entry.updated, raw, true),
+                Field::DcDate => dc_date = self.date(raw),
+                Field::Summary => {
                     let markup = self.field_markup(&child, ns);
-                    let raw = self.leaf(&child, empty, at);
-                    if !raw.trim().is_empty() {
-                        entry.summary = Some(self.lazy(raw, markup));
+                    if let Some(body) = self.body(raw, markup) {
+                        entry.summary = Some(body);
                     }
                 }
-                (Ns::Itunes, "summary" | "subtitle") => {
-                    let raw = self.leaf(&child, empty, at);
-                    if itunes_summary.is_none() && !raw.trim().is_empty() {
-                        itunes_summary = Some(self.lazy(raw, Markup::Text));
-                    }
+                Field::ItunesSummary if itunes_summary.is_none() => {
+                    itunes_summary = self.body(raw, Markup::Text);
                 }
-                (Ns::Dc, "description") => {
-                    let raw = self.leaf(&child, empty, at);
-                    if dc_description.is_none() && !raw.trim().is_empty() {
-                        dc_description = Some(self.lazy(raw, Markup::Html));
-                    }
+                Field::DcDescription if dc_description.is_none() => {
+                    dc_description = self.body(raw, Markup::Html);
                 }
-                (Ns::Dc, "title") => {
-                    let raw = self.leaf(&child, empty, at);
-                    if entry.title.is_none() {
-                        let markup = self.title_markup(raw, ns, Markup::Html);
-                        entry.title = Some(self.text(raw, markup)).filter(|t| !t.is_empty());
-                    }
-                }
-                (Ns::Itunes, "author") => {
-                    let raw = self.leaf(&child, empty, at);
-                    let text = self.text(raw, Markup::Text);
-                    if itunes_author.is_none() && !text.is_empty() {
-                        itunes_author = Some(rss_person(text));
-                    }
-                }
-                (Ns::Atom, "content") => {
-                    let attrs = self.attributes(&child);
-                    let markup = self.atom_markup(&attrs);
-                    let base = self.base_for(&attrs).or(self.feed_link.clone());
-                    let src = match attr_of(&attrs, "", "src") {
-                        Some(src) => self.url(src, base.as_deref(), at).map(Cow::Owned),
-                        None => None,
-                    };
-                    let raw = self.leaf(&child, empty, at);
-                    let body = (!raw.trim().is_empty()).then(|| self.lazy(raw, markup));
-                    if body.is_some() || src.is_some() {
-                        entry.content = Some(Content {
-                            markup: body.as_ref().map_or(markup, LazyText::markup),
-                            body,
-                            src,
-                            base: base.map(Cow::Owned),
-                        });
-                    }
-                }
-                (Ns::Content, "encoded") => {
-                    let attrs = self.attributes(&child);
-                    let base = self.base_for(&attrs).or(self.feed_link.clone());
-                    let raw = self.leaf(&child, empty, at);
-                    if !raw.trim().is_empty() {
-                        entry.content = Some(Content {
-                            markup: Markup::Html,
-                            body: Some(self.lazy(raw, Markup::Html)),
-                            src: None,
-                            base: base.map(Cow::Owned),
-                        });
-                    }
-                }
-                (Ns::Atom, "author" | "contributor") if !empty => {
-                    let person = self.atom_person(&child);
-                    if local == "author" {
-                        entry.authors.extend(person);
-                    }
-                }
-                (Ns::Rss, "author") | (Ns::Dc, "creator") => {
-                    let raw = self.leaf(&child, empty, at);
+                Field::Author => {
                     let text = self.text(raw, Markup::Text);
                     if !text.is_empty() {
                         let person = rss_person(text);
@@ -1194,7 +1266,22 @@ impl<'a, 'o> Parser<'a, 'o> {
                         }
                     }
                 }
-                (Ns::Atom, "category") => {
+                Field::ItunesAuthor if itunes_author.is_none() => {
+                    let text = self.text(raw, Markup::Text);
+                    if !text.is_empty() {
+                        itunes_author = Some(rss_person(text));
+                    }
+                }
+                Field::Content | Field::Encoded => {
+                    self.content(&mut entry, &child, empty, at, field == Field::Content);
+                }
+                Field::Person => {
+                    let person = self.atom_person(&child);
+                    if local == "author" {
+                        entry.authors.extend(person);
+                    }
+                }
+                Field::Category => {
                     let attrs = self.attributes(&child);
                     let label = attr_of(&attrs, "", "label")
                         .filter(|l| !l.trim().is_empty())
@@ -1205,63 +1292,30 @@ impl<'a, 'o> Parser<'a, 'o> {
                             entry.categories.push(Cow::Owned(label));
                         }
                     }
-                    self.skip(&child, empty, at);
                 }
-                (Ns::Rss, "category") | (Ns::Dc, "subject") => {
+                Field::RssCategory => {
                     // Read like RSS titles (`Rock &amp;amp; Roll`, `Optional<T>`).
-                    let raw = self.leaf(&child, empty, at);
-                    let markup = self.title_markup(raw, ns, Markup::Html);
-                    let term = self.text(raw, markup);
-                    if !term.is_empty() {
+                    if let Some(term) = self.title_text(&child, raw, ns) {
                         entry.categories.push(term);
                     }
                 }
-                (Ns::Media, "thumbnail" | "content") => {
-                    self.media(&child, empty, at, &mut thumbnails);
-                }
-                (Ns::Media, "group") if !empty => {
-                    self.enter(&child);
-                    while let Some((inner, inner_empty, inner_at)) = self.next_child(child.name) {
-                        let (inner_ns, inner_local) = self.namespace(inner.name);
-                        if inner_ns == Ns::Media && matches!(inner_local, "thumbnail" | "content") {
-                            self.media(&inner, inner_empty, inner_at, &mut thumbnails);
-                        } else {
-                            self.skip(&inner, inner_empty, inner_at);
-                        }
-                    }
-                    self.leave();
-                }
-                (Ns::Rss, "enclosure") => {
+                Field::Media => self.media(&child, empty, at, &mut thumbnails),
+                Field::Enclosure => {
                     let attrs = self.attributes(&child);
                     if let Some(url) = attr_of(&attrs, "", "url") {
-                        let mime = attr_of(&attrs, "", "type")
-                            .unwrap_or("")
-                            .trim()
-                            .to_ascii_lowercase();
-                        if thumbnails.enclosure.is_none() && is_image(&mime, url) {
-                            thumbnails.enclosure = self.url(url, None, at).map(|url| Image {
-                                url,
-                                width: None,
-                                height: None,
-                            });
+                        let mime = attr_of(&attrs, "", "type").unwrap_or("").trim();
+                        if thumbnails.enclosure.is_none() && is_image(mime, url) {
+                            thumbnails.enclosure = self.url(url, None, at).map(image);
                         }
                     }
-                    self.skip(&child, empty, at);
                 }
-                (Ns::Itunes, "image") => {
-                    let attrs = self.attributes(&child);
-                    if let Some(href) = attr_of(&attrs, "", "href") {
-                        if thumbnails.itunes.is_none() {
-                            thumbnails.itunes = self.url(href, None, at).map(|url| Image {
-                                url,
-                                width: None,
-                                height: None,
-                            });
-                        }
-                    }
-                    self.skip(&child, empty, at);
+                Field::ItunesImage if thumbnails.itunes.is_none() => {
+                    thumbnails.itunes = self.attr_url(&child, "href", at).map(image);
                 }
-                _ => self.skip(&child, empty, at),
+                _ => {}
+            }
+            if field.skips_after() {
+                self.skip(&child, empty, at);
             }
             if self.stopped {
                 break;
@@ -1312,27 +1366,31 @@ impl<'a, 'o> Parser<'a, 'o> {
         Some(entry)
     }
 
+    /// `media:thumbnail`, `media:content` (which may hold its own thumbnails) and `media:group` (which holds both).
     fn media(&mut self, e: &Tag<'a>, empty: bool, at: usize, thumbnails: &mut Thumbnails) {
-        let attrs = self.attributes(e);
         let (_, local) = self.namespace(e.name);
-        let url = attr_of(&attrs, "", "url").and_then(|u| self.url(u, None, at));
-        if let Some(url) = url {
-            let image = Image {
-                url,
-                width: attr_of(&attrs, "", "width").and_then(dimension),
-                height: attr_of(&attrs, "", "height").and_then(dimension),
-            };
-            if local == "thumbnail" {
-                if thumbnails.media_thumbnail.is_none() {
-                    thumbnails.media_thumbnail = Some(image);
-                }
-            } else {
-                let medium = attr_of(&attrs, "", "medium").unwrap_or("");
-                let mime = attr_of(&attrs, "", "type").unwrap_or("");
-                if medium.eq_ignore_ascii_case("image")
-                    || mime.trim().to_ascii_lowercase().starts_with("image/")
-                {
-                    thumbnails.offer_media_content(image);
+        let group = local == "group";
+        if !group {
+            let attrs = self.attributes(e);
+            let url = attr_of(&attrs, "", "url").and_then(|u| self.url(u, None, at));
+            if let Some(url) = url {
+                let image = Image {
+                    url,
+                    width: attr_of(&attrs, "", "width").and_then(dimension),
+                    height: attr_of(&attrs, "", "height").and_then(dimension),
+                };
+                if local == "thumbnail" {
+                    if thumbnails.media_thumbnail.is_none() {
+                        thumbnails.media_thumbnail = Some(image);
+                    }
+                } else {
+                    let medium = attr_of(&attrs, "", "medium").unwrap_or("");
+                    let mime = attr_of(&attrs, "", "type").unwrap_or("");
+                    if medium.eq_ignore_ascii_case("image")
+                        || starts_with_ignore_case(mime.trim(), "image/")
+                    {
+                        thumbnails.offer_media_content(image);
+                    }
                 }
             }
         }
@@ -1344,11 +1402,11 @@ impl<'a, 'o> Parser<'a, 'o> {
             self.skip(e, empty, at);
             return;
         }
-        // media:content may hold its own media:thumbnail.
         self.enter(e);
         while let Some((inner, inner_empty, inner_at)) = self.next_child(e.name) {
             let (inner_ns, inner_local) = self.namespace(inner.name);
-            if inner_ns == Ns::Media && inner_local == "thumbnail" {
+            let wanted = inner_local == "thumbnail" || (group && inner_local == "content");
+            if inner_ns == Ns::Media && wanted {
                 self.media(&inner, inner_empty, inner_at, thumbnails);
             } else {
                 self.skip(&inner, inner_empty, inner_at);
@@ -1379,17 +1437,19 @@ impl<'a, 'o> Parser<'a, 'o> {
     /// External entities are never fetched, and values are kept as text, never expanded again.
     fn doctype(&mut self, dtd: &str, at: usize) {
         let mut rest = dtd;
-        while let Some(found) = rest.find("<!ENTITY") {
-            rest = rest.get(found.saturating_add(8)..).unwrap_or("");
+        while let Some((_, after)) = scan::split_once(rest, "<!ENTITY") {
+            rest = after;
             let declaration = rest.split('>').next().unwrap_or("");
             let mut words = declaration.split_whitespace();
             let Some(name) = words.next() else { continue };
             if name == "%" {
                 continue;
             }
+            // The name is the first word: what follows it starts right after it.
             let after_name = declaration
-                .split_once(name)
-                .map_or("", |(_, after)| after)
+                .trim_start()
+                .get(name.len()..)
+                .unwrap_or("")
                 .trim_start();
             if after_name.starts_with("SYSTEM") || after_name.starts_with("PUBLIC") {
                 self.warn(format!("the external entity &{name}; is not loaded"), at);
@@ -1487,13 +1547,7 @@ fn looks_like_html(text: &str) -> bool {
 
 /// `prefix:local` into its parts (`""` for no prefix); a byte search, as names are short.
 fn split_name(qname: &str) -> (&str, &str) {
-    match qname.bytes().position(|b| b == b':') {
-        Some(colon) => (
-            qname.get(..colon).unwrap_or(""),
-            qname.get(colon.saturating_add(1)..).unwrap_or(""),
-        ),
-        None => ("", qname),
-    }
+    split_at_byte(qname, b':').unwrap_or(("", qname))
 }
 
 fn local_name(qname: &str) -> &str {
@@ -1535,88 +1589,143 @@ fn stray_text(text: &str) -> Option<usize> {
     }
 }
 
+/// The leading digits of a width or height (`640`, `640px`); at most six, so the sum cannot overflow.
 fn dimension(value: &str) -> Option<u32> {
-    let digits: &str = value.trim().split(|c: char| !c.is_ascii_digit()).next()?;
-    if digits.is_empty() || digits.len() > 6 {
+    let value = value.trim();
+    let end = value
+        .bytes()
+        .position(|b| !b.is_ascii_digit())
+        .unwrap_or(value.len());
+    if end == 0 || end > 6 {
         return None;
     }
-    digits.parse().ok()
+    let digits = value.as_bytes().get(..end)?;
+    Some(
+        digits
+            .iter()
+            .fold(0, |n, b| n * 10 + u32::from(b.wrapping_sub(b'0'))),
+    )
 }
 
 /// Atom's order: an HTML alternate, then a link with no rel, then the first link that is not `self`.
 fn choose_link(links: &[LinkCandidate]) -> Option<&str> {
     let html = |m: &str| m.is_empty() || m == "text/html" || m == "application/xhtml+xml";
-    links
-        .iter()
-        .find(|l| l.rel == "alternate" && html(&l.mime))
-        .or_else(|| links.iter().find(|l| l.rel.is_empty()))
-        .or_else(|| links.iter().find(|l| l.rel == "alternate"))
-        .or_else(|| {
-            links.iter().find(|l| {
-                !matches!(
-                    l.rel.as_str(),
-                    "self" | "enclosure" | "hub" | "replies" | "edit"
-                )
-            })
-        })
-        .map(|l| l.href.as_str())
+    // Each link's place in that order (4: never); the first link of the best place wins.
+    let rank = |l: &LinkCandidate| match l.rel.as_str() {
+        "alternate" if html(&l.mime) => 0,
+        "" => 1,
+        "alternate" => 2,
+        "self" | "enclosure" | "hub" | "replies" | "edit" => 4,
+        _ => 3,
+    };
+    let mut best: Option<(&LinkCandidate, u8)> = None;
+    for link in links {
+        let place = rank(link);
+        if place < 4 && best.is_none_or(|(_, held)| place < held) {
+            best = Some((link, place));
+        }
+    }
+    best.map(|(l, _)| l.href.as_str())
+}
+
+/// An image known only by its URL (an enclosure, an iTunes image).
+fn image(url: String) -> Image {
+    Image {
+        url,
+        width: None,
+        height: None,
+    }
 }
 
 fn is_http(s: &str) -> bool {
-    let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
-    lower.starts_with("http://") || lower.starts_with("https://")
+    starts_with_ignore_case(s, "http://") || starts_with_ignore_case(s, "https://")
 }
 
 /// An image by MIME type, or, with no type, by the URL's extension (velog's enclosures have none).
+/// The MIME type may be in any case (`image/JPEG`).
 fn is_image(mime: &str, url: &str) -> bool {
     if !mime.is_empty() {
-        return mime.starts_with("image/");
+        return starts_with_ignore_case(mime, "image/");
     }
-    let path = url
-        .split(['?', '#'])
-        .next()
-        .unwrap_or(url)
-        .to_ascii_lowercase();
+    let end = url
+        .bytes()
+        .position(|b| b == b'?' || b == b'#')
+        .unwrap_or(url.len());
+    let path = url.as_bytes().get(..end).unwrap_or_default();
     [".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"]
         .iter()
-        .any(|ext| path.ends_with(ext))
+        .any(|ext| {
+            path.len() >= ext.len()
+                && path
+                    .get(path.len() - ext.len()..)
+                    .is_some_and(|tail| tail.eq_ignore_ascii_case(ext.as_bytes()))
+        })
+}
+
+/// `starts_with`, ignoring ASCII case.
+fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
+    text.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
 /// RSS `author` is often `email (Name)` or `Name <email>`.
 fn rss_person(text: Cow<'_, str>) -> Person<'_> {
+    match name_and_email(&text) {
+        Some((name, email)) => Person {
+            name: Cow::Owned(name.to_owned()),
+            uri: None,
+            email: Some(Cow::Owned(email.to_owned())),
+        },
+        None => Person {
+            name: text,
+            uri: None,
+            email: None,
+        },
+    }
+}
+
+/// The name and email in `email (Name)`, `Name (email)` or `Name <email>`, if the text is one of those.
+/// Byte searches: every delimiter is ASCII.
+fn name_and_email(text: &str) -> Option<(&str, &str)> {
     let trimmed = text.trim();
-    if let Some((before, rest)) = trimmed.split_once('(') {
-        let inside = rest.trim_end().trim_end_matches(')').trim();
+    let has_at = |s: &str| s.as_bytes().contains(&b'@');
+    if let Some((before, rest)) = split_at_byte(trimmed, b'(') {
+        let inside = trim_end_byte(rest.trim_end(), b')').trim();
         let before = before.trim();
         // `email (Name)` as the RSS spec writes it, or `Name (email)` as many feeds do.
-        let (name, email) = if before.contains('@') {
+        let (name, email) = if has_at(before) {
             (inside, before)
         } else {
-            (before, inside.trim_start_matches("mailto:"))
+            let mut email = inside;
+            while let Some(rest) = email.strip_prefix("mailto:") {
+                email = rest;
+            }
+            (before, email)
         };
-        if !name.is_empty() && !name.contains('@') && email.contains('@') {
-            return Person {
-                name: Cow::Owned(name.to_owned()),
-                uri: None,
-                email: Some(Cow::Owned(email.to_owned())),
-            };
+        if !name.is_empty() && !has_at(name) && has_at(email) {
+            return Some((name, email));
         }
     }
-    if let Some((name, rest)) = trimmed.split_once('<') {
-        let email = rest.trim_end().trim_end_matches('>').trim();
-        if !name.trim().is_empty() && email.contains('@') {
-            return Person {
-                name: Cow::Owned(name.trim().to_owned()),
-                uri: None,
-                email: Some(Cow::Owned(email.to_owned())),
-            };
-        }
+    let (name, rest) = split_at_byte(trimmed, b'<')?;
+    let email = trim_end_byte(rest.trim_end(), b'>').trim();
+    let name = name.trim();
+    (!name.is_empty() && has_at(email)).then_some((name, email))
+}
+
+/// Splits at the first `byte` (ASCII), which belongs to neither half.
+fn split_at_byte(s: &str, byte: u8) -> Option<(&str, &str)> {
+    // Names and authors are short: a plain loop beats a block search here.
+    let at = s.bytes().position(|b| b == byte)?;
+    Some((s.get(..at)?, s.get(at.saturating_add(1)..)?))
+}
+
+/// Removes every trailing `byte` (ASCII).
+fn trim_end_byte(mut s: &str, byte: u8) -> &str {
+    while s.as_bytes().last() == Some(&byte) {
+        s = s.get(..s.len().saturating_sub(1)).unwrap_or("");
     }
-    Person {
-        name: text,
-        uri: None,
-        email: None,
-    }
+    s
 }
 
 /// Atom xhtml content is wrapped in one `<div>` that is not part of the content.
