@@ -8,6 +8,7 @@ use std::borrow::Cow;
 
 use super::scan::{self, text_only_end, Broken, Scanner, Tag, Token};
 use crate::error::{Error, ErrorKind, Position, Warning};
+use crate::json_out::decimal;
 use crate::model::{Content, Date, Entry, Escape, Feed, Format, Image, LazyText, Markup, Person};
 use crate::options::ParseOptions;
 use crate::text::{collapse_whitespace, html_to_text};
@@ -403,7 +404,7 @@ impl Warnings {
         if self.dropped > 0 {
             let (line, column) = warnings.last().map_or((1, 1), |w| (w.line, w.column));
             warnings.push(Warning {
-                message: format!("{} more warnings were not recorded", self.dropped),
+                message: [&decimal(self.dropped), " more warnings were not recorded"].concat(),
                 line,
                 column,
             });
@@ -573,7 +574,12 @@ impl<'a, 'o> Parser<'a, 'o> {
                     "this is an HTML page, not a feed (is the feed URL right, or did a login page answer?)"
                         .to_owned()
                 } else {
-                    format!("the root element <{local}> is not a feed (expected <feed>, <rss> or <rdf:RDF>)")
+                    [
+                        "the root element <",
+                        local,
+                        "> is not a feed (expected <feed>, <rss> or <rdf:RDF>)",
+                    ]
+                    .concat()
                 };
                 return Err(Error::new(ErrorKind::NotAFeed, message, self.position(at)));
             }
@@ -736,7 +742,7 @@ impl<'a, 'o> Parser<'a, 'o> {
                     }
                 }
                 Token::Eof => {
-                    self.warn(format!("the document ends before </{end}>"), before);
+                    self.warn(["the document ends before </", end, ">"].concat(), before);
                     self.stopped = true;
                     return None;
                 }
@@ -783,7 +789,10 @@ impl<'a, 'o> Parser<'a, 'o> {
     fn cut_to_limit(&mut self, raw: &'a str, at: usize) -> &'a str {
         let max = self.options.max_text_bytes;
         if raw.len() > max {
-            self.warn(format!("a text field longer than {max} bytes was cut"), at);
+            self.warn(
+                ["a text field longer than ", &decimal(max), " bytes was cut"].concat(),
+                at,
+            );
             let mut cut = max;
             while cut > 0 && !raw.is_char_boundary(cut) {
                 cut -= 1;
@@ -923,7 +932,10 @@ impl<'a, 'o> Parser<'a, 'o> {
                         if !self.entry_limit_warned {
                             self.entry_limit_warned = true;
                             let max = self.options.max_entries;
-                            self.warn(format!("only the first {max} entries were read"), at);
+                            self.warn(
+                                ["only the first ", &decimal(max), " entries were read"].concat(),
+                                at,
+                            );
                         }
                         self.skip(&e, empty, at);
                         continue;
@@ -1452,7 +1464,10 @@ impl<'a, 'o> Parser<'a, 'o> {
                 .unwrap_or("")
                 .trim_start();
             if after_name.starts_with("SYSTEM") || after_name.starts_with("PUBLIC") {
-                self.warn(format!("the external entity &{name}; is not loaded"), at);
+                self.warn(
+                    ["the external entity &", name, "; is not loaded"].concat(),
+                    at,
+                );
                 continue;
             }
             let quote = after_name
@@ -1466,7 +1481,7 @@ impl<'a, 'o> Parser<'a, 'o> {
                 .unwrap_or("");
             if self.entities.len() >= 256 || value.len() > 4096 {
                 self.warn(
-                    format!("the entity &{name}; is too large and is not expanded"),
+                    ["the entity &", name, "; is too large and is not expanded"].concat(),
                     at,
                 );
                 continue;
