@@ -43,7 +43,7 @@ if want browser; then
   echo "bench: make build" >&2
   # www/dist needs the JS runtime files (www/src); a build that races another one is tried once more.
   make build >"$results/build.log" 2>&1 || { sleep 5; make build >"$results/build.log" 2>&1; }
-  scripts/size.sh >"$results/size.txt" 2>&1 || true
+  make -s size >"$results/size.txt" 2>&1 || true
   echo "bench: browser" >&2
   node bench/browser.mjs 2>"$results/browser.log" >"$results/browser.md"
 fi
