@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 
 use crate::error::{Error, ErrorKind, Position, Warning};
-use crate::json_out::decimal;
+use crate::text::decimal;
 
 /// Where the encoding came from and what it is called (a WHATWG label, lowercased).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -11,13 +11,13 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, DomParser, Element, HtmlTemplateElement, Node, SupportedType};
 
 use crate::html::layout_name;
-use crate::json_out::decimal;
 use crate::model::{Entry, Feed, Markup};
 use crate::options::{DateStyle, Layout, LinkTarget, Options, SummaryMode};
 use crate::sanitize::{
     allowed_attributes, dimension, element_action, Action, MAX_DEPTH, MAX_NODES,
 };
-use crate::select::{select, Post};
+use crate::select::{meta_shown, select, Post};
+use crate::text::decimal;
 use crate::text::is_tracking_pixel;
 use crate::url::safe_url;
 
@@ -233,11 +233,7 @@ impl<'o> Renderer<'o> {
         }
         let title = self.title(entry)?;
         item.append_child(&title)?;
-        let date = entry.date().filter(|_| options.date);
-        let authors =
-            options.author && !entry.authors.is_empty() && options.layout != Layout::Compact;
-        let categories =
-            options.categories && !entry.categories.is_empty() && options.layout != Layout::Compact;
+        let (date, authors, categories) = meta_shown(entry, options);
         if date.is_some() || authors || categories {
             let meta = self.element("div", "feedlet__meta", "meta")?;
             if date.is_some() {

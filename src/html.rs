@@ -5,7 +5,7 @@
 
 use crate::model::Feed;
 use crate::options::{DateStyle, Layout, LinkTarget, Options};
-use crate::select::{select, Post};
+use crate::select::{meta_shown, select, Post};
 use crate::url::safe_url;
 
 /// Renders the recent-posts list of one or more feeds as an HTML fragment.
@@ -94,10 +94,7 @@ fn item(out: &mut String, post: &Post<'_, '_>, feeds: &[Feed<'_>], options: &Opt
             out.push_str("</span>");
         }
     }
-    let date = entry.date().filter(|_| options.date);
-    let authors = options.author && !entry.authors.is_empty() && options.layout != Layout::Compact;
-    let categories =
-        options.categories && !entry.categories.is_empty() && options.layout != Layout::Compact;
+    let (date, authors, categories) = meta_shown(entry, options);
     if date.is_some() || authors || categories {
         out.push_str("<div class=\"feedlet__meta\" part=\"meta\">");
         if let Some(date) = date {

@@ -8,6 +8,7 @@ use std::borrow::Cow;
 
 use crate::error::Warning;
 use crate::model::{Content, Date, Entry, Feed, Format, Image, Markup, Person};
+use crate::text::number;
 
 /// Writes `feed` as compact JSON, with the field names and order of its `Serialize` impl.
 pub fn feed_to_json(feed: &Feed<'_>) -> String {
@@ -171,31 +172,6 @@ fn optional_number(w: &mut String, value: Option<u32>) {
     }
 }
 
-/// A decimal number without the formatting machinery.
-pub(crate) fn number(w: &mut String, n: impl Into<u64>) {
-    let mut n: u64 = n.into();
-    let mut digits = [0u8; 20];
-    let mut len = 0;
-    for slot in digits.iter_mut().rev() {
-        *slot = b'0' + (n % 10) as u8;
-        len += 1;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    for &d in digits.iter().skip(digits.len() - len) {
-        w.push(char::from(d));
-    }
-}
-
-/// `n` in decimal, for messages: `format!` would bring the formatting machinery into the wasm.
-pub(crate) fn decimal(n: usize) -> String {
-    let mut out = String::new();
-    number(&mut out, n as u64);
-    out
-}
-
 /// A JSON string literal: `"`, `\` and control characters escaped as serde_json does.
 /// Runs without escapes are copied whole; the scan is a plain byte loop (this is the hot path of `parseFeed`).
 fn string(w: &mut String, s: &str) {
@@ -259,25 +235,5 @@ mod tests {
             feed_head_json(&feed).replace("\"entries\":[]", &format!("\"entries\":[{entries}]"));
         assert_eq!(whole, feed_to_json(&feed));
         assert_eq!(whole, serde_json::to_string(&feed).unwrap());
-    }
-
-    #[test]
-    fn numbers() {
-        for n in [
-            0,
-            7,
-            10,
-            99,
-            100,
-            65535,
-            1_000_000,
-            u64::from(u32::MAX),
-            u64::MAX,
-        ] {
-            let mut out = String::new();
-            number(&mut out, n);
-            assert_eq!(out, n.to_string());
-        }
-        assert_eq!(decimal(12_345), "12345");
     }
 }

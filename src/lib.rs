@@ -83,9 +83,9 @@ pub fn parse<'a>(input: &'a [u8], options: &ParseOptions) -> Result<Feed<'a>, Er
             ErrorKind::LimitExceeded,
             [
                 "the input is ",
-                &json_out::decimal(input.len()),
+                &text::decimal(input.len()),
                 " bytes, over the limit of ",
-                &json_out::decimal(options.max_input_bytes),
+                &text::decimal(options.max_input_bytes),
                 " bytes",
             ]
             .concat(),
@@ -127,6 +127,16 @@ pub(crate) fn stable_order(keys: impl Iterator<Item = u64>) -> Vec<usize> {
     pairs
         .into_iter()
         .filter_map(|(_, index)| usize::try_from(index).ok())
+        .collect()
+}
+
+/// `items` ordered by `key`, equal keys in their original order.
+pub(crate) fn sorted_by_key<T>(items: Vec<T>, key: impl Fn(&T) -> u64) -> Vec<T> {
+    let order = stable_order(items.iter().map(key));
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .filter_map(|i| slots.get_mut(i).and_then(Option::take))
         .collect()
 }
 

@@ -155,7 +155,7 @@ fn walk(
                                 None => continue,
                             },
                             "width" | "height" => match dimension(value) {
-                                Some(d) => crate::json_out::decimal(d as usize),
+                                Some(d) => crate::text::decimal(d as usize),
                                 None => continue,
                             },
                             _ => value.clone(),
@@ -195,6 +195,21 @@ fn walk(
     out
 }
 
+/// Where the first `<!` or `<?` starts, passing over other markup.
+fn next_declaration(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut from = crate::find::byte(bytes, b'<')?;
+    loop {
+        let tail = bytes.get(from..)?;
+        if matches!(tail, [b'<', b'!' | b'?', ..]) {
+            return Some(from);
+        }
+        from = from
+            .checked_add(1)?
+            .checked_add(crate::find::byte(tail.get(1..)?, b'<')?)?;
+    }
+}
+
 /// Turns an XHTML fragment (Atom `type="xhtml"`) into HTML that a `text/html` parser reads the same way:
 /// CDATA sections become escaped text, and comments and processing instructions are dropped.
 /// Without this, `<![CDATA[><a href=…>]]>` or `<!--><img …>-->` would mean markup to an HTML parser while XML says text.
@@ -206,19 +221,7 @@ fn walk(
 pub fn xhtml_to_html(xhtml: &str) -> String {
     let mut out = String::with_capacity(xhtml.len());
     let mut rest = xhtml;
-    while let Some(at) = crate::find::byte(rest.as_bytes(), b'<').and_then(|first| {
-        // The first `<!` or `<?`, passing over other markup.
-        let mut from = first;
-        loop {
-            let tail = rest.as_bytes().get(from..)?;
-            if matches!(tail, [b'<', b'!' | b'?', ..]) {
-                return Some(from);
-            }
-            from = from
-                .checked_add(1)?
-                .checked_add(crate::find::byte(tail.get(1..)?, b'<')?)?;
-        }
-    }) {
+    while let Some(at) = next_declaration(rest) {
         let (text, tail) = rest.split_at_checked(at).unwrap_or((rest, ""));
         out.push_str(text);
         if let Some(body) = tail.strip_prefix("<![CDATA[") {
@@ -274,7 +277,7 @@ pub fn xhtml_document(fragment: &str) -> String {
                 match crate::entities::lookup(n) {
                     Some(c) => {
                         out.push_str("&#");
-                        crate::json_out::number(&mut out, u32::from(c));
+                        crate::text::number(&mut out, u32::from(c));
                         out.push(';');
                     }
                     None => out.push_str("&amp;"),

@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use crate::model::{Entry, Feed, Image, Markup};
+use crate::model::{Date, Entry, Feed, Image, Markup};
 use crate::options::{Layout, Options, Sort};
 use crate::text::{excerpt, first_image, is_tracking_pixel};
 use crate::url::safe_url;
@@ -45,13 +45,7 @@ pub fn select<'f, 'a>(feeds: &'f [Feed<'a>], options: &Options) -> Vec<Post<'f, 
     }
     if options.sort == Sort::Date {
         // Newest first, undated last, document order among equal or missing dates (a stable order).
-        let keys = chosen.iter().map(|(_, entry)| newest_first_key(entry));
-        let mut slots: Vec<Option<(usize, &'f Entry<'a>)>> =
-            chosen.iter().copied().map(Some).collect();
-        chosen = crate::stable_order(keys)
-            .into_iter()
-            .filter_map(|i| slots.get_mut(i).and_then(Option::take))
-            .collect();
+        chosen = crate::sorted_by_key(chosen, |(_, entry)| newest_first_key(entry));
     }
     chosen
         .into_iter()
@@ -138,6 +132,19 @@ fn newest_first_key(entry: &Entry<'_>) -> u64 {
     }
 }
 
+/// What an entry's meta line shows, the same in both renderers: its date (when dates are on), and whether
+/// its authors and its categories appear (never in the compact layout).
+pub(crate) fn meta_shown<'e, 'a>(
+    entry: &'e Entry<'a>,
+    options: &Options,
+) -> (Option<&'e Date<'a>>, bool, bool) {
+    let date = entry.date().filter(|_| options.date);
+    let roomy = options.layout != Layout::Compact;
+    let authors = options.author && !entry.authors.is_empty() && roomy;
+    let categories = options.categories && !entry.categories.is_empty() && roomy;
+    (date, authors, categories)
+}
+
 fn matches_categories(entry: &Entry<'_>, options: &Options) -> bool {
     let has = |wanted: &String| {
         // ASCII case folding only: full Unicode tables would cost more wasm than they are worth here.
@@ -174,19 +181,20 @@ pub(crate) fn thumbnail_with(entry: &Entry<'_>, decoded_body: Option<&str>) -> O
         .as_ref()
         .and_then(|c| c.base.as_deref())
         .or(entry.link.as_deref());
+    // Each body with its text if the caller has already decoded it.
     let bodies = [
-        entry.summary.as_ref(),
-        entry.content.as_ref().and_then(|c| c.body.as_ref()),
+        (entry.summary.as_ref(), None),
+        (
+            entry.content.as_ref().and_then(|c| c.body.as_ref()),
+            decoded_body,
+        ),
     ];
     // Plain text holds no images: `Use <img src=x>` in a text summary is words, not markup.
-    for (i, body) in bodies.into_iter().enumerate() {
+    for (body, decoded) in bodies {
         let Some(body) = body.filter(|b| b.markup() != Markup::Text) else {
             continue;
         };
-        let html: Cow<'_, str> = match decoded_body {
-            Some(decoded) if i == 1 => Cow::Borrowed(decoded),
-            _ => body.decoded(),
-        };
+        let html: Cow<'_, str> = decoded.map_or_else(|| body.decoded(), Cow::Borrowed);
         if let Some(found) = first_image(&html) {
             if is_tracking_pixel(&found.src, found.width, found.height) {
                 continue;

@@ -682,9 +682,54 @@ pub fn is_tracking_pixel(src: &str, width: Option<u32>, height: Option<u32>) -> 
     })
 }
 
+/// A decimal number without the formatting machinery.
+pub(crate) fn number(w: &mut String, n: impl Into<u64>) {
+    let mut n: u64 = n.into();
+    let mut digits = [0u8; 20];
+    let mut len = 0;
+    for slot in digits.iter_mut().rev() {
+        *slot = b'0' + (n % 10) as u8;
+        len += 1;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in digits.iter().skip(digits.len() - len) {
+        w.push(char::from(d));
+    }
+}
+
+/// `n` in decimal, for messages: `format!` would bring the formatting machinery into the wasm.
+pub(crate) fn decimal(n: usize) -> String {
+    let mut out = String::new();
+    number(&mut out, n as u64);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers() {
+        for n in [
+            0,
+            7,
+            10,
+            99,
+            100,
+            65535,
+            1_000_000,
+            u64::from(u32::MAX),
+            u64::MAX,
+        ] {
+            let mut out = String::new();
+            number(&mut out, n);
+            assert_eq!(out, n.to_string());
+        }
+        assert_eq!(decimal(12_345), "12345");
+    }
 
     fn check(f: impl Fn(&str) -> String, cases: &[(&str, &str)]) {
         for &(input, want) in cases {

@@ -3,9 +3,9 @@
 use std::borrow::Cow;
 
 use crate::error::{Error, ErrorKind, Position, Warning};
-use crate::json_out::decimal;
 use crate::model::{Content, Date, Entry, Escape, Feed, Format, Image, LazyText, Markup, Person};
 use crate::options::ParseOptions;
+use crate::text::decimal;
 
 /// Parses a JSON Feed document (the caller has already seen that the first significant character is `{`).
 pub(crate) fn parse<'a>(input: &'a str, options: &ParseOptions) -> Result<Feed<'a>, Error> {
@@ -544,27 +544,18 @@ impl Warnings {
 
     fn finish(self, input: &str) -> Vec<Warning> {
         // In document order, positions worked out in one pass.
-        let offsets: Vec<usize> = self.list.iter().map(|(at, _)| *at).collect();
+        let list = crate::sorted_by_key(self.list, |(at, _)| *at as u64);
+        let offsets: Vec<usize> = list.iter().map(|(at, _)| *at).collect();
         let positions = Position::of_many(input, &offsets);
-        let order = crate::stable_order(offsets.iter().map(|&at| at as u64));
-        let mut slots: Vec<Option<(String, Position)>> = self
-            .list
+        let mut out: Vec<Warning> = list
             .into_iter()
             .zip(positions)
-            .map(|((_, message), position)| Some((message, position)))
+            .map(|((_, message), Position { line, column })| Warning {
+                message,
+                line,
+                column,
+            })
             .collect();
-        let mut out = Vec::with_capacity(slots.len().saturating_add(1));
-        for index in order {
-            if let Some((message, Position { line, column })) =
-                slots.get_mut(index).and_then(Option::take)
-            {
-                out.push(Warning {
-                    message,
-                    line,
-                    column,
-                });
-            }
-        }
         if self.dropped > 0 {
             let Position { line, column } = Position::of(input, self.first_dropped);
             let message = [&decimal(self.dropped), " more warnings were not recorded"].concat();

@@ -8,9 +8,9 @@ use std::borrow::Cow;
 
 use super::scan::{self, text_only_end, Broken, Scanner, Tag, Token};
 use crate::error::{Error, ErrorKind, Position, Warning};
-use crate::json_out::decimal;
 use crate::model::{Content, Date, Entry, Escape, Feed, Format, Image, LazyText, Markup, Person};
 use crate::options::ParseOptions;
+use crate::text::decimal;
 use crate::text::{collapse_whitespace, html_to_text};
 use crate::url::{resolve, safe_url};
 
