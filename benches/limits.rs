@@ -37,6 +37,20 @@ fn one(text: String) -> (Vec<Vec<u8>>, ParseOptions) {
     (vec![text.into_bytes()], ParseOptions::default())
 }
 
+/// An Atom feed whose root declares 10,000 namespaces, then `entries` small entries.
+fn namespaced_feed(entries: usize) -> String {
+    let mut s = String::from("<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"");
+    for i in 0..10_000 {
+        let _ = write!(s, " xmlns:p{i}=\"urn:example:ns:{i}\"");
+    }
+    s.push_str("><title>ns</title>");
+    for i in 0..entries {
+        small_entry(&mut s, i);
+    }
+    s.push_str("</feed>");
+    s
+}
+
 fn small_entry(out: &mut String, i: usize) {
     let _ = writeln!(
         out,
@@ -224,34 +238,12 @@ fn cases() -> Vec<Case> {
         Case {
             name: "namespaces-10k",
             what: "10,000 namespace declarations on the root, then 100 entries",
-            build: || {
-                let mut s = String::from("<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"");
-                for i in 0..10_000 {
-                    let _ = write!(s, " xmlns:p{i}=\"urn:example:ns:{i}\"");
-                }
-                s.push_str("><title>ns</title>");
-                for i in 0..100 {
-                    small_entry(&mut s, i);
-                }
-                s.push_str("</feed>");
-                one(s)
-            },
+            build: || one(namespaced_feed(100)),
         },
         Case {
             name: "namespaces-10k-x-10k-entries",
             what: "10,000 namespace declarations on the root, then 10,000 entries (each name looked up past them)",
-            build: || {
-                let mut s = String::from("<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"");
-                for i in 0..10_000 {
-                    let _ = write!(s, " xmlns:p{i}=\"urn:example:ns:{i}\"");
-                }
-                s.push_str("><title>ns</title>");
-                for i in 0..10_000 {
-                    small_entry(&mut s, i);
-                }
-                s.push_str("</feed>");
-                one(s)
-            },
+            build: || one(namespaced_feed(10_000)),
         },
         Case {
             name: "namespaces-10k-per-entry",
