@@ -106,7 +106,7 @@ impl Position {
 impl Position {
     /// The positions of many byte offsets in one pass over `text` (each `of` call would rescan from the start).
     pub fn of_many(text: &str, offsets: &[usize]) -> Vec<Position> {
-        let order = crate::stable_order(offsets.iter().map(|&o| o as u64));
+        let order = crate::sort::stable_order(offsets.iter().map(|&o| o as u64));
         let mut positions = vec![Position::default_start(); offsets.len()];
         let (mut line, mut column) = (1u32, 1u32);
         let mut chars = text.char_indices().peekable();

@@ -225,7 +225,8 @@ mod tests {
         let xml = r#"<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title>
             <entry><id>1</id><title>A "quoted"</title><summary type="html">&lt;p&gt;x&lt;/p&gt;</summary></entry>
             <entry><id>2</id><content type="html">&lt;img src="https://e.x/a.png"&gt;</content></entry></feed>"#;
-        let feed = crate::parse_str(xml, &Default::default()).unwrap();
+        let feed =
+            crate::parse::parse_str(xml, &Default::default(), crate::platform_decode).unwrap();
         let mut entries = String::new();
         for (i, e) in feed.entries.iter().enumerate() {
             entries.push_str(if i == 0 { "" } else { "," });

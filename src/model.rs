@@ -391,8 +391,8 @@ impl<'a> LazyText<'a> {
     pub fn decoded(&self) -> Cow<'_, str> {
         match self.escape {
             Escape::None => Cow::Borrowed(&self.source),
-            Escape::Xml => crate::parse::xml::unescape(&self.source),
-            Escape::Json => crate::parse::json::unescape(&self.source),
+            Escape::Xml => crate::text::unescape_xml(&self.source),
+            Escape::Json => crate::text::json_unescape(&self.source),
         }
     }
 
@@ -401,7 +401,7 @@ impl<'a> LazyText<'a> {
         let decoded = self.decoded();
         match self.markup {
             Markup::Html => Cow::Owned(html_to_text(&decoded)),
-            Markup::Xhtml => Cow::Owned(html_to_text(&crate::sanitize::xhtml_to_html(&decoded))),
+            Markup::Xhtml => Cow::Owned(html_to_text(&crate::text::xhtml_to_html(&decoded))),
             Markup::Text => match decoded {
                 Cow::Borrowed(b) => crate::text::collapse_whitespace(b),
                 Cow::Owned(o) => Cow::Owned(crate::text::collapse_whitespace(&o).into_owned()),

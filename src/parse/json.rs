@@ -112,69 +112,6 @@ pub(crate) fn parse<'a>(input: &'a str, options: &ParseOptions) -> Result<Feed<'
     Ok(feed)
 }
 
-/// Decodes the inside of a JSON string literal (without the quotes): \" \\ \/ \b \f \n \r \t \uXXXX with surrogate pairs; a lone surrogate or a bad escape becomes U+FFFD. Borrowed when there is no backslash.
-pub(crate) fn unescape(raw: &str) -> Cow<'_, str> {
-    if !raw.contains('\\') {
-        return Cow::Borrowed(raw);
-    }
-    let mut out = String::with_capacity(raw.len());
-    let mut rest = raw;
-    while let Some(index) = rest.find('\\') {
-        let Some((before, after)) = rest.split_at_checked(index) else {
-            break;
-        };
-        out.push_str(before);
-        let mut chars = after.chars();
-        chars.next();
-        let decoded = match chars.next() {
-            Some('"') => '"',
-            Some('\\') => '\\',
-            Some('/') => '/',
-            Some('b') => '\u{8}',
-            Some('f') => '\u{c}',
-            Some('n') => '\n',
-            Some('r') => '\r',
-            Some('t') => '\t',
-            Some('u') => {
-                let (c, after_hex) = unicode_escape(chars.as_str());
-                chars = after_hex.chars();
-                c
-            }
-            _ => '\u{fffd}',
-        };
-        out.push(decoded);
-        rest = chars.as_str();
-    }
-    out.push_str(rest);
-    Cow::Owned(out)
-}
-
-/// Reads the `XXXX` after `\u` (and a following low surrogate escape); returns the char and what follows it.
-fn unicode_escape(text: &str) -> (char, &str) {
-    let Some((code, rest)) = hex4(text) else {
-        return ('\u{fffd}', text);
-    };
-    if (0xD800..0xDC00).contains(&code) {
-        if let Some((low, after_low)) = rest.strip_prefix("\\u").and_then(hex4) {
-            if (0xDC00..0xE000).contains(&low) {
-                let combined = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
-                return (char::from_u32(combined).unwrap_or('\u{fffd}'), after_low);
-            }
-        }
-        return ('\u{fffd}', rest);
-    }
-    (char::from_u32(code).unwrap_or('\u{fffd}'), rest)
-}
-
-fn hex4(text: &str) -> Option<(u32, &str)> {
-    let (hex, rest) = text.split_at_checked(4)?;
-    // `from_str_radix` alone would also take a sign.
-    if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return None;
-    }
-    Some((u32::from_str_radix(hex, 16).ok()?, rest))
-}
-
 /// A JSON string as written between its quotes; decoded only when a field needs it.
 #[derive(Clone, Copy)]
 struct Str<'a> {
@@ -185,7 +122,7 @@ struct Str<'a> {
 impl<'a> Str<'a> {
     fn decode(self) -> Cow<'a, str> {
         if self.escaped {
-            unescape(self.raw)
+            crate::text::json_unescape(self.raw)
         } else {
             Cow::Borrowed(self.raw)
         }
@@ -544,7 +481,7 @@ impl Warnings {
 
     fn finish(self, input: &str) -> Vec<Warning> {
         // In document order, positions worked out in one pass.
-        let list = crate::sorted_by_key(self.list, |(at, _)| *at as u64);
+        let list = crate::sort::sorted_by_key(self.list, |(at, _)| *at as u64);
         let offsets: Vec<usize> = list.iter().map(|(at, _)| *at).collect();
         let positions = Position::of_many(input, &offsets);
         let mut out: Vec<Warning> = list
@@ -588,7 +525,7 @@ fn raw_cut(raw: &str, max: usize) -> usize {
                 Some(b'u') => {
                     let pair = raw
                         .get(end + 2..end + 6)
-                        .and_then(hex4)
+                        .and_then(crate::text::hex4)
                         .is_some_and(|(code, _)| (0xD800..0xDC00).contains(&code))
                         && raw.get(end + 6..end + 8) == Some("\\u");
                     if pair {
@@ -1047,15 +984,27 @@ entry id= title=no id link=-
 
     #[test]
     fn unescape_cases() {
-        assert!(matches!(unescape("plain"), Cow::Borrowed("plain")));
-        assert_eq!(unescape(r"\b\f\n\r\t"), "\u{8}\u{c}\n\r\t");
-        assert_eq!(unescape(r"\u00"), "\u{fffd}00");
-        assert_eq!(unescape(r"\u+123"), "\u{fffd}+123");
-        assert_eq!(unescape("\\"), "\u{fffd}");
-        assert_eq!(unescape("a\\\u{e9}b"), "a\u{fffd}b");
-        assert_eq!(unescape(r"\uD83D\uDE00\uDE00"), "\u{1f600}\u{fffd}");
-        assert_eq!(unescape(r"\u0000"), "\u{0}");
-        assert_eq!(unescape("\\u12\u{e9}"), "\u{fffd}12\u{e9}");
+        assert!(matches!(
+            crate::text::json_unescape("plain"),
+            Cow::Borrowed("plain")
+        ));
+        assert_eq!(
+            crate::text::json_unescape(r"\b\f\n\r\t"),
+            "\u{8}\u{c}\n\r\t"
+        );
+        assert_eq!(crate::text::json_unescape(r"\u00"), "\u{fffd}00");
+        assert_eq!(crate::text::json_unescape(r"\u+123"), "\u{fffd}+123");
+        assert_eq!(crate::text::json_unescape("\\"), "\u{fffd}");
+        assert_eq!(crate::text::json_unescape("a\\\u{e9}b"), "a\u{fffd}b");
+        assert_eq!(
+            crate::text::json_unescape(r"\uD83D\uDE00\uDE00"),
+            "\u{1f600}\u{fffd}"
+        );
+        assert_eq!(crate::text::json_unescape(r"\u0000"), "\u{0}");
+        assert_eq!(
+            crate::text::json_unescape("\\u12\u{e9}"),
+            "\u{fffd}12\u{e9}"
+        );
     }
 
     #[test]

@@ -10,6 +10,49 @@ use crate::error::{Error, ErrorKind, Position};
 use crate::model::Feed;
 use crate::options::ParseOptions;
 
+/// Bytes to a feed: the input limit, the encoding (`legacy` decodes what is not UTF-8), then the format.
+pub(crate) fn parse_bytes<'a>(
+    input: &'a [u8],
+    options: &ParseOptions,
+    legacy: fn(&str, &[u8]) -> Option<String>,
+) -> Result<Feed<'a>, Error> {
+    if input.len() > options.max_input_bytes {
+        return Err(Error::new(
+            ErrorKind::LimitExceeded,
+            [
+                "the input is ",
+                &crate::text::decimal(input.len()),
+                " bytes, over the limit of ",
+                &crate::text::decimal(options.max_input_bytes),
+                " bytes",
+            ]
+            .concat(),
+            Position::default_start(),
+        ));
+    }
+    let (text, warnings) = crate::decode::decode_with(input, options.charset.as_deref(), legacy)?;
+    let mut feed = match text {
+        Cow::Borrowed(text) => parse_text(text, options)?,
+        Cow::Owned(text) => parse_text(&text, options)?.into_owned(),
+    };
+    if !warnings.is_empty() {
+        feed.warnings.splice(0..0, warnings);
+    }
+    Ok(feed)
+}
+
+/// Text to a feed; text over the input limit goes the bytes' way, so the limit error is the same.
+pub(crate) fn parse_str<'a>(
+    input: &'a str,
+    options: &ParseOptions,
+    legacy: fn(&str, &[u8]) -> Option<String>,
+) -> Result<Feed<'a>, Error> {
+    if input.len() > options.max_input_bytes {
+        return parse_bytes(input.as_bytes(), options, legacy);
+    }
+    parse_text(input, options)
+}
+
 /// Parses decoded text: `{` starts JSON Feed, `<` starts XML; anything else is not a feed.
 pub(crate) fn parse_text<'a>(input: &'a str, options: &ParseOptions) -> Result<Feed<'a>, Error> {
     let trimmed = input.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');

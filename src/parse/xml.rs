@@ -10,8 +10,8 @@ use super::scan::{self, text_only_end, Broken, Scanner, Tag, Token};
 use crate::error::{Error, ErrorKind, Position, Warning};
 use crate::model::{Content, Date, Entry, Escape, Feed, Format, Image, LazyText, Markup, Person};
 use crate::options::ParseOptions;
-use crate::text::decimal;
 use crate::text::{collapse_whitespace, html_to_text};
+use crate::text::{decimal, dimension};
 use crate::url::{resolve, safe_url};
 
 /// Parses an XML document whose first significant character is `<`.
@@ -25,139 +25,6 @@ pub(crate) fn parse<'a>(input: &'a str, options: &ParseOptions) -> Result<Feed<'
     let mut feed = result?;
     feed.warnings = parser.warnings.finish(input);
     Ok(feed)
-}
-
-/// Decodes the raw inner text of an element: CDATA sections are unwrapped, comments dropped,
-/// character and entity references (XML, then HTML 4 names) decoded once, and markup kept as written.
-pub(crate) fn unescape(raw: &str) -> Cow<'_, str> {
-    unescape_with(raw, &[], usize::MAX)
-}
-
-fn unescape_with<'s>(raw: &'s str, entities: &[(String, String)], limit: usize) -> Cow<'s, str> {
-    // A byte scan, eight bytes at a time: a `char` pattern search decodes every character (slow in wasm).
-    let special = |s: &str| crate::find::xml_special(s.as_bytes());
-    if special(raw).is_none() {
-        return Cow::Borrowed(raw);
-    }
-    // One CDATA section and nothing else (`<![CDATA[Rust]]>`, common in RSS) is its inside, as written.
-    if let Some((inside, "")) = raw
-        .strip_prefix("<![CDATA[")
-        .and_then(|body| scan::split_once(body, "]]>"))
-    {
-        return Cow::Borrowed(inside);
-    }
-    let mut out = String::with_capacity(raw.len());
-    let mut rest = raw;
-    while let Some(at) = special(rest) {
-        if out.len() > limit {
-            return Cow::Owned(out);
-        }
-        // `at` is an ASCII byte: both halves are on character boundaries.
-        out.push_str(rest.get(..at).unwrap_or(""));
-        let tail = rest.get(at..).unwrap_or("");
-        // Dispatch on the byte first: the common case (`&lt;` in escaped HTML) takes no string comparisons.
-        match tail.as_bytes() {
-            [b'&', after @ ..] => {
-                let after_text = tail.get(1..).unwrap_or("");
-                let simple = match after {
-                    [b'l', b't', b';', ..] => Some(('<', 3)),
-                    [b'g', b't', b';', ..] => Some(('>', 3)),
-                    [b'a', b'm', b'p', b';', ..] => Some(('&', 4)),
-                    [b'q', b'u', b'o', b't', b';', ..] => Some(('"', 5)),
-                    _ => None,
-                };
-                if let Some((c, used)) = simple {
-                    out.push(c);
-                    rest = after_text.get(used..).unwrap_or("");
-                    continue;
-                }
-                match reference(after_text, entities) {
-                    Some((decoded, consumed)) => {
-                        match decoded {
-                            Decoded::Char(c) => out.push(c),
-                            Decoded::Text(text) => out.push_str(text),
-                        }
-                        rest = after_text.get(consumed..).unwrap_or("");
-                    }
-                    None => {
-                        out.push('&');
-                        rest = after_text;
-                    }
-                }
-            }
-            [b'\r', b'\n', ..] => {
-                out.push('\n');
-                rest = tail.get(2..).unwrap_or("");
-            }
-            [b'\r', ..] => {
-                out.push('\n');
-                rest = tail.get(1..).unwrap_or("");
-            }
-            _ => {
-                if let Some(body) = tail.strip_prefix("<![CDATA[") {
-                    let (inside, after) = scan::split_once(body, "]]>").unwrap_or((body, ""));
-                    out.push_str(inside);
-                    rest = after;
-                } else if let Some(body) = tail.strip_prefix("<!--") {
-                    rest = scan::split_once(body, "-->").map_or("", |(_, after)| after);
-                } else {
-                    // Markup inside a text field (unescaped HTML in an RSS description) is kept as written.
-                    out.push('<');
-                    rest = tail.get(1..).unwrap_or("");
-                }
-            }
-        }
-    }
-    out.push_str(rest);
-    Cow::Owned(out)
-}
-
-/// Reads a reference after `&`: returns its text and how many bytes it used (including `;`).
-/// What a reference stands for: one character, or a declared entity's text.
-enum Decoded<'e> {
-    Char(char),
-    Text(&'e str),
-}
-
-fn reference<'e>(after: &str, entities: &'e [(String, String)]) -> Option<(Decoded<'e>, usize)> {
-    // A reference name is short; look for `;` in the first 40 bytes, cut at a char boundary
-    // (Korean text right after `&amp;` would otherwise make the window invalid and keep `&amp;` literal).
-    let mut window = after.len().min(40);
-    while !after.is_char_boundary(window) {
-        window -= 1;
-    }
-    let semi = after.get(..window)?.find(';')?;
-    let name = after.get(..semi)?;
-    let used = semi + 1;
-    if let Some(number) = name.strip_prefix('#') {
-        let value = match number.strip_prefix(['x', 'X']) {
-            Some(hex) if !hex.is_empty() && hex.len() <= 8 => u32::from_str_radix(hex, 16).ok()?,
-            Some(_) => return None,
-            None if !number.is_empty() && number.len() <= 10 => number.parse::<u32>().ok()?,
-            None => return None,
-        };
-        let c = match value {
-            0 => '\u{FFFD}',
-            _ => char::from_u32(value).unwrap_or('\u{FFFD}'),
-        };
-        return Some((Decoded::Char(c), used));
-    }
-    let predefined = match name {
-        "lt" => Some('<'),
-        "gt" => Some('>'),
-        "amp" => Some('&'),
-        "quot" => Some('"'),
-        "apos" => Some('\''),
-        _ => None,
-    };
-    if let Some(c) = predefined {
-        return Some((Decoded::Char(c), used));
-    }
-    if let Some((_, value)) = entities.iter().find(|(n, _)| n == name) {
-        // Declared entities are inserted as text and never expanded again (no billion laughs).
-        return Some((Decoded::Text(value.as_str()), used));
-    }
-    crate::entities::lookup(name).map(|c| (Decoded::Char(c), used))
 }
 
 /// Namespace bindings (plus scope markers) kept in scope at once.
@@ -693,7 +560,8 @@ impl<'a, 'o> Parser<'a, 'o> {
         let mut list = Vec::new();
         for (key, value) in e.attributes() {
             let (prefix, local) = split_name(key);
-            let value = unescape_with(value, &self.entities, self.options.max_text_bytes);
+            let value =
+                crate::text::unescape_xml_with(value, &self.entities, self.options.max_text_bytes);
             list.push(Attr {
                 prefix,
                 local,
@@ -856,11 +724,11 @@ impl<'a, 'o> Parser<'a, 'o> {
         let decoded = if markup == Markup::Xhtml {
             Cow::Borrowed(raw)
         } else {
-            unescape_with(raw, &self.entities, self.options.max_text_bytes)
+            crate::text::unescape_xml_with(raw, &self.entities, self.options.max_text_bytes)
         };
         match markup {
             Markup::Html => Cow::Owned(html_to_text(&decoded)),
-            Markup::Xhtml => Cow::Owned(html_to_text(&crate::sanitize::xhtml_to_html(&decoded))),
+            Markup::Xhtml => Cow::Owned(html_to_text(&crate::text::xhtml_to_html(&decoded))),
             Markup::Text => match decoded {
                 Cow::Borrowed(b) => collapse_whitespace(b),
                 Cow::Owned(o) => Cow::Owned(collapse_whitespace(&o).into_owned()),
@@ -877,7 +745,8 @@ impl<'a, 'o> Parser<'a, 'o> {
         if self.entities.is_empty() {
             LazyText::new(Cow::Borrowed(raw), Escape::Xml, markup)
         } else {
-            let decoded = unescape_with(raw, &self.entities, self.options.max_text_bytes);
+            let decoded =
+                crate::text::unescape_xml_with(raw, &self.entities, self.options.max_text_bytes);
             LazyText::new(Cow::Owned(decoded.into_owned()), Escape::None, markup)
         }
     }
@@ -1147,7 +1016,8 @@ impl<'a, 'o> Parser<'a, 'o> {
         if ns == Ns::Atom {
             return declared;
         }
-        let decoded = unescape_with(raw, &self.entities, self.options.max_text_bytes);
+        let decoded =
+            crate::text::unescape_xml_with(raw, &self.entities, self.options.max_text_bytes);
         if looks_like_html(&decoded) {
             Markup::Html
         } else {
@@ -1602,24 +1472,6 @@ fn stray_text(text: &str) -> Option<usize> {
             _ => return Some(amp),
         }
     }
-}
-
-/// The leading digits of a width or height (`640`, `640px`); at most six, so the sum cannot overflow.
-fn dimension(value: &str) -> Option<u32> {
-    let value = value.trim();
-    let end = value
-        .bytes()
-        .position(|b| !b.is_ascii_digit())
-        .unwrap_or(value.len());
-    if end == 0 || end > 6 {
-        return None;
-    }
-    let digits = value.as_bytes().get(..end)?;
-    Some(
-        digits
-            .iter()
-            .fold(0, |n, b| n * 10 + u32::from(b.wrapping_sub(b'0'))),
-    )
 }
 
 /// Atom's order: an HTML alternate, then a link with no rel, then the first link that is not `self`.

@@ -78,14 +78,7 @@ pub fn allowed_attributes(element: &str) -> &'static [&'static str] {
     }
 }
 
-/// Reads a width or height attribute: digits only, at most 5 of them.
-pub fn dimension(value: &str) -> Option<u32> {
-    let value = value.trim();
-    if value.is_empty() || value.len() > 5 || !value.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    value.parse().ok()
-}
+pub use crate::text::dimension;
 
 /// The most elements one rich summary may create, and the deepest nesting, so hostile HTML stays cheap.
 pub const MAX_NODES: usize = 2000;
@@ -192,115 +185,5 @@ fn walk(
             },
         }
     }
-    out
-}
-
-/// Where the first `<!` or `<?` starts, passing over other markup.
-fn next_declaration(text: &str) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let mut from = crate::find::byte(bytes, b'<')?;
-    loop {
-        let tail = bytes.get(from..)?;
-        if matches!(tail, [b'<', b'!' | b'?', ..]) {
-            return Some(from);
-        }
-        from = from
-            .checked_add(1)?
-            .checked_add(crate::find::byte(tail.get(1..)?, b'<')?)?;
-    }
-}
-
-/// Turns an XHTML fragment (Atom `type="xhtml"`) into HTML that a `text/html` parser reads the same way:
-/// CDATA sections become escaped text, and comments and processing instructions are dropped.
-/// Without this, `<![CDATA[><a href=…>]]>` or `<!--><img …>-->` would mean markup to an HTML parser while XML says text.
-///
-/// # Examples
-/// ```
-/// assert_eq!(feedlet::sanitize::xhtml_to_html("<p><![CDATA[<b>]]><!-- c --></p>"), "<p>&lt;b&gt;</p>");
-/// ```
-pub fn xhtml_to_html(xhtml: &str) -> String {
-    let mut out = String::with_capacity(xhtml.len());
-    let mut rest = xhtml;
-    while let Some(at) = next_declaration(rest) {
-        let (text, tail) = rest.split_at_checked(at).unwrap_or((rest, ""));
-        out.push_str(text);
-        if let Some(body) = tail.strip_prefix("<![CDATA[") {
-            let (inside, after) = crate::find::split_once(body, "]]>").unwrap_or((body, ""));
-            for c in inside.chars() {
-                match c {
-                    '&' => out.push_str("&amp;"),
-                    '<' => out.push_str("&lt;"),
-                    '>' => out.push_str("&gt;"),
-                    _ => out.push(c),
-                }
-            }
-            rest = after;
-        } else if let Some(body) = tail.strip_prefix("<!--") {
-            rest = crate::find::split_once(body, "-->").map_or("", |(_, after)| after);
-        } else if let Some(body) = tail.strip_prefix("<?") {
-            rest = crate::find::split_once(body, "?>").map_or("", |(_, after)| after);
-        } else {
-            // `<!DOCTYPE` or another declaration: not content.
-            rest = tail.split_once('>').map_or("", |(_, after)| after);
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// Wraps an XHTML fragment in an XHTML `<div>` for the browser's XML parser, turning HTML named
-/// entities (which a feed may use without declaring them) into numeric references the XML parser knows.
-///
-/// # Examples
-/// ```
-/// assert_eq!(
-///     feedlet::sanitize::xhtml_document("<p>a&nbsp;b &amp; c & d</p>"),
-///     "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>a&#160;b &amp; c &amp; d</p></div>"
-/// );
-/// ```
-pub fn xhtml_document(fragment: &str) -> String {
-    let mut out = String::with_capacity(fragment.len().saturating_add(64));
-    out.push_str("<div xmlns=\"http://www.w3.org/1999/xhtml\">");
-    let mut rest = fragment;
-    while let Some(at) = rest.find('&') {
-        let (text, tail) = rest.split_at_checked(at).unwrap_or((rest, ""));
-        out.push_str(text);
-        let after = tail.get(1..).unwrap_or("");
-        let name = after
-            .get(..after.len().min(12))
-            .and_then(|h| h.split_once(';'))
-            .map(|(n, _)| n);
-        match name {
-            Some(n)
-                if !matches!(n, "lt" | "gt" | "amp" | "quot" | "apos") && !n.starts_with('#') =>
-            {
-                match crate::entities::lookup(n) {
-                    Some(c) => {
-                        out.push_str("&#");
-                        crate::text::number(&mut out, u32::from(c));
-                        out.push(';');
-                    }
-                    None => out.push_str("&amp;"),
-                }
-                rest = after.get(n.len().saturating_add(1)..).unwrap_or("");
-                if crate::entities::lookup(n).is_none() {
-                    // An unknown name stays visible as text.
-                    out.push_str(n);
-                    out.push(';');
-                }
-            }
-            Some(_) => {
-                out.push('&');
-                rest = after;
-            }
-            // A bare `&` (tolerated by the feed parser) would stop the XML parser.
-            None => {
-                out.push_str("&amp;");
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out.push_str("</div>");
     out
 }

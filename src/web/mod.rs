@@ -3,6 +3,8 @@
 //! Inputs arrive as a string, an `ArrayBuffer` or a `Uint8Array` (copied into wasm once), or a `Feed` object.
 //! Errors are real JS `Error`s named `FeedletError` with `kind`, `line` and `column`.
 
+mod dom;
+
 use std::borrow::Cow;
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
@@ -134,7 +136,7 @@ pub fn render_feeds(
         return Err(first_error.unwrap_or_else(|| invalid("no sources to render")));
     }
     let template = template.filter(|t| t.is_instance_of::<HtmlTemplateElement>());
-    let rendered = crate::dom::render(target, &feeds, &render_options, template.as_ref())?;
+    let rendered = dom::render(target, &feeds, &render_options, template.as_ref())?;
     let result = Object::new();
     Reflect::set(&result, &"count".into(), &(rendered.count as f64).into())?;
     Reflect::set(&result, &"warnings".into(), &warnings)?;
@@ -150,7 +152,7 @@ pub fn render_feeds(
 /// Renders the loading skeleton into `target`.
 #[wasm_bindgen(js_name = renderSkeleton)]
 pub fn render_skeleton(target: &Node, options: Option<Object>) -> Result<(), JsValue> {
-    crate::dom::render_skeleton(target, &render_options(options.as_ref()))
+    dom::render_skeleton(target, &render_options(options.as_ref()))
 }
 
 /// One source's input, converted once.
@@ -181,8 +183,8 @@ impl Input {
 
     fn parse(&self, options: &ParseOptions) -> Result<Feed<'_>, Error> {
         match self {
-            Input::Text(text) => crate::parse_str(text, options),
-            Input::Bytes(bytes) => crate::parse(bytes, options),
+            Input::Text(text) => crate::parse::parse_str(text, options, decode_legacy),
+            Input::Bytes(bytes) => crate::parse::parse_bytes(bytes, options, decode_legacy),
             Input::Feed(feed) => Ok((**feed).clone()),
         }
     }

@@ -10,10 +10,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, DomParser, Element, HtmlTemplateElement, Node, SupportedType};
 
-use crate::html::layout_name;
 use crate::model::{Entry, Feed, Markup};
 use crate::options::{DateStyle, Layout, LinkTarget, Options, SummaryMode};
-use crate::sanitize::{
+use crate::render::html::layout_name;
+use crate::render::sanitize::{
     allowed_attributes, dimension, element_action, Action, MAX_DEPTH, MAX_NODES,
 };
 use crate::select::{meta_shown, select, Post};
@@ -386,7 +386,7 @@ impl<'o> Renderer<'o> {
         // XHTML is read by the XML parser, so `<a/>`, `<textarea/>` or a foreign-namespace `<img>` mean
         // what the feed said; a fragment the XML parser rejects falls back to the plain-text summary.
         let source: Node = if body.markup() == Markup::Xhtml {
-            let wrapped = crate::sanitize::xhtml_document(&body.decoded());
+            let wrapped = crate::text::xhtml_document(&body.decoded());
             let inert = parser.parse_from_string(&wrapped, SupportedType::ApplicationXhtmlXml)?;
             if inert.get_elements_by_tag_name("parsererror").length() > 0 {
                 return Ok(None);

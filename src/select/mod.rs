@@ -45,7 +45,7 @@ pub fn select<'f, 'a>(feeds: &'f [Feed<'a>], options: &Options) -> Vec<Post<'f, 
     }
     if options.sort == Sort::Date {
         // Newest first, undated last, document order among equal or missing dates (a stable order).
-        chosen = crate::sorted_by_key(chosen, |(_, entry)| newest_first_key(entry));
+        chosen = crate::sort::sorted_by_key(chosen, |(_, entry)| newest_first_key(entry));
     }
     chosen
         .into_iter()
@@ -105,7 +105,7 @@ fn groups<'s>(keys: impl Iterator<Item = Option<&'s str>>) -> Vec<Option<usize>>
         .enumerate()
         .filter_map(|(i, k)| k.map(|k| (k, i)))
         .collect();
-    crate::heap_sort(&mut order);
+    crate::sort::heap_sort(&mut order);
     let mut group = vec![None; keys.len()];
     let mut leader: Option<(&str, usize)> = None;
     for (key, index) in order {
