@@ -76,6 +76,61 @@ pub struct Warning {
     pub column: u32,
 }
 
+/// The one collector of warnings while a document is read: byte offsets and messages, with a cap.
+/// Positions are worked out once at the end, in one pass, so many warnings on a large one-line document stay
+/// linear; the overflow is counted in one closing warning at the position of the last recorded one.
+#[derive(Debug, Default)]
+pub(crate) struct Warnings {
+    list: Vec<(usize, String)>,
+    dropped: usize,
+    max: usize,
+}
+
+impl Warnings {
+    /// A collector that records at most `max` warnings.
+    pub(crate) fn new(max: usize) -> Self {
+        Warnings {
+            list: Vec::new(),
+            dropped: 0,
+            max,
+        }
+    }
+
+    /// Records `message` at byte `offset`, or counts it when the cap is reached.
+    pub(crate) fn push(&mut self, offset: usize, message: impl Into<String>) {
+        if self.list.len() >= self.max {
+            self.dropped = self.dropped.saturating_add(1);
+        } else {
+            self.list.push((offset, message.into()));
+        }
+    }
+
+    /// The warnings in the order they were recorded, with lines and columns in `input`.
+    pub(crate) fn finish(self, input: &str) -> Vec<Warning> {
+        let offsets: Vec<usize> = self.list.iter().map(|(offset, _)| *offset).collect();
+        let positions = Position::of_many(input, &offsets);
+        let mut warnings: Vec<Warning> = self
+            .list
+            .into_iter()
+            .zip(positions)
+            .map(|((_, message), position)| Warning {
+                message,
+                line: position.line,
+                column: position.column,
+            })
+            .collect();
+        if self.dropped > 0 {
+            let (line, column) = warnings.last().map_or((1, 1), |w| (w.line, w.column));
+            warnings.push(Warning {
+                message: [&crate::text::decimal(self.dropped), " more warnings were not recorded"].concat(),
+                line,
+                column,
+            });
+        }
+        warnings
+    }
+}
+
 /// A 1-based line and column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Position {

@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use crate::error::{Error, ErrorKind, Position, Warning};
+use crate::error::{Error, ErrorKind, Position, Warnings};
 use crate::model::{Content, Date, Entry, Escape, Feed, Format, Image, LazyText, Markup, Person};
 use crate::options::ParseOptions;
 use crate::text::decimal;
@@ -16,12 +16,7 @@ pub(crate) fn parse<'a>(input: &'a str, options: &ParseOptions) -> Result<Feed<'
         max_entries: options.max_entries,
         extra_items: 0,
         first_extra_at: 0,
-        warnings: Warnings {
-            list: Vec::new(),
-            dropped: 0,
-            first_dropped: 0,
-            max: options.max_warnings,
-        },
+        warnings: Warnings::new(options.max_warnings),
     };
     // The caller skips whitespace and byte order marks in any order before seeing `{`, so do the same.
     while reader.next_token().is_some()
@@ -456,54 +451,6 @@ fn pick<'v, 'a, const N: usize>(
         }
     }
     found
-}
-
-/// Warnings as byte offsets, turned into lines and columns once at the end so that many warnings on a
-/// large one-line document stay linear.
-struct Warnings {
-    list: Vec<(usize, String)>,
-    dropped: usize,
-    first_dropped: usize,
-    max: usize,
-}
-
-impl Warnings {
-    fn push(&mut self, at: usize, message: impl Into<String>) {
-        if self.list.len() < self.max {
-            self.list.push((at, message.into()));
-        } else {
-            if self.dropped == 0 {
-                self.first_dropped = at;
-            }
-            self.dropped = self.dropped.saturating_add(1);
-        }
-    }
-
-    fn finish(self, input: &str) -> Vec<Warning> {
-        // In document order, positions worked out in one pass.
-        let list = crate::sort::sorted_by_key(self.list, |(at, _)| *at as u64);
-        let offsets: Vec<usize> = list.iter().map(|(at, _)| *at).collect();
-        let positions = Position::of_many(input, &offsets);
-        let mut out: Vec<Warning> = list
-            .into_iter()
-            .zip(positions)
-            .map(|((_, message), Position { line, column })| Warning {
-                message,
-                line,
-                column,
-            })
-            .collect();
-        if self.dropped > 0 {
-            let Position { line, column } = Position::of(input, self.first_dropped);
-            let message = [&decimal(self.dropped), " more warnings were not recorded"].concat();
-            out.push(Warning {
-                message,
-                line,
-                column,
-            });
-        }
-        out
-    }
 }
 
 fn floor_char_boundary(text: &str, index: usize) -> usize {

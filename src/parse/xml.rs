@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 
 use super::scan::{self, text_only_end, Broken, Scanner, Tag, Token};
-use crate::error::{Error, ErrorKind, Position, Warning};
+use crate::error::{Error, ErrorKind, Position, Warnings};
 use crate::model::{Content, Date, Entry, Escape, Feed, Format, Image, LazyText, Markup, Person};
 use crate::options::ParseOptions;
 use crate::text::{collapse_whitespace, html_to_text};
@@ -247,39 +247,6 @@ impl Thumbnails {
     }
 }
 
-/// Warnings with a cap; the overflow is counted in one closing warning.
-#[derive(Default)]
-struct Warnings {
-    /// Byte offset and message; positions are worked out once at the end, in one pass.
-    list: Vec<(usize, String)>,
-    dropped: usize,
-}
-
-impl Warnings {
-    fn finish(&mut self, input: &str) -> Vec<Warning> {
-        let offsets: Vec<usize> = self.list.iter().map(|(offset, _)| *offset).collect();
-        let positions = Position::of_many(input, &offsets);
-        let mut warnings: Vec<Warning> = std::mem::take(&mut self.list)
-            .into_iter()
-            .zip(positions)
-            .map(|((_, message), position)| Warning {
-                message,
-                line: position.line,
-                column: position.column,
-            })
-            .collect();
-        if self.dropped > 0 {
-            let (line, column) = warnings.last().map_or((1, 1), |w| (w.line, w.column));
-            warnings.push(Warning {
-                message: [&decimal(self.dropped), " more warnings were not recorded"].concat(),
-                line,
-                column,
-            });
-        }
-        warnings
-    }
-}
-
 /// What the channel level remembers while entries are read.
 #[derive(Default)]
 struct FeedState {
@@ -333,7 +300,7 @@ impl<'a, 'o> Parser<'a, 'o> {
             bases: vec![options.base_url.clone()],
             feed_link: None,
             entities: Vec::new(),
-            warnings: Warnings::default(),
+            warnings: Warnings::new(options.max_warnings),
             fatal: None,
             depth: 0,
             errors: 0,
@@ -361,11 +328,7 @@ impl<'a, 'o> Parser<'a, 'o> {
     }
 
     fn warn(&mut self, message: impl Into<String>, offset: usize) {
-        if self.warnings.list.len() >= self.options.max_warnings {
-            self.warnings.dropped = self.warnings.dropped.saturating_add(1);
-            return;
-        }
-        self.warnings.list.push((offset, message.into()));
+        self.warnings.push(offset, message);
     }
 
     fn fail(&mut self, kind: ErrorKind, message: impl Into<String>, offset: usize) {
