@@ -147,7 +147,11 @@ fn numeric_dmy_or_ymd(s: &[u8], default_off: i32) -> Option<i64> {
         day % 10,
     ];
     for (slot, digit) in iso.iter_mut().zip(digits) {
-        *slot = if digit == 10 { b'-' } else { b'0' + digit as u8 };
+        *slot = if digit == 10 {
+            b'-'
+        } else {
+            b'0' + digit as u8
+        };
     }
     let total = 10 + rest.len();
     iso.get_mut(10..total)?.copy_from_slice(rest);

@@ -102,7 +102,9 @@ pub fn decode_with<'a>(
                 match decode_legacy("windows-1252", body) {
                     Some(text) => {
                         warnings.push(Warning {
-                            message: "the feed names no encoding and is not UTF-8; read as windows-1252".to_owned(),
+                            message:
+                                "the feed names no encoding and is not UTF-8; read as windows-1252"
+                                    .to_owned(),
                             line: at.line,
                             column: at.column,
                         });
@@ -114,7 +116,6 @@ pub fn decode_with<'a>(
             Err(error) => lossy_utf8(body, error.valid_up_to(), &mut warnings),
         }
     } else {
-
         match decode_legacy(&sniffed.label, body) {
             Some(text) => Cow::Owned(text),
             None => {
@@ -187,8 +188,16 @@ fn remove_controls<'a>(text: Cow<'a, str>, warnings: &mut Vec<Warning>) -> Cow<'
         }
     }
     for (first, count, what) in [
-        (c0, removed, " control characters that XML forbids were removed"),
-        (c1, mapped, " C1 control characters were read as windows-1252 punctuation"),
+        (
+            c0,
+            removed,
+            " control characters that XML forbids were removed",
+        ),
+        (
+            c1,
+            mapped,
+            " C1 control characters were read as windows-1252 punctuation",
+        ),
     ] {
         if let (Some(first), true) = (first, count > 0) {
             let at = Position::of(&text, first);
@@ -206,10 +215,15 @@ fn remove_controls<'a>(text: Cow<'a, str>, warnings: &mut Vec<Warning>) -> Cow<'
 fn first_c1(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut from = 0;
-    while let Some(at) = bytes.get(from..).and_then(|rest| crate::find::byte(rest, 0xC2)) {
+    while let Some(at) = bytes
+        .get(from..)
+        .and_then(|rest| crate::find::byte(rest, 0xC2))
+    {
         let at = from + at;
         if let Some(&next) = bytes.get(at + 1) {
-            if (0x80..=0x9F).contains(&next) && crate::text::windows_1252_c1(char::from(next)).is_some() {
+            if (0x80..=0x9F).contains(&next)
+                && crate::text::windows_1252_c1(char::from(next)).is_some()
+            {
                 return Some(at);
             }
         }

@@ -67,7 +67,7 @@ pub use text::{
     decode_entities, dimension, excerpt, grapheme_count, html_to_text, xhtml_document,
     xhtml_to_html,
 };
-pub use url::{has_scheme, resolve, safe_url};
+pub use url::{has_scheme, resolve, safe_url, web_host};
 #[cfg(target_arch = "wasm32")]
 pub use web::{parse_feed, render_feed, render_feeds, render_skeleton};
 

@@ -198,6 +198,32 @@ fn resolve_parts(base: &Parts<'_>, r: &Parts<'_>) -> String {
     compose(scheme, authority, &path, query, r.fragment)
 }
 
+/// The host of an absolute http(s) URL, without user info or port, ASCII-lowercased; None for anything else.
+///
+/// # Examples
+/// ```
+/// assert_eq!(feedlet::web_host("https://User@Blog.Example:8443/feed.xml").as_deref(), Some("blog.example"));
+/// assert_eq!(feedlet::web_host("/relative/path"), None);
+/// assert_eq!(feedlet::web_host("javascript:alert(1)"), None);
+/// ```
+pub fn web_host(url: &str) -> Option<String> {
+    let parts = split(url.trim());
+    let scheme = parts.scheme?;
+    if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
+        return None;
+    }
+    let authority = parts.authority?;
+    let host_port = authority.rsplit('@').next().unwrap_or(authority);
+    // An IPv6 literal keeps its brackets; a port follows the last `:` outside them.
+    let host = match host_port.rfind(':') {
+        Some(colon) if !host_port.get(colon..).unwrap_or("").contains(']') => {
+            host_port.get(..colon)?
+        }
+        _ => host_port,
+    };
+    (!host.is_empty()).then(|| host.to_ascii_lowercase())
+}
+
 /// Resolves `reference` against the absolute `base` by RFC 3986 section 5.2
 /// (strict mode, including `remove_dot_segments` from 5.2.4).
 ///

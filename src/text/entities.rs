@@ -377,7 +377,9 @@ const C1: [u16; 32] = [
 pub(crate) fn windows_1252_c1(c: char) -> Option<char> {
     let index = u32::from(c).checked_sub(0x80)?;
     let mapped = C1.get(usize::try_from(index).ok()?).copied()?;
-    (mapped != 0).then(|| char::from_u32(u32::from(mapped))).flatten()
+    (mapped != 0)
+        .then(|| char::from_u32(u32::from(mapped)))
+        .flatten()
 }
 
 fn numeric_char(v: u32) -> char {
