@@ -42,6 +42,7 @@ mod url;
 mod model;
 
 mod decode;
+mod discover;
 
 mod parse;
 
@@ -57,6 +58,7 @@ pub use render::sanitize;
 
 pub use date::{format_utc, parse_date};
 pub use decode::{sniff, Sniffed};
+pub use discover::{discover, FeedLink};
 pub use error::{Error, ErrorKind, Position, Warning};
 pub use json_out::feed_to_json as to_json;
 pub use model::{Content, Date, Entry, Escape, Feed, Format, Image, LazyText, Markup, Person};
