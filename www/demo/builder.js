@@ -150,13 +150,16 @@ function update({ delay = 0 } = {}) {
   else applyPreview(attrs, props);
 }
 
-// The native picker and the text field describe one colour: the picker shows the default while the field is empty.
+const dark = matchMedia('(prefers-color-scheme: dark)');
+
+// The native picker and the text field describe one colour: while the field is empty, the picker shows the theme's
+// own colour for the current light or dark mode (the values of the default theme in api.js).
 function syncSwatch(box) {
   const text = box.querySelector('input[type="text"]').value.trim();
   const swatch = box.querySelector('input[type="color"]');
   const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(text);
   if (hex) swatch.value = hex[1].length === 3 ? '#' + [...hex[1]].map((c) => c + c).join('') : text;
-  else if (!text) swatch.value = box.dataset.default;
+  else if (!text) swatch.value = dark.matches ? box.dataset.dark : box.dataset.light;
 }
 
 // Announces a message in the polite live region; clearing it first makes a repeated message heard again.
@@ -201,5 +204,8 @@ if (form && preview) {
     update();
   });
   for (const button of document.querySelectorAll('[data-copy]')) button.addEventListener('click', () => copy(button));
+  const syncSwatches = () => form.querySelectorAll('.colour').forEach(syncSwatch);
+  dark.addEventListener('change', syncSwatches);
+  syncSwatches();
   update();
 }
