@@ -21,10 +21,10 @@ export async function cleanup() {
   if (served) await (await served).close();
 }
 
-/** Opens a demo page and waits until every widget on it settled: a list, or its error or fallback. */
-export async function openDemoPage(ctx, name, contextOptions = {}) {
+/** Opens a demo page (in a new context, with `init` scripts) and waits until every widget on it settled: a list, or its error or fallback. */
+export async function openDemoPage(ctx, name, contextOptions = {}, init = []) {
   const { origin } = await demoServer();
-  const page = await ctx.newPage({ context: contextOptions });
+  const page = await ctx.newPage({ context: contextOptions, init });
   await page.goto(`${origin}/demo/${name}`);
   await page.waitForFunction(() => {
     const hosts = [...document.querySelectorAll('feedlet-posts, [data-feedlet]')];
@@ -52,13 +52,19 @@ export async function axeViolations(page) {
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target, html: n.html.slice(0, 160), summary: n.failureSummary })) })));
 }
 
-/** How wide the page is, and which elements stick out past the viewport's right edge (for the failure message). */
+/** How wide the page is, and what sticks out past the viewport's right edge or overflows its own box (for the message). */
 function sideways() {
   const root = document.scrollingElement;
   const width = root.clientWidth;
-  const wide = [...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > width + 0.5)
-    .slice(0, 8).map((el) => `${el.localName}${el.id ? '#' + el.id : ''}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''} right=${Math.round(el.getBoundingClientRect().right)}`);
-  return { scrollWidth: root.scrollWidth, clientWidth: width, wide };
+  const name = (el) => `${el.localName}${el.id ? '#' + el.id : ''}${typeof el.className === 'string' && el.className.trim() ? '.' + el.className.trim().split(/\s+/).join('.') : ''}`;
+  const clipped = (el) => { for (let up = el.parentElement; up; up = up.parentElement) if (getComputedStyle(up).overflowX !== 'visible') return true; return false; };
+  const culprits = [...document.querySelectorAll('body *')].filter((el) => !clipped(el)).flatMap((el) => {
+    const right = el.getBoundingClientRect().right;
+    if (right > width + 0.5) return [`${name(el)} right=${Math.round(right)}`];
+    if (el.clientWidth && el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX === 'visible') return [`${name(el)} content ${el.scrollWidth} > ${el.clientWidth}`];
+    return [];
+  });
+  return { scrollWidth: root.scrollWidth, clientWidth: width, culprits: culprits.slice(0, 8) };
 }
 
 function pageTest(name, width, colorScheme) {
