@@ -69,7 +69,7 @@ export const tests = [
       // A radio group is one Tab stop (its checked button); arrow keys move inside it.
       assert.deepEqual(stops.map((stop) => stop.name), [
         'Skip to the builder', 'Demos', 'Snippet builder',
-        'src', 'heading', 'layout', 'limit', 'image', 'summary', 'date', 'date-style', 'locale',
+        'src', 'first page', 'heading', 'layout', 'limit', 'image', 'summary', 'date', 'date-style', 'locale',
         'accent', 'Pick the accent colour', 'text', 'Pick the text colour', 'background', 'Pick the background colour', 'radius',
         'script',
         'preview', 'copy-embed', 'pre:embed-title', 'copy-npm', 'pre:npm-title',
@@ -241,14 +241,19 @@ export const tests = [
   {
     name: 'builder: a site address and a half-typed value pass through or wait, and never break the page',
     async fn(ctx) {
+      const { origin } = await demoServer();
       const page = await openDemoPage(ctx, 'builder.html');
       await waitForWidget(page, '#preview', rendered(5));
-      // A site's address goes to the widget as it is (the widget follows its feed link, or shows its error state).
-      await retype(page, '#src', 'https://blog.example/');
+      // A site's address (the demo's own page, whose <link rel="alternate"> names feeds/ko.xml) goes to the widget
+      // as it is: a widget with autodiscovery follows the link, one without shows its "not a feed" error.
+      const site = `${origin}/demo/`;
+      await retype(page, '#src', site);
       await page.keyboard.press('Enter');
-      assert.equal(await page.locator('#preview').getAttribute('src'), 'https://blog.example/');
-      assert.match(await code(page, 'embed-code'), /<feedlet-posts src="https:\/\/blog\.example\/"><\/feedlet-posts>$/);
-      await waitForWidget(page, '#preview', (s) => !s.busy && (s.errorText !== null || s.items.length > 0));
+      assert.equal(await page.locator('#preview').getAttribute('src'), site);
+      assert.ok((await code(page, 'embed-code')).endsWith(`<feedlet-posts src="${site}"></feedlet-posts>`));
+      const found = await waitForWidget(page, '#preview', (s) => !s.busy && (s.errorText !== null || s.items.length > 0));
+      if (found.items.length) assert.equal(await page.locator('#preview').evaluate((el) => el.feed.title), '한밤의 커밋', 'the page\'s feed link was followed');
+      else assert.match(await page.locator('#preview').evaluate((el) => el.error.kind), /^(notXmlOrJson|notAFeed)$/);
       // An invalid limit or colour is marked, explained, and leaves the last valid value in force.
       await retype(page, '#limit', '4');
       await retype(page, '#limit', '0');
@@ -277,6 +282,14 @@ export const tests = [
       assert.ok(await page.locator('#date-style').isDisabled());
       assert.match(await code(page, 'embed-code'), / date="false"/);
       assert.doesNotMatch(await code(page, 'embed-code'), /date-style/);
+      // The error messages, the invalid fields and the disabled select pass axe, in light and in dark.
+      await retype(page, '#limit', '0');
+      await retype(page, '#radius', '99');
+      assert.ok(await page.locator('#limit-error').isVisible() && await page.locator('#radius-error').isVisible());
+      for (const colorScheme of ['light', 'dark']) {
+        await page.emulateMedia({ colorScheme });
+        assert.deepEqual(await axeViolations(page), [], `axe in ${colorScheme}`);
+      }
       assert.deepEqual(page.e2e.pageErrors, []);
     },
   },

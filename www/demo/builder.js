@@ -44,10 +44,10 @@ function flag(input, invalid) {
   else input.removeAttribute('aria-invalid');
 }
 
-// The last valid value of each checked field: a half-typed number or colour leaves the preview as it was.
+// The last valid value of each validated field: a half-typed number or colour leaves the preview as it was.
 const lastValid = new Map();
 
-function checked(input, value) {
+function validated(input, value) {
   flag(input, value === null);
   if (value === null) return lastValid.get(input.name);
   lastValid.set(input.name, value);
@@ -63,15 +63,13 @@ function attributes() {
   if (src) add('src', src, addresses.length > 1 ? addresses : src);
   const layout = field('layout').value;
   if (layout !== 'list') add('layout', layout);
-  const limit = checked(field('limit'), wholeNumber(field('limit')));
+  const limit = validated(field('limit'), wholeNumber(field('limit')));
   if (limit !== undefined && limit !== DEFAULT_LIMIT) add('limit', String(limit), limit);
   const summary = field('summary').value;
   if (summary === 'off') add('summary', 'false', false);
   else if (summary === 'html') add('summary', 'html');
   if (!field('image').checked) add('image', 'false', false);
-  const dates = field('date').checked;
-  field('date-style').disabled = !dates;
-  if (!dates) add('date', 'false', false);
+  if (!field('date').checked) add('date', 'false', false);
   else if (field('date-style').value !== 'medium') add('date-style', field('date-style').value);
   if (field('locale').value) add('locale', field('locale').value);
   const heading = field('heading').value.trim();
@@ -84,10 +82,10 @@ function properties() {
   const list = [];
   for (const box of form.querySelectorAll('.colour')) {
     const input = box.querySelector('input[type="text"]');
-    const value = checked(input, colour(input));
+    const value = validated(input, colour(input));
     if (value) list.push([box.dataset.property, value]);
   }
-  const radius = checked(field('--feedlet-radius'), wholeNumber(field('--feedlet-radius')));
+  const radius = validated(field('--feedlet-radius'), wholeNumber(field('--feedlet-radius')));
   if (radius !== undefined) list.push(['--feedlet-radius', radius + 'px']);
   return list;
 }
@@ -139,6 +137,7 @@ let pending = 0;
 
 /** Rewrites both snippets at once, and the preview now or (while an address is being typed) a moment later. */
 function update({ delay = 0 } = {}) {
+  field('date-style').disabled = !field('date').checked; // a date style means nothing without dates
   const attrs = attributes();
   const props = properties();
   embedCode.textContent = embedSnippet(attrs, props);
