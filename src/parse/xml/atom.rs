@@ -42,6 +42,8 @@ impl<'a> Parser<'a, '_> {
         }
     }
 
+    /// An Atom `<link>` (or an RSS `<link href>`): its URL resolved against `xml:base` and checked, with its
+    /// `rel`, type and size; `None` without a usable `href`.
     pub(super) fn atom_link(&mut self, e: &Tag<'a>) -> Option<LinkCandidate> {
         let attrs = self.attributes(e);
         let href = attr_of(&attrs, "", "href")?;
@@ -68,6 +70,7 @@ impl<'a> Parser<'a, '_> {
         })
     }
 
+    /// An Atom person construct (`<author>`, `<contributor>`): name, URI, email; `None` when it names nobody.
     pub(super) fn atom_person(&mut self, e: &Tag<'a>) -> Option<Person<'a>> {
         self.enter(e);
         let mut person = Person::default();

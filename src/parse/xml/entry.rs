@@ -13,6 +13,7 @@ use crate::text::collapse_whitespace;
 use crate::url::safe_url;
 
 impl<'a> Parser<'a, '_> {
+    /// Reads one entry or item whose start tag was just read; `None` for a broken entry with nothing to show.
     pub(super) fn entry(
         &mut self,
         e: &Tag<'a>,

@@ -24,6 +24,7 @@ pub(super) struct FeedState {
 }
 
 impl<'a> Parser<'a, '_> {
+    /// Reads the children of the feed, channel or RDF root named `end`, into `feed` and `state`.
     pub(super) fn feed_level(&mut self, feed: &mut Feed<'a>, state: &mut FeedState, end: &str) {
         if self.depth > self.options.max_depth {
             let at = self.offset();
@@ -140,6 +141,7 @@ impl<'a> Parser<'a, '_> {
         }
     }
 
+    /// Files an Atom link of the feed: `self` is the feed's own URL; the others are candidates for its link.
     pub(super) fn feed_link_candidate(
         &mut self,
         feed: &mut Feed<'a>,
@@ -162,6 +164,7 @@ impl<'a> Parser<'a, '_> {
         }
     }
 
+    /// Chooses the feed's link, icon and fallback author from what the channel level remembered.
     pub(super) fn finish_feed(&mut self, feed: &mut Feed<'a>, state: FeedState) {
         feed.link = state
             .rss_link

@@ -16,6 +16,7 @@ pub(super) struct Thumbnails {
 }
 
 impl Thumbnails {
+    /// The preferred thumbnail: Media RSS thumbnail, then media content, then an enclosure, then iTunes.
     pub(super) fn best(self) -> Option<Image> {
         if self.media_thumbnail.is_some() {
             self.media_thumbnail
@@ -28,6 +29,7 @@ impl Thumbnails {
         }
     }
 
+    /// Keeps the largest image `media:content` (by area; the first on a tie).
     pub(super) fn offer_media_content(&mut self, image: Image) {
         let area = |i: &Image| u64::from(i.width.unwrap_or(0)) * u64::from(i.height.unwrap_or(0));
         match &self.media_content {

@@ -81,6 +81,7 @@ struct Parser<'a, 'o> {
 }
 
 impl<'a, 'o> Parser<'a, 'o> {
+    /// A parser at the start of `input`.
     fn new(input: &'a str, options: &'o ParseOptions) -> Self {
         Parser {
             input,
@@ -104,14 +105,17 @@ impl<'a, 'o> Parser<'a, 'o> {
         }
     }
 
+    /// The line and column of a byte offset.
     fn position(&self, offset: usize) -> Position {
         Position::of(self.input, offset)
     }
 
+    /// Records a recovered problem at a byte offset.
     fn warn(&mut self, message: impl Into<String>, offset: usize) {
         self.warnings.push(offset, message);
     }
 
+    /// Records an error that ends the parse (the first one wins) and stops reading.
     fn fail(&mut self, kind: ErrorKind, message: impl Into<String>, offset: usize) {
         if self.fatal.is_none() {
             self.fatal = Some(Error::new(kind, message, self.position(offset)));
@@ -119,6 +123,7 @@ impl<'a, 'o> Parser<'a, 'o> {
         self.stopped = true;
     }
 
+    /// Reads up to the root element (a DOCTYPE's entities on the way) and the feed in it.
     fn document(&mut self) -> Result<Feed<'a>, Error> {
         loop {
             let before = self.offset();
@@ -153,6 +158,8 @@ impl<'a, 'o> Parser<'a, 'o> {
         }
     }
 
+    /// The root element picks the format: `<feed>` or `<entry>` is Atom, `<rss>` or `<channel>` RSS 2.0,
+    /// `<rdf:RDF>` RSS 1.0 (RDF); any other root is not a feed.
     fn root(&mut self, e: Tag<'a>, empty: bool, at: usize) -> Result<Feed<'a>, Error> {
         let name = e.name;
         let local = local_name(name);
@@ -234,6 +241,7 @@ impl<'a, 'o> Parser<'a, 'o> {
         attrs
     }
 
+    /// Pops what `enter` pushed.
     fn leave(&mut self) {
         self.open.pop();
         while let Some((prefix, _)) = self.bindings.pop() {
@@ -269,6 +277,7 @@ impl<'a, 'o> Parser<'a, 'o> {
             .or(self.feed_link.as_deref())
     }
 
+    /// The element's attributes, names split at the prefix, values decoded (DTD entities included).
     fn attributes(&mut self, e: &Tag<'a>) -> Vec<Attr<'a>> {
         let mut list = Vec::new();
         for (key, value) in e.attributes() {
@@ -284,6 +293,8 @@ impl<'a, 'o> Parser<'a, 'o> {
         list
     }
 
+    /// The namespace and local name of an element name: a bound prefix, else the prefix's usual namespace;
+    /// no prefix is the document's own format.
     fn namespace(&self, qname: &'a str) -> (Ns, &'a str) {
         let (prefix, local) = split_name(qname);
         let bound = self

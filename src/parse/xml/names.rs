@@ -35,6 +35,7 @@ const NAMESPACE_URIS: &[(&str, Ns)] = &[
     ("http://www.w3.org/XML/1998/namespace", Ns::Xml),
 ];
 
+/// The namespace a URI names, ignoring a trailing `/` or `#` (and case, for iTunes).
 pub(super) fn namespace_of_uri(uri: &str) -> Ns {
     let mut uri = uri.trim();
     while matches!(uri.as_bytes().last(), Some(b'/' | b'#')) {
@@ -55,6 +56,7 @@ const NAMESPACE_PREFIXES: &[(&str, Ns)] = &[
     ("rss", Ns::Rss),
 ];
 
+/// The namespace for `key` in a table; `Ns::Other` when it is not there.
 fn lookup(table: &[(&str, Ns)], key: &str) -> Ns {
     table
         .iter()
@@ -116,6 +118,7 @@ impl Field {
         matches!(self, Field::Link | Field::Enclosure | Field::ItunesImage)
     }
 
+    /// Leaf fields read the element's raw text first.
     pub(super) fn is_leaf(self) -> bool {
         self as u8 >= Field::Skip as u8
     }
@@ -182,6 +185,7 @@ pub(super) struct Attr<'x> {
     pub(super) value: Cow<'x, str>,
 }
 
+/// The value of an attribute by prefix and local name; an unprefixed name also matches `atom:name`.
 pub(super) fn attr_of<'x>(attrs: &'x [Attr<'_>], prefix: &str, local: &str) -> Option<&'x str> {
     attrs
         .iter()
@@ -191,6 +195,7 @@ pub(super) fn attr_of<'x>(attrs: &'x [Attr<'_>], prefix: &str, local: &str) -> O
         .map(|a| a.value.as_ref())
 }
 
+/// Whether the tag has an attribute of this exact name.
 pub(super) fn attr_present(e: &Tag<'_>, name: &str) -> bool {
     e.attributes().any(|(key, _)| key == name)
 }
@@ -200,6 +205,7 @@ pub(super) fn split_name(qname: &str) -> (&str, &str) {
     split_at_byte(qname, b':').unwrap_or(("", qname))
 }
 
+/// The part after the last `:`.
 pub(super) fn local_name(qname: &str) -> &str {
     qname.rsplit(':').next().unwrap_or(qname)
 }

@@ -90,8 +90,9 @@ pub(super) struct XmlReader<'a> {
     base: usize,
     reader: Reader<&'a [u8]>,
     error_at: usize,
-    /// The last token was a start tag: quick-xml is between markup, and can be moved on in place.
-    after_start: bool,
+    /// The last token was markup (or a reference): quick-xml is about to read text, so whitespace can be
+    /// passed over and the reader moved on in place.
+    between_markup: bool,
     cdata_end: memmem::Finder<'static>,
 }
 
@@ -108,7 +109,7 @@ impl<'a> XmlReader<'a> {
             base: 0,
             reader: quick_reader(""),
             error_at: 0,
-            after_start: false,
+            between_markup: false,
             cdata_end: memmem::Finder::new(b"]]>"),
         };
         reader.seek(offset);
@@ -137,7 +138,7 @@ impl<'a> XmlReader<'a> {
             offset
         };
         self.reader = quick_reader(rest);
-        self.after_start = false;
+        self.between_markup = false;
     }
 
     /// Moves on to `offset`, at or after the position: in place right after a start tag (no new reader, so
@@ -145,7 +146,7 @@ impl<'a> XmlReader<'a> {
     fn jump(&mut self, offset: usize) {
         let remaining = self.reader.get_ref().len();
         match offset.checked_sub(self.position()) {
-            Some(skip) if self.after_start && skip <= remaining => {
+            Some(skip) if self.between_markup && skip <= remaining => {
                 self.reader.stream().consume(skip);
             }
             _ => self.seek(offset),
@@ -165,12 +166,14 @@ impl<'a> XmlReader<'a> {
     /// Reads the next token.
     pub(super) fn next(&mut self) -> Token<'a> {
         let before = self.position();
+        if let Some(spaces) = self.spaces_before_markup() {
+            return spaces;
+        }
         let event = self.reader.read_event();
-        self.after_start = false;
+        self.between_markup = !matches!(event, Ok(Event::Text(_) | Event::Eof) | Err(_));
         // Every markup event starts at `before`: quick-xml returns the text before markup as an event of its own.
         match event {
             Ok(Event::Start(ref tag) | Event::Empty(ref tag)) => {
-                self.after_start = true;
                 let empty = matches!(event, Ok(Event::Empty(_)));
                 let content = self.slice_at(before.saturating_add(1), tag.len());
                 let name = content.get(..tag.name().into_inner().len()).unwrap_or("");
@@ -200,13 +203,33 @@ impl<'a> XmlReader<'a> {
         }
     }
 
+    /// The whitespace between two tags (the indentation of a pretty-printed feed, most of a feed's text events),
+    /// passed over without a quick-xml event: as quick-xml would read it, but without checking it as UTF-8 again.
+    fn spaces_before_markup(&mut self) -> Option<Token<'a>> {
+        if !self.between_markup {
+            return None;
+        }
+        let rest = *self.reader.get_ref();
+        let spaces = rest
+            .iter()
+            .position(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n'))?;
+        if spaces == 0 || rest.get(spaces) != Some(&b'<') {
+            return None;
+        }
+        let before = self.position();
+        self.reader.stream().consume(spaces);
+        Some(Token::Text(self.slice_at(before, spaces)))
+    }
+
     /// Reads to the end tag of an element named `name` whose start tag was just read, counting nested
     /// elements of the same name (quick-xml's `read_to_end`): returns the content's span.
     /// `Broken::IllFormed` when the input ends first.
     pub(super) fn read_to_end(&mut self, name: &str) -> Result<(usize, usize), Broken> {
-        self.after_start = false;
+        self.between_markup = false;
         match self.reader.read_to_end(quick_xml::name::QName(name)) {
             Ok(span) => {
+                // The last event was the end tag.
+                self.between_markup = true;
                 let start = usize::try_from(span.start).unwrap_or(usize::MAX);
                 let end = usize::try_from(span.end).unwrap_or(usize::MAX);
                 Ok((

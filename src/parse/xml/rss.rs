@@ -121,6 +121,7 @@ fn trim_end_byte(mut s: &str, byte: u8) -> &str {
     s
 }
 
+/// Whether a URL starts with `http://` or `https://`, in any case.
 pub(super) fn is_http(s: &str) -> bool {
     starts_with_ignore_case(s, "http://") || starts_with_ignore_case(s, "https://")
 }
