@@ -68,7 +68,7 @@ fn split(s: &str) -> Parts<'_> {
     };
     let (authority, path) = match rest.strip_prefix("//") {
         Some(r) => {
-            let slash = crate::find::byte(r.as_bytes(), b'/').unwrap_or(r.len());
+            let slash = memchr::memchr(b'/', r.as_bytes()).unwrap_or(r.len());
             let (a, p) = r.split_at_checked(slash).unwrap_or((r, ""));
             (Some(a), p)
         }
@@ -85,7 +85,7 @@ fn split(s: &str) -> Parts<'_> {
 
 /// `s.split_once(byte)` for an ASCII byte.
 fn split_at_byte(s: &str, byte: u8) -> Option<(&str, &str)> {
-    let at = crate::find::byte(s.as_bytes(), byte)?;
+    let at = memchr::memchr(byte, s.as_bytes())?;
     Some((s.get(..at)?, s.get(at + 1..)?))
 }
 
