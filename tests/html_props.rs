@@ -25,9 +25,10 @@
 
 use std::borrow::Cow;
 
+use feedlet::sanitize::{Node, TreeSink};
 use feedlet::{
-    safe_url, Content, Date, DateStyle, Entry, Escape, Feed, Format, Image, Layout, LazyText,
-    LinkTarget, Markup, Options, Person, Sort, SummaryMode,
+    safe_url, Content, Date, DateStyle, Entry, Escape, Feed, Format, HtmlSink, Image, Layout,
+    LazyText, LinkTarget, Markup, Options, Person, Sink, Sort, SummaryMode,
 };
 use proptest::prelude::*;
 
@@ -39,6 +40,8 @@ const TAGS: &[&str] = &[
 ];
 const VOID: &[&str] = &["img"];
 const ATTRIBUTES: &[&str] = &[
+    "aria-busy",
+    "aria-hidden",
     "class",
     "part",
     "lang",
@@ -271,6 +274,13 @@ fn is_safe_link(url: &str) -> bool {
 // ---------------------------------------------------------------------------------------------
 // The checks.
 
+/// `lang` is the feed's language trimmed, and absent when blank (the DOM renderer's rule, now the only one).
+fn language<'f>(feed: Option<&'f Feed<'_>>) -> Option<&'f str> {
+    feed.and_then(|f| f.language.as_deref())
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+}
+
 fn check(feeds: &[Feed<'_>], options: &Options, check_links: bool) -> Result<(), String> {
     let html = feedlet::render_html(feeds, options);
     let roots = scan(&html).map_err(|e| format!("{e}\n--- output ---\n{html}"))?;
@@ -281,7 +291,7 @@ fn check(feeds: &[Feed<'_>], options: &Options, check_links: bool) -> Result<(),
     if section.name() != "section" {
         return fail("the root is not a <section>".into());
     }
-    let lang = feeds.first().and_then(|f| f.language.as_deref());
+    let lang = language(feeds.first());
     if section.attribute("lang") != lang {
         return fail(format!("lang {:?} != {lang:?}", section.attribute("lang")));
     }
@@ -318,6 +328,13 @@ fn check(feeds: &[Feed<'_>], options: &Options, check_links: bool) -> Result<(),
     for (li, post) in list.children().iter().zip(&posts) {
         if li.name() != "li" {
             return fail(format!("a <{}> in the list", li.name()));
+        }
+        let item_lang = language(feeds.get(post.feed)).filter(|l| Some(*l) != lang);
+        if li.attribute("lang") != item_lang {
+            return fail(format!(
+                "item lang {:?} != {item_lang:?}",
+                li.attribute("lang")
+            ));
         }
         let entry = post.entry;
         let mut parts = li.children().iter().peekable();
@@ -435,6 +452,92 @@ fn check(feeds: &[Feed<'_>], options: &Options, check_links: bool) -> Result<(),
         }
     }
     Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// One description, two sinks: what the list description says (recorded as a tree) is what the HTML says.
+
+/// Forwards to `S`, except that a date is written as `@<seconds>`: the one thing each sink formats its
+/// own way (`Intl` in the browser, a fixed English form in HTML, ISO 8601 in the recorder).
+struct DatesAsMarkers<S>(S);
+
+impl<S: Sink> Sink for DatesAsMarkers<S> {
+    type Error = S::Error;
+    type Tree = S::Tree;
+    fn open(
+        &mut self,
+        tag: &'static str,
+        class: &'static str,
+        part: &'static str,
+    ) -> Result<(), S::Error> {
+        self.0.open(tag, class, part)
+    }
+    fn attribute(&mut self, name: &'static str, value: &str) -> Result<(), S::Error> {
+        self.0.attribute(name, value)
+    }
+    fn text(&mut self, text: &str) -> Result<(), S::Error> {
+        self.0.text(text)
+    }
+    fn date(&mut self, timestamp: i64) -> Result<(), S::Error> {
+        self.0.text(&format!("@{timestamp}"))
+    }
+    fn close(&mut self) -> Result<(), S::Error> {
+        self.0.close()
+    }
+    fn refused(&mut self) {
+        self.0.refused();
+    }
+}
+
+fn recorded(node: &Node) -> Tree {
+    match node {
+        Node::Text(text) => Tree::Text(text.clone()),
+        Node::Element {
+            name,
+            attributes,
+            children,
+            ..
+        } => Tree::Element {
+            name: name.clone(),
+            attributes: attributes.clone(),
+            children: children.iter().map(recorded).collect(),
+        },
+    }
+}
+
+/// Compares a recording with HTML written from the same description.
+fn same_tree(record: TreeSink, html: HtmlSink) -> Result<(), String> {
+    let recorded: Vec<Tree> = record.finish().iter().map(recorded).collect();
+    let mut text = html.finish();
+    text.push('\n');
+    let scanned = scan(&text).map_err(|e| format!("{e}\n--- output ---\n{text}"))?;
+    if scanned != recorded {
+        return Err(format!(
+            "the HTML differs from the description\n--- recorded ---\n{recorded:#?}\n--- output ---\n{text}"
+        ));
+    }
+    Ok(())
+}
+
+/// The list description into a recording sink and into the HTML sink: the HTML, read back, must be
+/// the recorded tree exactly (elements, attribute order, texts), and both count the same entries and
+/// refused URLs. A model whose URLs the parser checked has none to refuse.
+fn list_sinks_agree(feeds: &[Feed<'_>], options: &Options, checked: bool) -> Result<(), String> {
+    let mut record = DatesAsMarkers(TreeSink::default());
+    let Ok(count) = feedlet::render_into(&mut record, feeds, options);
+    let mut html = DatesAsMarkers(HtmlSink::new(options.date_style));
+    let Ok(html_count) = feedlet::render_into(&mut html, feeds, options);
+    let posts = feedlet::select(feeds, options).len();
+    if count != posts || html_count != posts {
+        return Err(format!("counts {count} and {html_count} for {posts} posts"));
+    }
+    if checked && record.0.refused_urls() != 0 {
+        return Err(format!(
+            "{} URLs refused in a parsed model",
+            record.0.refused_urls()
+        ));
+    }
+    same_tree(record.0, html.0)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -703,6 +806,26 @@ proptest! {
     fn parsed_model_renders_only_its_own_markup(feeds in prop::collection::vec(feed(true), 1..3), options in options()) {
         if let Err(message) = check(&feeds, &options, true) {
             prop_assert!(false, "{}", message);
+        }
+    }
+
+    /// One description through two sinks: the HTML string is exactly what the description recorded.
+    #[test]
+    fn html_sink_writes_exactly_the_description(feeds in prop::collection::vec(feed(true), 1..3), raw in prop::collection::vec(feed(false), 0..2), options in options()) {
+        if let Err(message) = list_sinks_agree(&feeds, &options, true) {
+            prop_assert!(false, "{}", message);
+        }
+        if !raw.is_empty() {
+            if let Err(message) = list_sinks_agree(&raw, &options, false) {
+                prop_assert!(false, "{}", message);
+            }
+        }
+        let mut record = TreeSink::default();
+        let mut html = HtmlSink::new(options.date_style);
+        let Ok(()) = feedlet::render_skeleton_into(&mut record, &options);
+        let Ok(()) = feedlet::render_skeleton_into(&mut html, &options);
+        if let Err(message) = same_tree(record, html) {
+            prop_assert!(false, "skeleton: {}", message);
         }
     }
 

@@ -9,7 +9,7 @@
 
 use std::borrow::Cow;
 
-use feedlet::sanitize::{allowed_attributes, sanitize_tree, Node, ALLOWED, MAX_DEPTH, MAX_NODES};
+use feedlet::sanitize::{sanitize_tree, Action, Node, HTML_NAMESPACE, POLICY};
 use feedlet::{
     decode_entities, excerpt, format_utc, grapheme_count, has_scheme, html_to_text, parse,
     parse_date, parse_str, render_html, resolve, safe_url, select, DateStyle, ErrorKind, Feed,
@@ -536,21 +536,24 @@ pub struct SanitizeInput {
     pub nodes: Vec<Node>,
 }
 
-/// Runs `sanitize_tree` with a `safe_url` checker and checks the output against the policy.
+/// Runs the shipped walk (`POLICY.sanitize`, through `sanitize_tree`) and checks its output against the policy.
 pub fn check_sanitize(input: &SanitizeInput) {
     let base = input.base.as_deref();
-    let check = |url: &str| safe_url(base, url);
-    let out = sanitize_tree(&input.nodes, &check);
+    let out = sanitize_tree(&input.nodes, base);
 
     let mut allowed_texts: Vec<&str> = Vec::new();
     visible_texts(&input.nodes, &mut allowed_texts);
     let mut count = 0usize;
     check_sanitized(&out, 0, &mut count, &allowed_texts);
-    assert!(count <= MAX_NODES, "{count} nodes over MAX_NODES");
+    assert!(count <= POLICY.max_nodes, "{count} nodes over max_nodes");
 
     // Sanitizing the output again changes nothing: it is already within the policy.
-    let twice = sanitize_tree(&out, &check);
+    let twice = sanitize_tree(&out, base);
     assert_eq!(out, twice, "sanitize_tree is not idempotent");
+}
+
+fn action(name: &str, namespace: Option<&str>) -> Action {
+    POLICY.element_action(namespace, name)
 }
 
 /// Texts a reader could see: not under a dropped element.
@@ -558,8 +561,13 @@ fn visible_texts<'n>(nodes: &'n [Node], out: &mut Vec<&'n str>) {
     for node in nodes {
         match node {
             Node::Text(text) => out.push(text),
-            Node::Element { name, children, .. } => {
-                if feedlet::sanitize::element_action(name) != feedlet::sanitize::Action::Drop {
+            Node::Element {
+                name,
+                namespace,
+                children,
+                ..
+            } => {
+                if action(name, namespace.as_deref()) != Action::Drop {
                     visible_texts(children, out);
                 }
             }
@@ -567,8 +575,25 @@ fn visible_texts<'n>(nodes: &'n [Node], out: &mut Vec<&'n str>) {
     }
 }
 
+/// The attributes the policy itself sets on a kept element, with their only possible values
+/// (`None`: the value depends on the option, as `target`, or on the entry, as `alt`).
+fn set_by_policy(element: &str) -> Vec<(&'static str, Option<&'static str>)> {
+    match element {
+        "a" => vec![("rel", Some(POLICY.link_rel)), ("target", Some("_blank"))],
+        "img" => POLICY
+            .image_attributes
+            .iter()
+            .map(|(name, value)| (*name, Some(*value)))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
 fn check_sanitized(nodes: &[Node], depth: usize, count: &mut usize, texts: &[&str]) {
-    assert!(depth <= MAX_DEPTH + 1, "output deeper than MAX_DEPTH");
+    assert!(
+        depth <= POLICY.max_depth + 1,
+        "output deeper than max_depth"
+    );
     for node in nodes {
         *count += 1;
         match node {
@@ -578,17 +603,31 @@ fn check_sanitized(nodes: &[Node], depth: usize, count: &mut usize, texts: &[&st
             ),
             Node::Element {
                 name,
+                namespace,
                 attributes,
                 children,
             } => {
-                assert!(ALLOWED.contains(&name.as_str()), "element {name:?} kept");
-                let allowed = allowed_attributes(name);
+                assert!(
+                    POLICY.elements.contains(&name.as_str()),
+                    "element {name:?} kept"
+                );
+                assert_eq!(
+                    namespace.as_deref(),
+                    Some(HTML_NAMESPACE),
+                    "a kept element outside HTML"
+                );
+                let copied = POLICY.attributes_of(name);
+                let set = set_by_policy(name);
                 let mut seen: Vec<&str> = Vec::new();
                 for (attribute, value) in attributes {
+                    let policy_value = set.iter().find(|(n, _)| n == attribute);
                     assert!(
-                        allowed.contains(&attribute.as_str()),
+                        copied.contains(&attribute.as_str()) || policy_value.is_some(),
                         "attribute {attribute:?} kept on {name:?}"
                     );
+                    if let Some((_, Some(expected))) = policy_value {
+                        assert_eq!(value, expected, "{attribute} on {name}");
+                    }
                     assert!(!attribute.to_ascii_lowercase().starts_with("on"));
                     assert!(
                         !seen.contains(&attribute.as_str()),
@@ -596,7 +635,10 @@ fn check_sanitized(nodes: &[Node], depth: usize, count: &mut usize, texts: &[&st
                     );
                     seen.push(attribute);
                     match attribute.as_str() {
-                        "href" | "src" => assert_safe_url(value),
+                        "href" | "src" => {
+                            assert_safe_url(value);
+                            assert!(POLICY.allows_url(value), "{attribute}={value:?}");
+                        }
                         "width" | "height" => assert!(
                             !value.is_empty()
                                 && value.len() <= 5
@@ -608,6 +650,10 @@ fn check_sanitized(nodes: &[Node], depth: usize, count: &mut usize, texts: &[&st
                 }
                 if name == "img" {
                     assert!(seen.contains(&"src"), "an img without src was kept");
+                    assert!(seen.contains(&"alt"), "an img without alt");
+                }
+                if seen.contains(&"rel") {
+                    assert!(seen.contains(&"href"), "rel on a link without href");
                 }
                 check_sanitized(children, depth + 1, count, texts);
             }
@@ -616,7 +662,8 @@ fn check_sanitized(nodes: &[Node], depth: usize, count: &mut usize, texts: &[&st
 }
 
 /// Reads a tree saved as JSON: `{"base": null | "…", "nodes": [N…]}` where N is
-/// `{"text": "…"}` or `{"element": "name", "attributes": [["k","v"]…], "children": [N…]}`.
+/// `{"text": "…"}` or `{"element": "name", "namespace": null | "…", "attributes": [["k","v"]…], "children": [N…]}`;
+/// a missing `namespace` is HTML's.
 pub fn sanitize_input_from_json(data: &[u8]) -> Option<SanitizeInput> {
     let value: serde_json::Value = serde_json::from_slice(data).ok()?;
     let base = value
@@ -652,8 +699,14 @@ fn node_from_json(value: &serde_json::Value) -> Option<Node> {
         Some(children) => nodes_from_json(children)?,
         None => Vec::new(),
     };
+    let namespace = match value.get("namespace") {
+        None => Some(HTML_NAMESPACE.to_owned()),
+        Some(serde_json::Value::Null) => None,
+        Some(namespace) => Some(namespace.as_str()?.to_owned()),
+    };
     Some(Node::Element {
         name,
+        namespace,
         attributes,
         children,
     })
@@ -676,13 +729,22 @@ fn nodes_to_json(nodes: &[Node]) -> serde_json::Value {
                 Node::Text(text) => serde_json::json!({ "text": text }),
                 Node::Element {
                     name,
+                    namespace,
                     attributes,
                     children,
-                } => serde_json::json!({
-                    "element": name,
-                    "attributes": attributes,
-                    "children": nodes_to_json(children),
-                }),
+                } => {
+                    let mut element = serde_json::json!({
+                        "element": name,
+                        "attributes": attributes,
+                        "children": nodes_to_json(children),
+                    });
+                    if namespace.as_deref() != Some(HTML_NAMESPACE) {
+                        if let Some(object) = element.as_object_mut() {
+                            object.insert("namespace".to_owned(), serde_json::json!(namespace));
+                        }
+                    }
+                    element
+                }
             })
             .collect(),
     )
