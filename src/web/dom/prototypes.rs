@@ -71,47 +71,72 @@ struct Accessors {
 #[derive(Clone)]
 pub(crate) struct Dom(Rc<Accessors>);
 
-/// `Name.prototype` of a global interface object (an own property of the window, which named
-/// elements cannot shadow).
-fn prototype(interface: &str) -> Result<Object, JsValue> {
+/// What [`Dom::new`] takes, in the order of [`Accessors`]' fields: (interface, property).
+const TAKEN: [(&str, &str); 16] = [
+    ("Node", "nodeType"),
+    ("Node", "firstChild"),
+    ("Node", "nextSibling"),
+    ("Node", "nodeValue"),
+    ("Node", "appendChild"),
+    ("Element", "localName"),
+    ("Element", "namespaceURI"),
+    ("Element", "getAttribute"),
+    ("Element", "setAttribute"),
+    ("Element", "removeAttribute"),
+    ("Element", "remove"),
+    ("Document", "body"),
+    ("Document", "documentElement"),
+    ("Document", "querySelector"),
+    ("Document", "createElement"),
+    ("Document", "createTextNode"),
+];
+
+/// `Interface.prototype[property]` as its own property descriptor holds it: the getter of an accessor
+/// property, else the function of a method. The interface object is an own property of the window,
+/// which named elements cannot shadow.
+fn take(interface: &str, property: &str) -> Result<Accessor, JsValue> {
     let constructor = Reflect::get(&js_sys::global(), &interface.into())?;
-    Ok(Reflect::get(&constructor, &"prototype".into())?.unchecked_into())
-}
-
-/// An accessor property's getter.
-fn getter(prototype: &Object, name: &str) -> Result<Accessor, JsValue> {
-    let descriptor = Reflect::get_own_property_descriptor(prototype, &name.into())?;
-    Reflect::get(&descriptor, &"get".into())?.dyn_into()
-}
-
-/// A method (a data property holding a function).
-fn method(prototype: &Object, name: &str) -> Result<Accessor, JsValue> {
-    Reflect::get(prototype, &name.into())?.dyn_into()
+    let prototype: Object = Reflect::get(&constructor, &"prototype".into())?.unchecked_into();
+    let descriptor = Reflect::get_own_property_descriptor(&prototype, &property.into())?;
+    let getter = Reflect::get(&descriptor, &"get".into())?;
+    let function = if getter.is_undefined() {
+        Reflect::get(&descriptor, &"value".into())?
+    } else {
+        getter
+    };
+    function.dyn_into()
 }
 
 impl Dom {
     /// Takes every accessor from the prototypes.
     pub(crate) fn new() -> Result<Dom, JsValue> {
-        let node = prototype("Node")?;
-        let element = prototype("Element")?;
-        let document = prototype("Document")?;
+        let taken = TAKEN
+            .iter()
+            .map(|(interface, property)| take(interface, property))
+            .collect::<Result<Vec<Accessor>, JsValue>>()?;
+        let Ok(
+            [node_type, first_child, next_sibling, node_value, append_child, local_name, namespace_uri, get_attribute, set_attribute, remove_attribute, remove, body, document_element, query_selector, create_element, create_text_node],
+        ) = <[Accessor; 16]>::try_from(taken)
+        else {
+            return Err(JsValue::from_str("feedlet: a DOM accessor is missing"));
+        };
         Ok(Dom(Rc::new(Accessors {
-            node_type: getter(&node, "nodeType")?,
-            first_child: getter(&node, "firstChild")?,
-            next_sibling: getter(&node, "nextSibling")?,
-            node_value: getter(&node, "nodeValue")?,
-            append_child: method(&node, "appendChild")?,
-            local_name: getter(&element, "localName")?,
-            namespace_uri: getter(&element, "namespaceURI")?,
-            get_attribute: method(&element, "getAttribute")?,
-            set_attribute: method(&element, "setAttribute")?,
-            remove_attribute: method(&element, "removeAttribute")?,
-            remove: method(&element, "remove")?,
-            body: getter(&document, "body")?,
-            document_element: getter(&document, "documentElement")?,
-            query_selector: method(&document, "querySelector")?,
-            create_element: method(&document, "createElement")?,
-            create_text_node: method(&document, "createTextNode")?,
+            node_type,
+            first_child,
+            next_sibling,
+            node_value,
+            append_child,
+            local_name,
+            namespace_uri,
+            get_attribute,
+            set_attribute,
+            remove_attribute,
+            remove,
+            body,
+            document_element,
+            query_selector,
+            create_element,
+            create_text_node,
         })))
     }
 
