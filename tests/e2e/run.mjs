@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { DIST, E2E_DIR, TestContext, launchBrowser, paths } from './lib/harness.mjs';
 import { startServer } from './lib/server.mjs';
 
-const MODULES = ['widget', 'automount', 'cache', 'faults', 'csp', 'a11y', 'npm', 'screenshot'];
+const MODULES = ['widget', 'automount', 'cache', 'faults', 'csp', 'a11y', 'npm', 'screenshot', 'clobber'];
 const filters = process.argv.slice(2);
 const started = Date.now();
 
