@@ -20,8 +20,9 @@ use crate::url::safe_url;
 /// let mut sink = TreeSink::default();
 /// let Ok(count) = feedlet::render_into(&mut sink, std::slice::from_ref(&feed), &feedlet::Options::default());
 /// assert_eq!(count, 1);
-/// let [Node::Element { name, .. }] = sink.finish().as_slice() else { panic!() };
-/// assert_eq!(name, "section");
+/// let nodes = sink.finish();
+/// let [Node::Element { name, children, .. }] = nodes.as_slice() else { panic!("one section") };
+/// assert_eq!((name.as_str(), children.len()), ("section", 1));
 /// ```
 pub fn render_into<S: Sink>(
     sink: &mut S,
