@@ -20,7 +20,7 @@ size:
 	FEEDLET_SIZE_BUDGET=$(SIZE_BUDGET) scripts/size.sh
 
 test-wasm: setup
-	cargo test --target wasm32-unknown-unknown --test web
+	cargo test --target wasm32-unknown-unknown --test web --test web_render
 
 test-e2e: build
 	cd www && node --test-reporter=spec ../tests/e2e/run.mjs

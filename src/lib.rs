@@ -63,7 +63,7 @@ pub use error::{Error, ErrorKind, Position, Warning};
 pub use json_out::feed_to_json as to_json;
 pub use model::{Content, Date, Entry, Escape, Feed, Format, Image, LazyText, Markup, Person};
 pub use options::{DateStyle, Layout, LinkTarget, Options, ParseOptions, Sort, SummaryMode};
-pub use render::render_html;
+pub use render::{render_html, render_into, render_skeleton_into, HtmlSink, Sink};
 pub use select::{select, summary, thumbnail, Post};
 pub use text::{
     decode_entities, dimension, excerpt, grapheme_count, html_to_text, xhtml_document,

@@ -25,251 +25,26 @@
 
 use std::borrow::Cow;
 
+use feedlet::sanitize::{Node, TreeSink};
 use feedlet::{
-    safe_url, Content, Date, DateStyle, Entry, Escape, Feed, Format, Image, Layout, LazyText,
-    LinkTarget, Markup, Options, Person, Sort, SummaryMode,
+    safe_url, Content, Date, DateStyle, Entry, Escape, Feed, Format, HtmlSink, Image, Layout,
+    LazyText, LinkTarget, Markup, Options, Person, Sink, Sort, SummaryMode,
 };
 use proptest::prelude::*;
 
-// ---------------------------------------------------------------------------------------------
-// A tiny scanner for the renderer's output: no html5ever, just what the renderer may emit.
-
-const TAGS: &[&str] = &[
-    "section", "h2", "ul", "li", "a", "span", "div", "time", "p", "img",
-];
-const VOID: &[&str] = &["img"];
-const ATTRIBUTES: &[&str] = &[
-    "class",
-    "part",
-    "lang",
-    "dir",
-    "role",
-    "href",
-    "target",
-    "rel",
-    "src",
-    "alt",
-    "loading",
-    "decoding",
-    "referrerpolicy",
-    "width",
-    "height",
-    "datetime",
-];
-
-#[derive(Debug, Clone, PartialEq)]
-enum Tree {
-    Text(String),
-    Element {
-        name: String,
-        attributes: Vec<(String, String)>,
-        children: Vec<Tree>,
-    },
-}
-
-impl Tree {
-    fn attribute(&self, key: &str) -> Option<&str> {
-        match self {
-            Tree::Element { attributes, .. } => attributes
-                .iter()
-                .find(|(k, _)| k == key)
-                .map(|(_, v)| v.as_str()),
-            Tree::Text(_) => None,
-        }
-    }
-    fn name(&self) -> &str {
-        match self {
-            Tree::Element { name, .. } => name,
-            Tree::Text(_) => "#text",
-        }
-    }
-    fn children(&self) -> &[Tree] {
-        match self {
-            Tree::Element { children, .. } => children,
-            Tree::Text(_) => &[],
-        }
-    }
-    /// The decoded text of an element: its text children joined (renderer elements hold text only).
-    fn text(&self) -> String {
-        let mut out = String::new();
-        for child in self.children() {
-            match child {
-                Tree::Text(t) => out.push_str(t),
-                Tree::Element { .. } => out.push_str(&child.text()),
-            }
-        }
-        out
-    }
-    fn class(&self) -> &str {
-        self.attribute("class").unwrap_or("")
-    }
-}
-
-/// Decodes the renderer's escapes; any other `&` is markup that escaped (an error).
-fn decode(raw: &str, in_attribute: bool) -> Result<String, String> {
-    let mut out = String::with_capacity(raw.len());
-    let mut rest = raw;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        let tail = &rest[at..];
-        let mut known: Vec<(&str, char)> = vec![("&amp;", '&'), ("&lt;", '<'), ("&gt;", '>')];
-        if in_attribute {
-            known.extend([("&quot;", '"'), ("&#39;", '\'')]);
-        }
-        let Some((entity, c)) = known.into_iter().find(|(e, _)| tail.starts_with(e)) else {
-            return Err(format!(
-                "a raw `&` that is not one of the renderer's escapes: {:?}",
-                &tail[..tail.len().min(20)]
-            ));
-        };
-        out.push(c);
-        rest = &tail[entity.len()..];
-    }
-    out.push_str(rest);
-    Ok(out)
-}
-
-fn scan(html: &str) -> Result<Vec<Tree>, String> {
-    let body = html
-        .strip_suffix('\n')
-        .ok_or("the output does not end in a newline")?;
-    let mut stack: Vec<Tree> = vec![Tree::Element {
-        name: "#root".into(),
-        attributes: vec![],
-        children: vec![],
-    }];
-    let push = |stack: &mut Vec<Tree>, node: Tree| {
-        if let Some(Tree::Element { children, .. }) = stack.last_mut() {
-            children.push(node);
-        }
-    };
-    let mut rest = body;
-    while !rest.is_empty() {
-        if let Some(tag) = rest.strip_prefix('<') {
-            if let Some(end) = tag.strip_prefix('/') {
-                let close = end.find('>').ok_or("an end tag without `>`")?;
-                let name = &end[..close];
-                if !TAGS.contains(&name) {
-                    return Err(format!(
-                        "end tag `{name}` is not one of the renderer's tags"
-                    ));
-                }
-                let node = stack.pop().ok_or("more end tags than start tags")?;
-                if node.name() != name {
-                    return Err(format!("`</{name}>` closes `<{}>`", node.name()));
-                }
-                if stack.is_empty() {
-                    return Err("an end tag closed the document".into());
-                }
-                push(&mut stack, node);
-                rest = &end[close + 1..];
-                continue;
-            }
-            let name_end = tag
-                .find(|c: char| !c.is_ascii_lowercase() && !c.is_ascii_digit())
-                .unwrap_or(tag.len());
-            let name = &tag[..name_end];
-            if !TAGS.contains(&name) {
-                return Err(format!(
-                    "`<` opens `{}`, which is not one of the renderer's tags",
-                    &tag[..tag.len().min(30)]
-                ));
-            }
-            let mut cursor = &tag[name_end..];
-            let mut attributes = Vec::new();
-            loop {
-                if let Some(after) = cursor.strip_prefix('>') {
-                    cursor = after;
-                    break;
-                }
-                let after_space = cursor.strip_prefix(' ').ok_or_else(|| {
-                    format!(
-                        "inside `<{name}`: expected a space or `>` at {:?}",
-                        &cursor[..cursor.len().min(30)]
-                    )
-                })?;
-                let key_end = after_space
-                    .find(|c: char| !c.is_ascii_lowercase() && c != '-')
-                    .unwrap_or(after_space.len());
-                let key = &after_space[..key_end];
-                if !ATTRIBUTES.contains(&key) {
-                    return Err(format!(
-                        "attribute `{key}` on `<{name}>` is not one of the renderer's"
-                    ));
-                }
-                let value_start = after_space[key_end..]
-                    .strip_prefix("=\"")
-                    .ok_or_else(|| format!("attribute `{key}` is not double-quoted"))?;
-                let close = value_start
-                    .find('"')
-                    .ok_or_else(|| format!("attribute `{key}` is never closed"))?;
-                let raw = &value_start[..close];
-                if raw.contains(['<', '>']) {
-                    return Err(format!("attribute `{key}` holds a raw `<` or `>`: {raw:?}"));
-                }
-                if attributes.iter().any(|(k, _): &(String, String)| k == key) {
-                    return Err(format!("attribute `{key}` twice on `<{name}>`"));
-                }
-                attributes.push((key.to_owned(), decode(raw, true)?));
-                cursor = &value_start[close + 1..];
-            }
-            let element = Tree::Element {
-                name: name.to_owned(),
-                attributes,
-                children: vec![],
-            };
-            if VOID.contains(&name) {
-                push(&mut stack, element);
-            } else {
-                stack.push(element);
-            }
-            rest = cursor;
-        } else {
-            let end = rest.find('<').unwrap_or(rest.len());
-            let raw = &rest[..end];
-            if raw.contains('>') {
-                return Err(format!("text holds a raw `>`: {raw:?}"));
-            }
-            if stack.len() < 2 {
-                return Err(format!("text outside the section: {raw:?}"));
-            }
-            push(&mut stack, Tree::Text(decode(raw, false)?));
-            rest = &rest[end..];
-        }
-    }
-    if stack.len() != 1 {
-        return Err(format!("{} element(s) left open", stack.len() - 1));
-    }
-    match stack.pop() {
-        Some(Tree::Element { children, .. }) => Ok(children),
-        _ => Err("no root".into()),
-    }
-}
-
-/// A link or image address is safe when it is absolute http(s) with a host, or a relative reference
-/// that no parser can read a scheme into (no `:` before the first `/`, `?` or `#`) and holds no
-/// whitespace or control character.
-fn is_safe_link(url: &str) -> bool {
-    // What a browser's URL parser strips or skips: C0 controls, space and DEL.
-    if url.is_empty() || url.chars().any(|c| c <= ' ' || c == '\u{7f}') {
-        return false;
-    }
-    let lower = url.to_ascii_lowercase();
-    if let Some(after) = lower
-        .strip_prefix("https:")
-        .or_else(|| lower.strip_prefix("http:"))
-    {
-        return !after.starts_with("///") && after != "//";
-    }
-    if lower.starts_with("//") {
-        return false; // protocol-relative must have been resolved to https:
-    }
-    let first = url.find(['/', '?', '#']).unwrap_or(url.len());
-    !url[..first].contains(':')
-}
+#[path = "html_props/scan.rs"]
+mod scan;
+use scan::{is_safe_link, scan, Tree};
 
 // ---------------------------------------------------------------------------------------------
 // The checks.
+
+/// `lang` is the feed's language trimmed, and absent when blank (the DOM renderer's rule, now the only one).
+fn language<'f>(feed: Option<&'f Feed<'_>>) -> Option<&'f str> {
+    feed.and_then(|f| f.language.as_deref())
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+}
 
 fn check(feeds: &[Feed<'_>], options: &Options, check_links: bool) -> Result<(), String> {
     let html = feedlet::render_html(feeds, options);
@@ -281,7 +56,7 @@ fn check(feeds: &[Feed<'_>], options: &Options, check_links: bool) -> Result<(),
     if section.name() != "section" {
         return fail("the root is not a <section>".into());
     }
-    let lang = feeds.first().and_then(|f| f.language.as_deref());
+    let lang = language(feeds.first());
     if section.attribute("lang") != lang {
         return fail(format!("lang {:?} != {lang:?}", section.attribute("lang")));
     }
@@ -318,6 +93,13 @@ fn check(feeds: &[Feed<'_>], options: &Options, check_links: bool) -> Result<(),
     for (li, post) in list.children().iter().zip(&posts) {
         if li.name() != "li" {
             return fail(format!("a <{}> in the list", li.name()));
+        }
+        let item_lang = language(feeds.get(post.feed)).filter(|l| Some(*l) != lang);
+        if li.attribute("lang") != item_lang {
+            return fail(format!(
+                "item lang {:?} != {item_lang:?}",
+                li.attribute("lang")
+            ));
         }
         let entry = post.entry;
         let mut parts = li.children().iter().peekable();
@@ -435,6 +217,92 @@ fn check(feeds: &[Feed<'_>], options: &Options, check_links: bool) -> Result<(),
         }
     }
     Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// One description, two sinks: what the list description says (recorded as a tree) is what the HTML says.
+
+/// Forwards to `S`, except that a date is written as `@<seconds>`: the one thing each sink formats its
+/// own way (`Intl` in the browser, a fixed English form in HTML, ISO 8601 in the recorder).
+struct DatesAsMarkers<S>(S);
+
+impl<S: Sink> Sink for DatesAsMarkers<S> {
+    type Error = S::Error;
+    type Tree = S::Tree;
+    fn open(
+        &mut self,
+        tag: &'static str,
+        class: &'static str,
+        part: &'static str,
+    ) -> Result<(), S::Error> {
+        self.0.open(tag, class, part)
+    }
+    fn attribute(&mut self, name: &'static str, value: &str) -> Result<(), S::Error> {
+        self.0.attribute(name, value)
+    }
+    fn text(&mut self, text: &str) -> Result<(), S::Error> {
+        self.0.text(text)
+    }
+    fn date(&mut self, timestamp: i64) -> Result<(), S::Error> {
+        self.0.text(&format!("@{timestamp}"))
+    }
+    fn close(&mut self) -> Result<(), S::Error> {
+        self.0.close()
+    }
+    fn refused(&mut self) {
+        self.0.refused();
+    }
+}
+
+fn recorded(node: &Node) -> Tree {
+    match node {
+        Node::Text(text) => Tree::Text(text.clone()),
+        Node::Element {
+            name,
+            attributes,
+            children,
+            ..
+        } => Tree::Element {
+            name: name.clone(),
+            attributes: attributes.clone(),
+            children: children.iter().map(recorded).collect(),
+        },
+    }
+}
+
+/// Compares a recording with HTML written from the same description.
+fn same_tree(record: TreeSink, html: HtmlSink) -> Result<(), String> {
+    let recorded: Vec<Tree> = record.finish().iter().map(recorded).collect();
+    let mut text = html.finish();
+    text.push('\n');
+    let scanned = scan(&text).map_err(|e| format!("{e}\n--- output ---\n{text}"))?;
+    if scanned != recorded {
+        return Err(format!(
+            "the HTML differs from the description\n--- recorded ---\n{recorded:#?}\n--- output ---\n{text}"
+        ));
+    }
+    Ok(())
+}
+
+/// The list description into a recording sink and into the HTML sink: the HTML, read back, must be
+/// the recorded tree exactly (elements, attribute order, texts), and both count the same entries and
+/// refused URLs. A model whose URLs the parser checked has none to refuse.
+fn list_sinks_agree(feeds: &[Feed<'_>], options: &Options, checked: bool) -> Result<(), String> {
+    let mut record = DatesAsMarkers(TreeSink::default());
+    let Ok(count) = feedlet::render_into(&mut record, feeds, options);
+    let mut html = DatesAsMarkers(HtmlSink::new(options.date_style));
+    let Ok(html_count) = feedlet::render_into(&mut html, feeds, options);
+    let posts = feedlet::select(feeds, options).len();
+    if count != posts || html_count != posts {
+        return Err(format!("counts {count} and {html_count} for {posts} posts"));
+    }
+    if checked && record.0.refused_urls() != 0 {
+        return Err(format!(
+            "{} URLs refused in a parsed model",
+            record.0.refused_urls()
+        ));
+    }
+    same_tree(record.0, html.0)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -703,6 +571,26 @@ proptest! {
     fn parsed_model_renders_only_its_own_markup(feeds in prop::collection::vec(feed(true), 1..3), options in options()) {
         if let Err(message) = check(&feeds, &options, true) {
             prop_assert!(false, "{}", message);
+        }
+    }
+
+    /// One description through two sinks: the HTML string is exactly what the description recorded.
+    #[test]
+    fn html_sink_writes_exactly_the_description(feeds in prop::collection::vec(feed(true), 1..3), raw in prop::collection::vec(feed(false), 0..2), options in options()) {
+        if let Err(message) = list_sinks_agree(&feeds, &options, true) {
+            prop_assert!(false, "{}", message);
+        }
+        if !raw.is_empty() {
+            if let Err(message) = list_sinks_agree(&raw, &options, false) {
+                prop_assert!(false, "{}", message);
+            }
+        }
+        let mut record = TreeSink::default();
+        let mut html = HtmlSink::new(options.date_style);
+        let Ok(()) = feedlet::render_skeleton_into(&mut record, &options);
+        let Ok(()) = feedlet::render_skeleton_into(&mut html, &options);
+        if let Err(message) = same_tree(record, html) {
+            prop_assert!(false, "skeleton: {}", message);
         }
     }
 

@@ -1,4 +1,4 @@
-//! An arbitrary HTML tree → `feedlet::sanitize::sanitize_tree` with a `safe_url` checker; the output must obey the rich-summary policy.
+//! An arbitrary HTML tree → the shipped rich-summary walk (`POLICY.sanitize` over `NodeTree`, via `sanitize_tree`); the output must obey the policy.
 //!
 //! Set `FEEDLET_FUZZ_DUMP=path` when replaying an artifact to write the tree as the JSON that
 //! `fuzz/regressions/sanitize/` and `tests/fuzz_regressions.rs` read.

@@ -9,7 +9,6 @@
 
 use std::borrow::Cow;
 
-use feedlet::sanitize::{allowed_attributes, sanitize_tree, Node, ALLOWED, MAX_DEPTH, MAX_NODES};
 use feedlet::{
     decode_entities, excerpt, format_utc, grapheme_count, has_scheme, html_to_text, parse,
     parse_date, parse_str, render_html, resolve, safe_url, select, DateStyle, ErrorKind, Feed,
@@ -525,173 +524,13 @@ pub fn check_html_to_text(data: &[u8]) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The rich-summary tree policy
+// The rich-summary walk: in its own file, included here so that this file stays the one entry point.
 
-/// One sanitizer input: the document base URL (or none) and the parsed HTML tree.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SanitizeInput {
-    /// The base for relative `href`/`src`.
-    pub base: Option<String>,
-    /// The tree as the browser parsed it.
-    pub nodes: Vec<Node>,
-}
-
-/// Runs `sanitize_tree` with a `safe_url` checker and checks the output against the policy.
-pub fn check_sanitize(input: &SanitizeInput) {
-    let base = input.base.as_deref();
-    let check = |url: &str| safe_url(base, url);
-    let out = sanitize_tree(&input.nodes, &check);
-
-    let mut allowed_texts: Vec<&str> = Vec::new();
-    visible_texts(&input.nodes, &mut allowed_texts);
-    let mut count = 0usize;
-    check_sanitized(&out, 0, &mut count, &allowed_texts);
-    assert!(count <= MAX_NODES, "{count} nodes over MAX_NODES");
-
-    // Sanitizing the output again changes nothing: it is already within the policy.
-    let twice = sanitize_tree(&out, &check);
-    assert_eq!(out, twice, "sanitize_tree is not idempotent");
-}
-
-/// Texts a reader could see: not under a dropped element.
-fn visible_texts<'n>(nodes: &'n [Node], out: &mut Vec<&'n str>) {
-    for node in nodes {
-        match node {
-            Node::Text(text) => out.push(text),
-            Node::Element { name, children, .. } => {
-                if feedlet::sanitize::element_action(name) != feedlet::sanitize::Action::Drop {
-                    visible_texts(children, out);
-                }
-            }
-        }
-    }
-}
-
-fn check_sanitized(nodes: &[Node], depth: usize, count: &mut usize, texts: &[&str]) {
-    assert!(depth <= MAX_DEPTH + 1, "output deeper than MAX_DEPTH");
-    for node in nodes {
-        *count += 1;
-        match node {
-            Node::Text(text) => assert!(
-                texts.contains(&text.as_str()),
-                "a text that was not visible in the input: {text:?}"
-            ),
-            Node::Element {
-                name,
-                attributes,
-                children,
-            } => {
-                assert!(ALLOWED.contains(&name.as_str()), "element {name:?} kept");
-                let allowed = allowed_attributes(name);
-                let mut seen: Vec<&str> = Vec::new();
-                for (attribute, value) in attributes {
-                    assert!(
-                        allowed.contains(&attribute.as_str()),
-                        "attribute {attribute:?} kept on {name:?}"
-                    );
-                    assert!(!attribute.to_ascii_lowercase().starts_with("on"));
-                    assert!(
-                        !seen.contains(&attribute.as_str()),
-                        "a repeated {attribute:?}"
-                    );
-                    seen.push(attribute);
-                    match attribute.as_str() {
-                        "href" | "src" => assert_safe_url(value),
-                        "width" | "height" => assert!(
-                            !value.is_empty()
-                                && value.len() <= 5
-                                && value.bytes().all(|b| b.is_ascii_digit()),
-                            "{attribute}={value:?}"
-                        ),
-                        _ => {}
-                    }
-                }
-                if name == "img" {
-                    assert!(seen.contains(&"src"), "an img without src was kept");
-                }
-                check_sanitized(children, depth + 1, count, texts);
-            }
-        }
-    }
-}
-
-/// Reads a tree saved as JSON: `{"base": null | "…", "nodes": [N…]}` where N is
-/// `{"text": "…"}` or `{"element": "name", "attributes": [["k","v"]…], "children": [N…]}`.
-pub fn sanitize_input_from_json(data: &[u8]) -> Option<SanitizeInput> {
-    let value: serde_json::Value = serde_json::from_slice(data).ok()?;
-    let base = value
-        .get("base")
-        .and_then(|b| b.as_str())
-        .map(str::to_owned);
-    let nodes = nodes_from_json(value.get("nodes")?)?;
-    Some(SanitizeInput { base, nodes })
-}
-
-fn nodes_from_json(value: &serde_json::Value) -> Option<Vec<Node>> {
-    value.as_array()?.iter().map(node_from_json).collect()
-}
-
-fn node_from_json(value: &serde_json::Value) -> Option<Node> {
-    if let Some(text) = value.get("text") {
-        return Some(Node::Text(text.as_str()?.to_owned()));
-    }
-    let name = value.get("element")?.as_str()?.to_owned();
-    let mut attributes = Vec::new();
-    for pair in value
-        .get("attributes")
-        .and_then(|a| a.as_array())
-        .into_iter()
-        .flatten()
-    {
-        let pair = pair.as_array()?;
-        let key = pair.first()?.as_str()?.to_owned();
-        let val = pair.get(1)?.as_str()?.to_owned();
-        attributes.push((key, val));
-    }
-    let children = match value.get("children") {
-        Some(children) => nodes_from_json(children)?,
-        None => Vec::new(),
-    };
-    Some(Node::Element {
-        name,
-        attributes,
-        children,
-    })
-}
-
-/// Writes a tree in the JSON form [`sanitize_input_from_json`] reads.
-pub fn sanitize_input_to_json(input: &SanitizeInput) -> String {
-    let value = serde_json::json!({
-        "base": input.base,
-        "nodes": nodes_to_json(&input.nodes),
-    });
-    serde_json::to_string_pretty(&value).unwrap_or_default()
-}
-
-fn nodes_to_json(nodes: &[Node]) -> serde_json::Value {
-    serde_json::Value::Array(
-        nodes
-            .iter()
-            .map(|node| match node {
-                Node::Text(text) => serde_json::json!({ "text": text }),
-                Node::Element {
-                    name,
-                    attributes,
-                    children,
-                } => serde_json::json!({
-                    "element": name,
-                    "attributes": attributes,
-                    "children": nodes_to_json(children),
-                }),
-            })
-            .collect(),
-    )
-}
-
-/// Replays a saved sanitizer input; a file that is not the JSON form is a broken regression.
-pub fn check_sanitize_json(data: &[u8]) {
-    match sanitize_input_from_json(data) {
-        Some(input) => check_sanitize(&input),
-        None => panic!("a sanitize regression that is not the JSON tree form"),
-    }
-}
+#[path = "sanitize_checks.rs"]
+mod sanitize_checks;
+// The fuzz target uses all of these; `tests/fuzz_regressions.rs`, which includes this file, only some.
+#[allow(unused_imports)]
+pub use sanitize_checks::{
+    check_sanitize, check_sanitize_json, sanitize_input_from_json, sanitize_input_to_json,
+    SanitizeInput,
+};

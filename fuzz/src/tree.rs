@@ -2,7 +2,7 @@
 //! names, attribute names and URLs that matter to the rich-summary policy.
 
 use arbitrary::Arbitrary;
-use feedlet::sanitize::Node;
+use feedlet::sanitize::{Node, HTML_NAMESPACE};
 
 use crate::checks::{SanitizeInput, BASE};
 
@@ -94,10 +94,22 @@ enum FuzzNode {
     Text(String),
     Element {
         name: Pick,
+        /// `None`: HTML (what an HTML parser gives every element but SVG and MathML ones).
+        namespace: Option<Pick>,
         attributes: Vec<(Pick, Pick)>,
         children: Vec<FuzzNode>,
     },
 }
+
+/// Namespaces to try besides HTML's: SVG, MathML, none, and near misses.
+const NAMESPACES: &[&str] = &[
+    "http://www.w3.org/2000/svg",
+    "http://www.w3.org/1998/Math/MathML",
+    "",
+    "http://www.w3.org/1999/xhtml ",
+    "HTTP://WWW.W3.ORG/1999/XHTML",
+    "urn:x",
+];
 
 /// A name or value: one of the interesting ones, or anything.
 #[derive(Debug, Arbitrary)]
@@ -125,10 +137,16 @@ impl FuzzNode {
             FuzzNode::Text(text) => Node::Text(text.clone()),
             FuzzNode::Element {
                 name,
+                namespace,
                 attributes,
                 children,
             } => Node::Element {
                 name: name.resolve(ELEMENTS),
+                namespace: match namespace {
+                    None => Some(HTML_NAMESPACE.to_owned()),
+                    Some(Pick::Known(0)) => None,
+                    Some(pick) => Some(pick.resolve(NAMESPACES)),
+                },
                 attributes: attributes
                     .iter()
                     .map(|(k, v)| (k.resolve(ATTRIBUTES), v.resolve(VALUES)))
@@ -140,7 +158,7 @@ impl FuzzNode {
 }
 
 impl FuzzInput {
-    /// The tree `sanitize_tree` sees.
+    /// The tree the walk reads.
     pub fn to_input(&self) -> SanitizeInput {
         SanitizeInput {
             base: match &self.base {

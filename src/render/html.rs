@@ -1,14 +1,17 @@
-//! The HTML-string renderer: the static prerender of the recent-posts list (the CLI's `render`), the same structure the DOM renderer builds.
+//! The HTML-string sink: the list description written as text, for the CLI's static prerender (`feedlet render`).
 //!
 //! Every text is escaped for text content and every attribute value for a quoted attribute;
-//! links and image sources have already passed `safe_url` when the model was built.
+//! which elements, attributes and URLs appear is decided by the description (`list.rs`), not here.
 
+use std::convert::Infallible;
+
+use super::sanitize::NoTree;
+use super::{render_into, Sink};
 use crate::model::Feed;
-use crate::options::{DateStyle, Layout, LinkTarget, Options};
-use crate::select::{meta_shown, select, Post};
-use crate::url::safe_url;
+use crate::options::{DateStyle, Options};
 
-/// Renders the recent-posts list of one or more feeds as an HTML fragment.
+/// Renders the recent-posts list of one or more feeds as an HTML fragment: the list description
+/// ([`render_into`](crate::render_into)) written into an [`HtmlSink`].
 ///
 /// # Examples
 /// ```
@@ -17,126 +20,105 @@ use crate::url::safe_url;
 /// assert!(html.contains(r#"<a class="feedlet__title" part="title" href="https://e.com/a" dir="auto">A &amp; B</a>"#));
 /// ```
 pub fn render_html(feeds: &[Feed<'_>], options: &Options) -> String {
-    let posts = select(feeds, options);
-    let mut out = String::with_capacity(1024);
-    out.push_str("<section class=\"feedlet feedlet--");
-    out.push_str(layout_name(options.layout));
-    out.push('"');
-    if let Some(lang) = feeds.first().and_then(|f| f.language.as_deref()) {
-        attribute(&mut out, "lang", lang);
-    }
-    out.push('>');
-    if let Some(heading) = options.heading.as_deref().filter(|h| !h.is_empty()) {
-        out.push_str("<h2 class=\"feedlet__heading\" part=\"heading\" dir=\"auto\">");
-        text(&mut out, heading);
-        out.push_str("</h2>");
-    }
-    if posts.is_empty() {
-        out.push_str("<p class=\"feedlet__empty\" part=\"empty\">");
-        text(&mut out, &options.empty_text);
-        out.push_str("</p>");
-    } else {
-        out.push_str("<ul class=\"feedlet__list\" role=\"list\" part=\"list\">");
-        for post in &posts {
-            item(&mut out, post, feeds, options);
-        }
-        out.push_str("</ul>");
-    }
-    out.push_str("</section>\n");
+    let mut sink = HtmlSink::new(options.date_style);
+    let Ok(_) = render_into(&mut sink, feeds, options);
+    let mut out = sink.finish();
+    out.push('\n');
     out
 }
 
-fn item(out: &mut String, post: &Post<'_, '_>, feeds: &[Feed<'_>], options: &Options) {
-    let entry = post.entry;
-    out.push_str("<li class=\"feedlet__item\" part=\"item\"");
-    let feed_lang = feeds.get(post.feed).and_then(|f| f.language.as_deref());
-    let first_lang = feeds.first().and_then(|f| f.language.as_deref());
-    if let Some(lang) = feed_lang.filter(|l| Some(*l) != first_lang) {
-        attribute(out, "lang", lang);
-    }
-    out.push('>');
-    if options.layout == Layout::Cards {
-        // Checked again here: a `Feed` can be built or deserialized by library users, not only by the parser.
-        let image = post
-            .image
-            .as_ref()
-            .and_then(|i| Some((i, safe_url(None, &i.url)?)));
-        if let Some((image, url)) = image {
-            out.push_str("<img class=\"feedlet__image\" part=\"image\"");
-            attribute(out, "src", &url);
-            out.push_str(
-                " alt=\"\" loading=\"lazy\" decoding=\"async\" referrerpolicy=\"no-referrer\"",
-            );
-            if let Some(width) = image.width {
-                attribute(out, "width", &width.to_string());
-            }
-            if let Some(height) = image.height {
-                attribute(out, "height", &height.to_string());
-            }
-            out.push('>');
-        }
-    }
-    let title = entry.title.as_deref().unwrap_or("(untitled)");
-    match entry.link.as_deref().and_then(|l| safe_url(None, l)) {
-        Some(link) => {
-            out.push_str("<a class=\"feedlet__title\" part=\"title\"");
-            attribute(out, "href", &link);
-            if options.target == LinkTarget::NewTab {
-                out.push_str(" target=\"_blank\" rel=\"noopener noreferrer\"");
-            }
-            out.push_str(" dir=\"auto\">");
-            text(out, title);
-            out.push_str("</a>");
-        }
-        None => {
-            out.push_str("<span class=\"feedlet__title\" part=\"title\" dir=\"auto\">");
-            text(out, title);
-            out.push_str("</span>");
-        }
-    }
-    let (date, authors, categories) = meta_shown(entry, options);
-    if date.is_some() || authors || categories {
-        out.push_str("<div class=\"feedlet__meta\" part=\"meta\">");
-        if let Some(date) = date {
-            out.push_str("<time class=\"feedlet__date\" part=\"date\"");
-            attribute(out, "datetime", &date.to_iso());
-            out.push('>');
-            match date.timestamp {
-                Some(t) => text(out, &display_date(t, options.date_style)),
-                None => text(out, &date.raw),
-            }
-            out.push_str("</time>");
-        }
-        if authors {
-            out.push_str("<span class=\"feedlet__author\" part=\"author\" dir=\"auto\">");
-            let names: Vec<&str> = entry.authors.iter().map(|p| p.name.as_ref()).collect();
-            text(out, &names.join(", "));
-            out.push_str("</span>");
-        }
-        if categories {
-            out.push_str("<span class=\"feedlet__categories\" part=\"categories\" dir=\"auto\">");
-            let names: Vec<&str> = entry.categories.iter().map(AsRef::as_ref).collect();
-            text(out, &names.join(", "));
-            out.push_str("</span>");
-        }
-        out.push_str("</div>");
-    }
-    if options.layout != Layout::Compact {
-        if let Some(summary) = &post.summary {
-            out.push_str("<p class=\"feedlet__summary\" part=\"summary\" dir=\"auto\">");
-            text(out, summary);
-            out.push_str("</p>");
-        }
-    }
-    out.push_str("</li>");
+/// A [`Sink`] that writes HTML text: every text escaped for text content, every value for a
+/// double-quoted attribute, dates in a locale-free English form (`Mar 7, 2026`) that the browser
+/// re-renders with `Intl`. It parses no HTML, so rich summaries show as text.
+#[derive(Debug, Default)]
+pub struct HtmlSink {
+    out: String,
+    /// The open elements, innermost last; `true` once the start tag's `>` is written.
+    open: Vec<(&'static str, bool)>,
+    date_style: DateStyle,
 }
 
-/// The layout's class suffix.
-pub fn layout_name(layout: Layout) -> &'static str {
-    match layout {
-        Layout::List => "list",
-        Layout::Cards => "cards",
-        Layout::Compact => "compact",
+impl HtmlSink {
+    /// A sink writing dates in `date_style` (`long` spells the month out).
+    pub fn new(date_style: DateStyle) -> Self {
+        HtmlSink {
+            out: String::with_capacity(1024),
+            open: Vec::new(),
+            date_style,
+        }
+    }
+
+    /// The HTML written (elements left open are closed).
+    pub fn finish(mut self) -> String {
+        while !self.open.is_empty() {
+            let Ok(()) = self.close();
+        }
+        self.out
+    }
+
+    /// Ends the start tag of the innermost element, before its content.
+    fn start_content(&mut self) {
+        if let Some((_, started)) = self.open.last_mut() {
+            if !*started {
+                *started = true;
+                self.out.push('>');
+            }
+        }
+    }
+}
+
+/// Elements with no end tag.
+const VOID: &[&str] = &["img", "br"];
+
+impl Sink for HtmlSink {
+    type Error = Infallible;
+    type Tree = NoTree;
+
+    fn open(
+        &mut self,
+        tag: &'static str,
+        class: &'static str,
+        part: &'static str,
+    ) -> Result<(), Infallible> {
+        self.start_content();
+        self.out.push('<');
+        self.out.push_str(tag);
+        if !class.is_empty() {
+            attribute(&mut self.out, "class", class);
+        }
+        if !part.is_empty() {
+            attribute(&mut self.out, "part", part);
+        }
+        self.open.push((tag, false));
+        Ok(())
+    }
+
+    fn attribute(&mut self, name: &'static str, value: &str) -> Result<(), Infallible> {
+        attribute(&mut self.out, name, value);
+        Ok(())
+    }
+
+    fn text(&mut self, value: &str) -> Result<(), Infallible> {
+        self.start_content();
+        text(&mut self.out, value);
+        Ok(())
+    }
+
+    fn date(&mut self, timestamp: i64) -> Result<(), Infallible> {
+        let shown = display_date(timestamp, self.date_style);
+        self.text(&shown)
+    }
+
+    fn close(&mut self) -> Result<(), Infallible> {
+        self.start_content();
+        if let Some((tag, _)) = self.open.pop() {
+            if !VOID.contains(&tag) {
+                self.out.push_str("</");
+                self.out.push_str(tag);
+                self.out.push('>');
+            }
+        }
+        Ok(())
     }
 }
 

@@ -1,100 +1,251 @@
-//! The rich-summary policy: which HTML elements and attributes survive into `summary="html"`, as plain data.
+//! The one rich-summary walk: [`Policy::sanitize`] reads any [`Tree`] and writes what the policy keeps into a [`Sink`].
 //!
-//! The DOM renderer walks a tree the browser parsed into an inert document and asks this module,
-//! node by node, what to build; it never serializes or re-parses. Keeping the policy here lets it be
-//! tested and fuzzed natively.
+//! The browser runs it over the inert document `DOMParser` made of an entry's HTML (`web/dom/inert.rs`,
+//! which reads nodes only through prototype getters a `<form>` cannot shadow) and writes into live
+//! elements; the fuzzer runs the same code over the native [`Node`] tree and writes into [`TreeSink`].
+//! Nothing is ever serialized and re-parsed.
 
-/// What to do with an element found in an entry's HTML.
+use std::convert::Infallible;
+
+pub use super::policy::{Action, Policy, HTML_NAMESPACE, POLICY};
+use super::Sink;
+use crate::options::LinkTarget;
+use crate::text::{decimal, dimension, is_tracking_pixel};
+use crate::url::safe_url;
+
+/// What kind of node the walk is looking at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    /// Create a fresh element with this (lowercase) name and copy the allowed attributes.
-    Keep(&'static str),
-    /// Drop the element but keep its children (unknown layout elements such as `div`).
-    Unwrap,
-    /// Drop the element and everything inside it.
-    Drop,
+pub enum Kind {
+    /// An element.
+    Element,
+    /// Text or a CDATA section: its data is text.
+    Text,
+    /// Anything else (comments, processing instructions, doctypes): skipped.
+    Other,
 }
 
-/// The elements a rich summary may contain.
-pub const ALLOWED: &[&str] = &[
-    "p",
-    "br",
-    "b",
-    "strong",
-    "i",
-    "em",
-    "u",
-    "s",
-    "code",
-    "pre",
-    "blockquote",
-    "ul",
-    "ol",
-    "li",
-    "a",
-    "img",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "figure",
-    "figcaption",
-    "span",
-];
-
-/// Decides what happens to an element, by its local name in any case.
+/// A parsed document the walk can read: node kinds, names, namespaces, attributes and children.
 ///
-/// # Examples
-/// ```
-/// use feedlet::sanitize::{element_action, Action};
-/// assert_eq!(element_action("STRONG"), Action::Keep("strong"));
-/// assert_eq!(element_action("script"), Action::Drop);
-/// assert_eq!(element_action("div"), Action::Unwrap);
-/// ```
-pub fn element_action(name: &str) -> Action {
-    let lower = name.to_ascii_lowercase();
-    if let Some(kept) = ALLOWED.iter().find(|a| **a == lower) {
-        return Action::Keep(kept);
+/// Every read may fail (a node that cannot be read is `None` or [`Kind::Other`]); nothing here writes.
+pub trait Tree {
+    /// A handle to one node.
+    type Node;
+    /// A string read from the tree.
+    type Text: AsRef<str>;
+    /// The node's kind.
+    fn kind(&self, node: &Self::Node) -> Kind;
+    /// The node's first child.
+    fn first_child(&self, node: &Self::Node) -> Option<Self::Node>;
+    /// The node after this one in its parent.
+    fn next_sibling(&self, node: &Self::Node) -> Option<Self::Node>;
+    /// A text node's data.
+    fn text(&self, node: &Self::Node) -> Option<Self::Text>;
+    /// An element's local name, as the parser wrote it.
+    fn local_name(&self, node: &Self::Node) -> Option<Self::Text>;
+    /// An element's namespace URI.
+    fn namespace(&self, node: &Self::Node) -> Option<Self::Text>;
+    /// An element's attribute by name.
+    fn attribute(&self, node: &Self::Node, name: &str) -> Option<Self::Text>;
+}
+
+/// The walk's fixed inputs: where relative URLs resolve, and where links open.
+struct Context<'a> {
+    base: Option<&'a str>,
+    target: LinkTarget,
+    budget: usize,
+}
+
+impl Policy {
+    /// Walks the siblings from `first` on (and their descendants), writing what this policy keeps into
+    /// `sink`: kept elements are opened fresh with their checked attributes, text is written as text,
+    /// everything else is unwrapped or dropped. `href` and `src` resolve against `base`.
+    ///
+    /// # Examples
+    /// ```
+    /// use feedlet::sanitize::{Node, NodeTree, TreeSink, POLICY};
+    /// use feedlet::LinkTarget;
+    /// let nodes = vec![Node::html("b", &[("onclick", "x()")], vec![Node::Text("bold".into())])];
+    /// let (tree, mut sink) = (NodeTree::new(&nodes), TreeSink::default());
+    /// POLICY.sanitize(&tree, tree.first(), &mut sink, None, LinkTarget::SameTab).ok();
+    /// assert_eq!(sink.finish(), vec![Node::html("b", &[], vec![Node::Text("bold".into())])]);
+    /// ```
+    pub fn sanitize<T: Tree, S: Sink>(
+        &self,
+        tree: &T,
+        first: Option<T::Node>,
+        sink: &mut S,
+        base: Option<&str>,
+        target: LinkTarget,
+    ) -> Result<(), S::Error> {
+        let mut context = Context {
+            base,
+            target,
+            budget: self.max_nodes,
+        };
+        self.children(tree, first, sink, &mut context, 0)
     }
-    match lower.as_str() {
-        // Headings above h3 would outrank the widget's own heading: demote them.
-        "h1" | "h2" => Action::Keep("h3"),
-        "script" | "style" | "template" | "noscript" | "noembed" | "noframes" | "iframe"
-        | "frame" | "frameset" | "object" | "embed" | "applet" | "svg" | "math" | "head"
-        | "title" | "meta" | "link" | "base" | "form" | "input" | "button" | "select"
-        | "textarea" | "option" | "video" | "audio" | "source" | "track" | "canvas" | "map"
-        | "area" | "portal" | "xmp" | "plaintext" | "listing" | "dialog" | "slot" => Action::Drop,
-        _ => Action::Unwrap,
+
+    fn children<T: Tree, S: Sink>(
+        &self,
+        tree: &T,
+        first: Option<T::Node>,
+        sink: &mut S,
+        context: &mut Context<'_>,
+        depth: usize,
+    ) -> Result<(), S::Error> {
+        if depth > self.max_depth {
+            return Ok(());
+        }
+        let mut next = first;
+        while let Some(node) = next {
+            next = tree.next_sibling(&node);
+            if context.budget == 0 {
+                break;
+            }
+            context.budget -= 1;
+            match tree.kind(&node) {
+                Kind::Text => {
+                    if let Some(text) = tree.text(&node) {
+                        sink.text(text.as_ref())?;
+                    }
+                }
+                Kind::Element => {
+                    let namespace = tree.namespace(&node);
+                    let name = tree.local_name(&node);
+                    let action = self.element_action(
+                        namespace.as_ref().map(AsRef::as_ref),
+                        name.as_ref().map_or("", AsRef::as_ref),
+                    );
+                    match action {
+                        Action::Drop => {}
+                        Action::Unwrap => {
+                            self.children(tree, tree.first_child(&node), sink, context, depth + 1)?
+                        }
+                        Action::Keep(name) => {
+                            if self.open(tree, &node, name, sink, context)? {
+                                let first = tree.first_child(&node);
+                                self.children(tree, first, sink, context, depth + 1)?;
+                                sink.close()?;
+                            }
+                        }
+                    }
+                }
+                Kind::Other => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// Opens the fresh element for a kept one, with the allowed and checked attributes; `false` drops
+    /// it with its content (an image with no safe `src`, or a tracking pixel).
+    fn open<T: Tree, S: Sink>(
+        &self,
+        tree: &T,
+        node: &T::Node,
+        name: &'static str,
+        sink: &mut S,
+        context: &Context<'_>,
+    ) -> Result<bool, S::Error> {
+        let mut kept: Vec<(&'static str, String)> = Vec::new();
+        let (mut width, mut height) = (None, None);
+        for &attribute in self.attributes_of(name) {
+            let Some(value) = tree.attribute(node, attribute) else {
+                // An image always has `alt`: empty marks it decorative, so a screen reader skips it
+                // instead of reading out its URL.
+                if attribute == "alt" {
+                    kept.push(("alt", String::new()));
+                }
+                continue;
+            };
+            let value = value.as_ref();
+            if self.url_attributes.contains(&attribute) {
+                match safe_url(context.base, value).filter(|url| self.allows_url(url)) {
+                    Some(url) => kept.push((attribute, url)),
+                    None => sink.refused(),
+                }
+                continue;
+            }
+            let size = match attribute {
+                "width" => &mut width,
+                "height" => &mut height,
+                _ => {
+                    kept.push((attribute, value.to_owned()));
+                    continue;
+                }
+            };
+            *size = dimension(value);
+            if let Some(number) = *size {
+                kept.push((attribute, decimal(number as usize)));
+            }
+        }
+        let value = |name: &str| kept.iter().find(|(n, _)| *n == name).map(|(_, v)| v);
+        let is_image = name == "img";
+        if is_image {
+            match value("src") {
+                Some(src) if !is_tracking_pixel(src, width, height) => {}
+                _ => return Ok(false),
+            }
+        }
+        sink.open(name, "", "")?;
+        for (attribute, value) in &kept {
+            sink.attribute(attribute, value)?;
+        }
+        if is_image {
+            for (attribute, value) in self.image_attributes {
+                sink.attribute(attribute, value)?;
+            }
+        }
+        if value("href").is_some() {
+            sink.attribute("rel", self.link_rel)?;
+            if context.target == LinkTarget::NewTab {
+                sink.attribute("target", "_blank")?;
+            }
+        }
+        Ok(true)
     }
 }
 
-/// The attributes that may be copied for a kept element; everything else (`style`, `class`, `id`,
-/// `on*`, `srcset`, `formaction`, `xlink:href`…) is never copied.
-pub fn allowed_attributes(element: &str) -> &'static [&'static str] {
-    match element {
-        "a" => &["href"],
-        "img" => &["src", "alt", "width", "height"],
-        _ => &[],
+/// The tree of a sink that cannot parse HTML: it has no nodes, so nothing is ever read from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoTree {}
+
+impl Tree for NoTree {
+    type Node = Infallible;
+    type Text = &'static str;
+    fn kind(&self, node: &Infallible) -> Kind {
+        match *node {}
+    }
+    fn first_child(&self, node: &Infallible) -> Option<Infallible> {
+        match *node {}
+    }
+    fn next_sibling(&self, node: &Infallible) -> Option<Infallible> {
+        match *node {}
+    }
+    fn text(&self, node: &Infallible) -> Option<&'static str> {
+        match *node {}
+    }
+    fn local_name(&self, node: &Infallible) -> Option<&'static str> {
+        match *node {}
+    }
+    fn namespace(&self, node: &Infallible) -> Option<&'static str> {
+        match *node {}
+    }
+    fn attribute(&self, node: &Infallible, _: &str) -> Option<&'static str> {
+        match *node {}
     }
 }
 
-pub use crate::text::dimension;
-
-/// The most elements one rich summary may create, and the deepest nesting, so hostile HTML stays cheap.
-pub const MAX_NODES: usize = 2000;
-/// See [`MAX_NODES`].
-pub const MAX_DEPTH: usize = 32;
-
-/// A native model of the walk the DOM renderer does: turns a simple tree into the sanitized tree.
-/// Used by tests and fuzzing to check the policy's promises without a browser.
+/// A native HTML tree: what the fuzzer builds and the walk reads, and what [`TreeSink`] records.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Node {
     /// A text node.
     Text(String),
-    /// An element with its name, attributes and children.
+    /// An element.
     Element {
-        /// Lowercase local name.
+        /// The local name, as the parser wrote it.
         name: String,
+        /// The namespace URI ([`HTML_NAMESPACE`] for HTML elements; `None` for none).
+        namespace: Option<String>,
         /// Attributes as written (name, value).
         attributes: Vec<(String, String)>,
         /// Child nodes.
@@ -102,88 +253,198 @@ pub enum Node {
     },
 }
 
-/// Applies the policy to a tree (iteratively bounded by [`MAX_DEPTH`] and [`MAX_NODES`]);
-/// URLs are checked with `check_url`, which returns the safe URL or `None`.
-pub fn sanitize_tree(nodes: &[Node], check_url: &dyn Fn(&str) -> Option<String>) -> Vec<Node> {
-    let mut budget = MAX_NODES;
-    walk(nodes, 0, &mut budget, check_url)
+impl Node {
+    /// An element in the HTML namespace.
+    pub fn html(name: &str, attributes: &[(&str, &str)], children: Vec<Node>) -> Node {
+        Node::Element {
+            name: name.to_owned(),
+            namespace: Some(HTML_NAMESPACE.to_owned()),
+            attributes: attributes
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect(),
+            children,
+        }
+    }
 }
 
-fn walk(
-    nodes: &[Node],
-    depth: usize,
-    budget: &mut usize,
-    check_url: &dyn Fn(&str) -> Option<String>,
-) -> Vec<Node> {
-    let mut out = Vec::new();
-    if depth > MAX_DEPTH {
-        return out;
+/// [`Tree`] over native [`Node`]s: a node is its slice of siblings and its index in it.
+/// Attribute names match in any ASCII case, as `getAttribute` does in an HTML document.
+#[derive(Debug, Clone, Copy)]
+pub struct NodeTree<'t> {
+    nodes: &'t [Node],
+}
+
+impl<'t> NodeTree<'t> {
+    /// The tree whose top-level nodes are `nodes`.
+    pub fn new(nodes: &'t [Node]) -> Self {
+        NodeTree { nodes }
     }
-    for node in nodes {
-        if *budget == 0 {
-            break;
-        }
-        *budget -= 1;
-        match node {
-            Node::Text(text) => out.push(Node::Text(text.clone())),
-            Node::Element {
-                name,
-                attributes,
-                children,
-            } => match element_action(name) {
-                Action::Drop => {}
-                Action::Unwrap => out.extend(walk(children, depth + 1, budget, check_url)),
-                Action::Keep(kept) => {
-                    let mut kept_attributes = Vec::new();
-                    for allowed in allowed_attributes(kept) {
-                        let Some((_, value)) = attributes
-                            .iter()
-                            .find(|(n, _)| n.eq_ignore_ascii_case(allowed))
-                        else {
-                            continue;
-                        };
-                        let value = match *allowed {
-                            "href" | "src" => match check_url(value) {
-                                Some(url) => url,
-                                None => continue,
-                            },
-                            "width" | "height" => match dimension(value) {
-                                Some(d) => crate::text::decimal(d as usize),
-                                None => continue,
-                            },
-                            _ => value.clone(),
-                        };
-                        kept_attributes.push(((*allowed).to_owned(), value));
-                    }
-                    if kept == "img" {
-                        let src = kept_attributes
-                            .iter()
-                            .find(|(n, _)| n == "src")
-                            .map(|(_, v)| v.as_str());
-                        let size = |n: &str| {
-                            kept_attributes
-                                .iter()
-                                .find(|(a, _)| a == n)
-                                .and_then(|(_, v)| v.parse::<u32>().ok())
-                        };
-                        match src {
-                            Some(src)
-                                if !crate::text::is_tracking_pixel(
-                                    src,
-                                    size("width"),
-                                    size("height"),
-                                ) => {}
-                            _ => continue,
-                        }
-                    }
-                    out.push(Node::Element {
-                        name: kept.to_owned(),
-                        attributes: kept_attributes,
-                        children: walk(children, depth + 1, budget, check_url),
-                    });
-                }
-            },
+
+    /// The first top-level node, where a walk starts.
+    pub fn first(&self) -> Option<(&'t [Node], usize)> {
+        first(self.nodes)
+    }
+}
+
+fn first(nodes: &[Node]) -> Option<(&[Node], usize)> {
+    (!nodes.is_empty()).then_some((nodes, 0))
+}
+
+impl<'t> Tree for NodeTree<'t> {
+    type Node = (&'t [Node], usize);
+    type Text = &'t str;
+    fn kind(&self, (nodes, index): &Self::Node) -> Kind {
+        match nodes.get(*index) {
+            Some(Node::Element { .. }) => Kind::Element,
+            Some(Node::Text(_)) => Kind::Text,
+            None => Kind::Other,
         }
     }
-    out
+    fn first_child(&self, (nodes, index): &Self::Node) -> Option<Self::Node> {
+        match nodes.get(*index) {
+            Some(Node::Element { children, .. }) => first(children),
+            _ => None,
+        }
+    }
+    fn next_sibling(&self, (nodes, index): &Self::Node) -> Option<Self::Node> {
+        let next = index.checked_add(1)?;
+        (next < nodes.len()).then_some((*nodes, next))
+    }
+    fn text(&self, (nodes, index): &Self::Node) -> Option<&'t str> {
+        match nodes.get(*index) {
+            Some(Node::Text(text)) => Some(text),
+            _ => None,
+        }
+    }
+    fn local_name(&self, (nodes, index): &Self::Node) -> Option<&'t str> {
+        match nodes.get(*index) {
+            Some(Node::Element { name, .. }) => Some(name),
+            _ => None,
+        }
+    }
+    fn namespace(&self, (nodes, index): &Self::Node) -> Option<&'t str> {
+        match nodes.get(*index) {
+            Some(Node::Element { namespace, .. }) => namespace.as_deref(),
+            _ => None,
+        }
+    }
+    fn attribute(&self, (nodes, index): &Self::Node, name: &str) -> Option<&'t str> {
+        match nodes.get(*index) {
+            Some(Node::Element { attributes, .. }) => attributes
+                .iter()
+                .find(|(n, _)| n.eq_ignore_ascii_case(name))
+                .map(|(_, v)| v.as_str()),
+            _ => None,
+        }
+    }
+}
+
+/// A [`Sink`] that records what it is given as native [`Node`]s (HTML namespace; `class` and `part`
+/// as attributes when not empty; dates as their ISO 8601 text): the sanitizer's output for the
+/// fuzzer, and the list description as data for tests.
+#[derive(Debug, Default)]
+pub struct TreeSink {
+    /// The open elements, innermost last, with the nodes finished so far at the bottom.
+    stack: Vec<Node>,
+    roots: Vec<Node>,
+    refused: usize,
+}
+
+impl TreeSink {
+    /// The nodes written at the top level (elements left open are closed).
+    pub fn finish(mut self) -> Vec<Node> {
+        while self.pop() {}
+        self.roots
+    }
+
+    /// How many URLs were refused.
+    pub fn refused_urls(&self) -> usize {
+        self.refused
+    }
+
+    fn push(&mut self, node: Node) {
+        match self.stack.last_mut() {
+            Some(Node::Element { children, .. }) => children.push(node),
+            _ => self.roots.push(node),
+        }
+    }
+
+    fn pop(&mut self) -> bool {
+        match self.stack.pop() {
+            Some(node) => {
+                self.push(node);
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+impl Sink for TreeSink {
+    type Error = Infallible;
+    type Tree = NoTree;
+
+    fn open(
+        &mut self,
+        tag: &'static str,
+        class: &'static str,
+        part: &'static str,
+    ) -> Result<(), Infallible> {
+        let mut attributes: Vec<(&str, &str)> = Vec::new();
+        if !class.is_empty() {
+            attributes.push(("class", class));
+        }
+        if !part.is_empty() {
+            attributes.push(("part", part));
+        }
+        self.stack.push(Node::html(tag, &attributes, Vec::new()));
+        Ok(())
+    }
+
+    fn attribute(&mut self, name: &'static str, value: &str) -> Result<(), Infallible> {
+        if let Some(Node::Element { attributes, .. }) = self.stack.last_mut() {
+            attributes.push((name.to_owned(), value.to_owned()));
+        }
+        Ok(())
+    }
+
+    fn text(&mut self, text: &str) -> Result<(), Infallible> {
+        // Empty text is no node, as `textContent = ""` makes none and HTML cannot show one.
+        if text.is_empty() {
+            return Ok(());
+        }
+        self.push(Node::Text(text.to_owned()));
+        Ok(())
+    }
+
+    fn date(&mut self, timestamp: i64) -> Result<(), Infallible> {
+        self.text(&crate::date::format_utc(timestamp))
+    }
+
+    fn close(&mut self) -> Result<(), Infallible> {
+        self.pop();
+        Ok(())
+    }
+
+    fn refused(&mut self) {
+        self.refused = self.refused.saturating_add(1);
+    }
+}
+
+/// Applies [`POLICY`] to a native tree: the walk the browser runs, into a [`TreeSink`].
+///
+/// # Examples
+/// ```
+/// use feedlet::sanitize::{sanitize_tree, Node};
+/// let nodes = vec![Node::html("a", &[("href", "javascript:alert(1)")], vec![Node::Text("x".into())])];
+/// assert_eq!(sanitize_tree(&nodes, None), vec![Node::html("a", &[], vec![Node::Text("x".into())])]);
+/// ```
+pub fn sanitize_tree(nodes: &[Node], base: Option<&str>) -> Vec<Node> {
+    let mut sink = TreeSink::default();
+    let tree = NodeTree::new(nodes);
+    match POLICY.sanitize(&tree, tree.first(), &mut sink, base, LinkTarget::SameTab) {
+        Ok(()) => sink.finish(),
+        Err(never) => match never {},
+    }
 }

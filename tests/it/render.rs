@@ -1,7 +1,9 @@
-//! The selection step and the HTML-string renderer: sort, filter, limit, excerpt, and escaping of every text
-//! and attribute. Layout variants are snapshots (`<stem>.<variant>.expect.html`).
+//! The selection step, the list description and its HTML sink: sort, filter, limit, excerpt, escaping of every
+//! text and attribute, and the rich-summary walk over a native tree. Layout variants are snapshots
+//! (`<stem>.<variant>.expect.html`).
 
-use feedlet::{Layout, LinkTarget, Options, Sort};
+use feedlet::sanitize::{sanitize_tree, Node, TreeSink, HTML_NAMESPACE, POLICY};
+use feedlet::{Feed, Format, Image, Layout, LinkTarget, Options, Sort};
 
 use crate::{check_render, parse_fixture, parse_str};
 
@@ -340,4 +342,138 @@ fn summaries_are_cut_by_graphemes() {
     assert!(summary.ends_with('…'), "{summary}");
     assert!(feedlet::grapheme_count(summary) <= 7, "{summary}");
     assert!(!summary.contains('\u{FFFD}'));
+}
+
+/// The description decides, not the sink: a thumbnail whose URL is refused adds nothing (the DOM renderer
+/// used to add an `<img>` without `src`), a refused link leaves a `<span>` title, and both are counted.
+#[test]
+fn refused_urls_add_no_element_and_are_counted() {
+    let mut feed = Feed::new(Format::Atom);
+    let mut entry = parse_str("<rss><channel><item><title>t</title></item></channel></rss>")
+        .entries
+        .remove(0);
+    entry.link = Some("javascript:alert(1)".into());
+    entry.image = Some(Image {
+        url: "javascript:alert(2)".into(),
+        width: Some(10),
+        height: Some(10),
+    });
+    feed.entries.push(entry);
+    let options = Options {
+        layout: Layout::Cards,
+        ..options()
+    };
+    let mut sink = TreeSink::default();
+    let Ok(count) = feedlet::render_into(&mut sink, std::slice::from_ref(&feed), &options);
+    assert_eq!((count, sink.refused_urls()), (1, 2));
+    let html = feedlet::render_html(std::slice::from_ref(&feed), &options);
+    assert!(!html.contains("<img"), "{html}");
+    assert!(
+        html.contains(r#"<span class="feedlet__title" part="title" dir="auto">t</span>"#),
+        "{html}"
+    );
+}
+
+/// `lang` is the feed's language trimmed, and absent when blank, in every sink.
+#[test]
+fn lang_is_trimmed_and_blank_is_none() {
+    let mut spaced = parse_str("<rss><channel><item><title>a</title></item></channel></rss>");
+    spaced.language = Some("  ko \t".into());
+    let mut blank = parse_str("<rss><channel><item><title>b</title></item></channel></rss>");
+    blank.language = Some(" ".into());
+    let mut english = parse_str("<rss><channel><item><title>c</title></item></channel></rss>");
+    english.language = Some(" en".into());
+    let html = feedlet::render_html(&[spaced, blank, english], &options());
+    assert!(
+        html.starts_with(r#"<section class="feedlet feedlet--list" lang="ko">"#),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"<li class="feedlet__item" part="item" lang="en">"#),
+        "{html}"
+    );
+    assert_eq!(html.matches("lang=").count(), 2, "{html}");
+}
+
+fn text(value: &str) -> Node {
+    Node::Text(value.to_owned())
+}
+
+/// The one walk over a native tree: what the fuzzer runs, and what the browser runs over its inert document.
+#[test]
+fn the_walk_applies_the_policy() {
+    let svg = Node::Element {
+        name: "a".into(),
+        namespace: Some("http://www.w3.org/2000/svg".into()),
+        attributes: vec![("href".into(), "https://example.com/".into())],
+        children: vec![text("svg text")],
+    };
+    let near_miss = Node::Element {
+        name: "p".into(),
+        namespace: Some(HTML_NAMESPACE.to_ascii_uppercase()),
+        attributes: vec![],
+        children: vec![text("not HTML")],
+    };
+    let input = vec![
+        svg,
+        near_miss,
+        Node::html("h1", &[("id", "x")], vec![text("title")]),
+        Node::html(
+            "form",
+            &[("name", "body")],
+            vec![
+                Node::html("input", &[("name", "namespaceURI")], vec![]),
+                Node::html("p", &[], vec![text("in the form")]),
+            ],
+        ),
+        Node::html(
+            "div",
+            &[("class", "wrapper")],
+            vec![
+                Node::html(
+                    "A",
+                    &[("HREF", "post"), ("onclick", "x()"), ("name", "localName")],
+                    vec![text("link")],
+                ),
+                Node::html(
+                    "img",
+                    &[("src", "/a.png"), ("width", "640px"), ("height", "auto")],
+                    vec![],
+                ),
+                Node::html("img", &[("src", "https://e.com/pixel.gif")], vec![]),
+                Node::html("img", &[("src", "mailto:a@b.c"), ("alt", "gone")], vec![]),
+                Node::html(
+                    "a",
+                    &[("href", "javascript:alert(1)")],
+                    vec![text("no href")],
+                ),
+            ],
+        ),
+    ];
+    let out = sanitize_tree(&input, Some("https://blog.example/posts/feed.xml"));
+    let rel = POLICY.link_rel;
+    assert_eq!(
+        out,
+        vec![
+            Node::html("h3", &[], vec![text("title")]),
+            Node::html(
+                "a",
+                &[("href", "https://blog.example/posts/post"), ("rel", rel)],
+                vec![text("link")]
+            ),
+            Node::html(
+                "img",
+                &[
+                    ("src", "https://blog.example/a.png"),
+                    ("alt", ""),
+                    ("width", "640"),
+                    ("loading", "lazy"),
+                    ("decoding", "async"),
+                    ("referrerpolicy", "no-referrer"),
+                ],
+                vec![]
+            ),
+            Node::html("a", &[], vec![text("no href")]),
+        ]
+    );
 }

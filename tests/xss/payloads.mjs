@@ -7,7 +7,8 @@
 //
 // Categories: script, handler (event handlers by tag family), url (scheme obfuscations), namespace
 // (svg/math/noscript/template/style confusion, mutation XSS), style, embed (base/meta/form/iframe/object/
-// embed), clobber (DOM clobbering by id/name), decode (entity and CDATA double decoding), quote
+// embed), clobber (DOM clobbering by id/name), walk (form controls and named elements shadowing each DOM accessor the
+// rich-summary walk and the DOM sink read, generated from WALK_READS), decode (entity and CDATA double decoding), quote
 // (attributes broken across quotes), nav (navigation without script).
 
 const raw = {
@@ -285,6 +286,17 @@ const raw = {
     '<embed src="/navigated?id={ID}">',
   ],
 };
+
+/**
+ * Every Node, Element and Document property the rich-summary walk and the DOM sink read (src/web/dom/prototypes.rs),
+ * and the ones a walk would read if it did it the usual way. Each becomes one `walk` payload: a form whose controls and
+ * images carry the name, a named image and form beside it for the document, and an `on*` handler for good measure.
+ * tests/e2e/clobber.test.mjs tries every property of those interfaces; this family puts the ones read in every field.
+ */
+export const WALK_READS = ['nodeType', 'firstChild', 'nextSibling', 'nodeValue', 'appendChild', 'localName', 'namespaceURI',
+  'getAttribute', 'setAttribute', 'removeAttribute', 'remove', 'body', 'documentElement', 'querySelector', 'createElement',
+  'createTextNode', 'childNodes', 'parentNode', 'attributes', 'nodeName', 'tagName', 'textContent', 'ownerDocument'];
+raw.walk = WALK_READS.map((name) => `<p>w before</p><form name=${name}><input name=${name}><img name=${name} src=/ok.png onerror=CANARY><select name=${name}></select></form><img name=${name} src=/ok.png><form id=${name}><input id=${name}></form><p>w after</p>`);
 
 /** @type {{ id: number, category: string, template: string, payload: string }[]} */
 export const payloads = [];

@@ -1,0 +1,151 @@
+//! The page's `<template>`: a clone per entry, whose `data-field` elements get the entry's text, `href` or `src`.
+//!
+//! The template is the page's own markup, so its elements are read and changed only through the
+//! prototype accessors (`prototypes.rs`), as summaries are: a `<form data-field>` cannot shadow them.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DocumentFragment, Element, HtmlTemplateElement};
+
+use super::DomSink;
+use crate::model::Entry;
+use crate::options::{LinkTarget, Options};
+use crate::render::sanitize::POLICY;
+use crate::render::{author_names, category_names, summary};
+use crate::select::Post;
+use crate::text::decimal;
+use crate::url::safe_url;
+
+impl DomSink<'_> {
+    /// Fills a clone of `template` for one entry and appends it to the open item.
+    pub(super) fn fill_template(
+        &mut self,
+        template: &HtmlTemplateElement,
+        post: &Post<'_, '_>,
+        options: &Options,
+    ) -> Result<(), JsValue> {
+        let entry = post.entry;
+        let fragment: DocumentFragment =
+            template.content().clone_node_with_deep(true)?.dyn_into()?;
+        let fields = fragment.query_selector_all("[data-field]")?;
+        for index in 0..fields.length() {
+            let Some(field) = fields.item(index) else {
+                continue;
+            };
+            let field: Element = field.unchecked_into();
+            let name = self
+                .dom
+                .get_attribute(&field, "data-field")
+                .unwrap_or_default();
+            let tag = self.dom.local_name(&field);
+            match name.as_str() {
+                "title" => {
+                    field.set_text_content(Some(entry.title.as_deref().unwrap_or("(untitled)")));
+                    if tag == "a" {
+                        self.template_link(&field, entry, options)?;
+                    }
+                }
+                "link" => {
+                    if tag == "a" {
+                        self.template_link(&field, entry, options)?;
+                    } else {
+                        field.set_text_content(entry.link.as_deref());
+                    }
+                }
+                "date" => match entry.date() {
+                    Some(date) => {
+                        if tag == "time" {
+                            self.dom.set_attribute(&field, "datetime", &date.to_iso())?;
+                        }
+                        let text = match date.timestamp {
+                            Some(timestamp) => self.date_text(timestamp),
+                            None => date.raw.to_string(),
+                        };
+                        field.set_text_content(Some(&text));
+                    }
+                    None => self.dom.remove(&field)?,
+                },
+                "summary" => {
+                    field.set_text_content(None);
+                    self.enter(field.clone());
+                    let shown = summary(self, post, options, "span")?;
+                    self.leave();
+                    if !shown {
+                        self.dom.remove(&field)?;
+                    }
+                }
+                "image" => {
+                    let image = post
+                        .image
+                        .clone()
+                        .or_else(|| crate::select::thumbnail(entry));
+                    match (image, tag.as_str()) {
+                        (Some(image), "img") => match safe_url(None, &image.url) {
+                            Some(url) => {
+                                self.dom.set_attribute(&field, "src", &url)?;
+                                if self.dom.get_attribute(&field, "alt").is_none() {
+                                    self.dom.set_attribute(&field, "alt", "")?;
+                                }
+                                for (name, value) in POLICY.image_attributes {
+                                    self.dom.set_attribute(&field, name, value)?;
+                                }
+                                if let Some(width) = image.width {
+                                    self.dom.set_attribute(
+                                        &field,
+                                        "width",
+                                        &decimal(width as usize),
+                                    )?;
+                                }
+                                if let Some(height) = image.height {
+                                    self.dom.set_attribute(
+                                        &field,
+                                        "height",
+                                        &decimal(height as usize),
+                                    )?;
+                                }
+                            }
+                            None => {
+                                self.count_refused();
+                                self.dom.remove(&field)?;
+                            }
+                        },
+                        _ => self.dom.remove(&field)?,
+                    }
+                }
+                "author" => field.set_text_content(Some(&author_names(entry))),
+                "categories" => field.set_text_content(Some(&category_names(entry))),
+                _ => {}
+            }
+        }
+        if let Some((item, has_content)) = self.stack.last_mut() {
+            *has_content = true;
+            self.dom.append_child(item, &fragment)?;
+        }
+        Ok(())
+    }
+
+    /// Sets a template link's `href` (and the new-tab attributes); a template's own `href` must not
+    /// survive when the entry has no safe link.
+    fn template_link(
+        &mut self,
+        a: &Element,
+        entry: &Entry<'_>,
+        options: &Options,
+    ) -> Result<(), JsValue> {
+        self.dom.remove_attribute(a, "href")?;
+        let Some(link) = entry.link.as_deref() else {
+            return Ok(());
+        };
+        match safe_url(None, link) {
+            Some(url) => {
+                self.dom.set_attribute(a, "href", &url)?;
+                if options.target == LinkTarget::NewTab {
+                    self.dom.set_attribute(a, "target", "_blank")?;
+                    self.dom.set_attribute(a, "rel", "noopener noreferrer")?;
+                }
+            }
+            None => self.count_refused(),
+        }
+        Ok(())
+    }
+}

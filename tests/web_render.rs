@@ -1,0 +1,338 @@
+//! The DOM sink against the HTML sink, and clobbering markup in the walk, in headless Chromium (`cargo test --target wasm32-unknown-unknown --test web_render`).
+//!
+//! One list description feeds both renderers, so for the same feeds and options the widget's DOM must
+//! serialize exactly as the CLI's HTML does once the browser has read it (dates in `en-US` and UTC,
+//! where `Intl` writes what the HTML sink writes).
+#![cfg(target_arch = "wasm32")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use js_sys::{Object, Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{DomParser, Element, HtmlTemplateElement, SupportedType};
+
+use feedlet::{DateStyle, Layout, LinkTarget, Options};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+macro_rules! fixtures {
+    ($($name:literal),* $(,)?) => {
+        [$(($name, include_bytes!(concat!("fixtures/", $name)).as_slice())),*]
+    };
+}
+
+/// Feeds of every format, encoding and markup the native snapshots use.
+const FIXTURES: [(&str, &[u8]); 22] = fixtures![
+    "atom-text-constructs.xml",
+    "atom03.xml",
+    "atom10-korean.xml",
+    "authors-atom.xml",
+    "authors-rss.xml",
+    "categories-rss.xml",
+    "control-chars.xml",
+    "dates-atom.xml",
+    "euc-kr-declared.xml",
+    "html-entities.xml",
+    "ids.xml",
+    "jekyll-quot.xml",
+    "jsonfeed11.json",
+    "links-atom.xml",
+    "links-rss.xml",
+    "rss10-rdf.xml",
+    "rss20-japanese.xml",
+    "shift-jis-declared.xml",
+    "summary-from-content.xml",
+    "thumbnails.xml",
+    "tolerance-broken-entry.xml",
+    "xml-base.xml",
+];
+
+fn document() -> web_sys::Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document")
+}
+
+fn container() -> Element {
+    let div = document().create_element("div").expect("div");
+    document()
+        .body()
+        .expect("body")
+        .append_child(&div)
+        .expect("append");
+    div
+}
+
+/// The same options as a Rust value (for `render_html`) and as the JS object `renderFeed` reads.
+fn both(options: &Options) -> (Options, Object) {
+    let object = Object::new();
+    let set = |key: &str, value: JsValue| {
+        Reflect::set(&object, &key.into(), &value).expect("set");
+    };
+    set("locale", "en-US".into());
+    set("timeZone", "UTC".into());
+    set("limit", (options.limit as f64).into());
+    set(
+        "layout",
+        match options.layout {
+            Layout::List => "list",
+            Layout::Cards => "cards",
+            Layout::Compact => "compact",
+        }
+        .into(),
+    );
+    set(
+        "dateStyle",
+        if options.date_style == DateStyle::Long {
+            "long"
+        } else {
+            "medium"
+        }
+        .into(),
+    );
+    if options.target == LinkTarget::NewTab {
+        set("target", "_blank".into());
+    }
+    if let Some(heading) = &options.heading {
+        set("heading", heading.as_str().into());
+    }
+    set("author", options.author.into());
+    set("categories", options.categories.into());
+    set("date", options.date.into());
+    set("summary", options.summary.into());
+    set("summaryLength", (options.summary_length as f64).into());
+    set("emptyText", options.empty_text.as_str().into());
+    (options.clone(), object)
+}
+
+/// Option sets that reach every branch of the item description.
+fn option_sets() -> Vec<Options> {
+    vec![
+        Options::default(),
+        Options {
+            layout: Layout::Cards,
+            limit: 20,
+            ..Options::default()
+        },
+        Options {
+            layout: Layout::Compact,
+            author: true,
+            ..Options::default()
+        },
+        Options {
+            target: LinkTarget::NewTab,
+            heading: Some("Recent <posts> & \"notes\"".to_owned()),
+            date_style: DateStyle::Long,
+            author: true,
+            categories: true,
+            summary_length: 20,
+            ..Options::default()
+        },
+        Options {
+            date: false,
+            summary: false,
+            category: vec![],
+            ..Options::default()
+        },
+    ]
+}
+
+/// What the browser makes of an HTML string: its first element, serialized.
+fn read_back(html: &str) -> String {
+    let parsed = DomParser::new()
+        .expect("parser")
+        .parse_from_string(html, SupportedType::TextHtml)
+        .expect("parse");
+    parsed
+        .body()
+        .and_then(|b| b.first_element_child())
+        .map(|e| e.outer_html())
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+fn the_dom_is_the_html_for_every_fixture_and_layout() {
+    let mut compared = 0;
+    for (name, bytes) in FIXTURES {
+        let Ok(feed) = feedlet::parse(bytes, &Default::default()) else {
+            panic!("{name} does not parse");
+        };
+        for options in option_sets() {
+            let (options, object) = both(&options);
+            let expected = read_back(&feedlet::render_html(std::slice::from_ref(&feed), &options));
+            let target = container();
+            feedlet::render_feed(&target, Uint8Array::from(bytes).into(), Some(object), None)
+                .unwrap_or_else(|e| panic!("{name}: {e:?}"));
+            let section = target
+                .first_element_child()
+                .map(|e| e.outer_html())
+                .unwrap_or_default();
+            assert_eq!(
+                section, expected,
+                "{name} with layout {:?}: the DOM differs from the HTML",
+                options.layout
+            );
+            target.remove();
+            compared += 1;
+        }
+    }
+    assert_eq!(compared, FIXTURES.len() * option_sets().len());
+}
+
+/// The same comparison for a `Feed` object with a refused thumbnail and link (the two renderers used to
+/// differ here: the DOM added an `<img>` without `src`) and untrimmed languages.
+#[wasm_bindgen_test]
+fn refused_urls_and_languages_render_the_same() {
+    let json = r#"{"format":"atom","language":" ko ","entries":[
+        {"id":"1","title":"refused","link":"javascript:alert(1)","image":{"url":"javascript:alert(2)","width":10}},
+        {"id":"2","title":"kept","link":"https://e.com/2","image":{"url":"https://e.com/2.png","width":320,"height":180}}]}"#;
+    let feed: feedlet::Feed<'_> = serde_json::from_str(json).expect("feed json");
+    let options = Options {
+        layout: Layout::Cards,
+        date: false,
+        ..Options::default()
+    };
+    let (options, object) = both(&options);
+    let expected = read_back(&feedlet::render_html(std::slice::from_ref(&feed), &options));
+    let value = js_sys::JSON::parse(json).expect("json");
+    let target = container();
+    let result = feedlet::render_feed(&target, value, Some(object), None).expect("render");
+    let section = target.first_element_child().expect("section").outer_html();
+    assert_eq!(section, expected);
+    assert!(
+        section.starts_with(r#"<section class="feedlet feedlet--cards" lang="ko">"#),
+        "{section}"
+    );
+    assert_eq!(section.matches("<img").count(), 1, "{section}");
+    assert_eq!(
+        Reflect::get(&result, &"refusedUrls".into())
+            .unwrap()
+            .as_f64(),
+        Some(2.0)
+    );
+}
+
+/// Every Node, Element and Document property the walk or the DOM sink reads, as a control name.
+const READ: &[&str] = &[
+    "nodeType",
+    "firstChild",
+    "nextSibling",
+    "nodeValue",
+    "appendChild",
+    "localName",
+    "namespaceURI",
+    "getAttribute",
+    "setAttribute",
+    "removeAttribute",
+    "remove",
+    "body",
+    "documentElement",
+    "querySelector",
+    "createElement",
+    "createTextNode",
+    "textContent",
+    "childNodes",
+    "parentNode",
+    "attributes",
+    "tagName",
+    "nodeName",
+];
+
+/// A rich summary whose forms name their controls after everything the walk reads: it renders its
+/// other content, the widget renders every entry, and nothing traps (this used to trap the module).
+#[wasm_bindgen_test]
+fn clobbering_forms_in_rich_summaries_render() {
+    let mut controls = String::new();
+    for name in READ {
+        controls.push_str(&format!(
+            "<input name={name}><select name={name}></select><img name={name} src=/x.png><object name={name}></object>"
+        ));
+    }
+    let summary = format!(
+        "<p>before</p><form name=body>{controls}<p>inside</p></form><form id=documentElement></form><img name=querySelector src=/y.png><p>after</p>"
+    );
+    let escaped = summary
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    let xml = format!(
+        r#"<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>one</title><link href="https://e.com/1"/><summary type="html">{escaped}</summary></entry><entry><title>two</title><link href="https://e.com/2"/><summary>plain</summary></entry><entry><title>three</title><link href="https://e.com/3"/><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>x before</p><form><input name="namespaceURI"/><input name="localName"/></form><p>x after</p></div></content></entry></feed>"#
+    );
+    let template = template_of_forms();
+    for with_template in [false, true] {
+        for layout in ["list", "cards", "compact"] {
+            for mode in ["html", "text"] {
+                let object = Object::new();
+                Reflect::set(&object, &"summaryMode".into(), &mode.into()).unwrap();
+                Reflect::set(&object, &"layout".into(), &layout.into()).unwrap();
+                let target = container();
+                let result = feedlet::render_feed(
+                    &target,
+                    xml.as_str().into(),
+                    Some(object),
+                    with_template.then(|| template.clone()),
+                )
+                .unwrap_or_else(|e| panic!("{mode} {layout} {with_template}: {e:?}"));
+                assert_eq!(
+                    Reflect::get(&result, &"count".into()).unwrap().as_f64(),
+                    Some(3.0)
+                );
+                let items = target.query_selector_all("li").unwrap().length();
+                assert_eq!(items, 3, "{mode} {layout} {with_template}");
+                let text = target.text_content().unwrap_or_default();
+                if mode == "html" && (layout != "compact" || with_template) {
+                    assert!(
+                        text.contains("before") && text.contains("after"),
+                        "{mode} {layout} {with_template}: {text}"
+                    );
+                    assert!(
+                        text.contains("x before") && text.contains("x after"),
+                        "{text}"
+                    );
+                    assert!(
+                        !text.contains("inside"),
+                        "a form's content is dropped: {text}"
+                    );
+                }
+                for tag in ["form", "input", "select", "object"] {
+                    assert!(
+                        target.query_selector(tag).unwrap().is_none()
+                            || (with_template && tag == "form"),
+                        "{tag} in {mode} {layout} {with_template}"
+                    );
+                }
+                assert!(target.query_selector("[name]").unwrap().is_none());
+                target.remove();
+            }
+        }
+    }
+}
+
+/// A page template whose `data-field` elements are forms with controls named after the accessors
+/// (written as markup: once an `<input name=appendChild>` is in a form, `form.appendChild` is the input).
+fn template_of_forms() -> HtmlTemplateElement {
+    let mut markup = String::from("<template><article>");
+    for field in ["title", "link", "date", "summary", "image", "author"] {
+        markup.push_str(&format!("<form data-field={field}>"));
+        for name in READ {
+            markup.push_str(&format!("<input name={name}>"));
+        }
+        markup.push_str("</form>");
+    }
+    markup.push_str("</article></template>");
+    let parsed = DomParser::new()
+        .unwrap()
+        .parse_from_string(&markup, SupportedType::TextHtml)
+        .unwrap();
+    parsed
+        .query_selector("template")
+        .unwrap()
+        .expect("template")
+        .dyn_into()
+        .unwrap()
+}
