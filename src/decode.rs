@@ -217,7 +217,7 @@ fn first_c1(text: &str) -> Option<usize> {
     let mut from = 0;
     while let Some(at) = bytes
         .get(from..)
-        .and_then(|rest| crate::find::byte(rest, 0xC2))
+        .and_then(|rest| memchr::memchr(0xC2, rest))
     {
         let at = from + at;
         if let Some(&next) = bytes.get(at + 1) {
