@@ -94,7 +94,12 @@ pub(super) struct XmlReader<'a> {
     /// passed over and the reader moved on in place.
     between_markup: bool,
     cdata_end: memmem::Finder<'static>,
+    /// End tags passed over by `skip_text_only` since quick-xml's reader was made.
+    skipped_ends: usize,
 }
+
+/// How many skipped end tags the reader is kept for (quick-xml holds a name and an offset for each, some bytes).
+const SKIPPED_ENDS_HELD: usize = 4096;
 
 impl<'a> XmlReader<'a> {
     /// A reader at the start of a document; a byte order mark there is skipped.
@@ -111,6 +116,7 @@ impl<'a> XmlReader<'a> {
             error_at: 0,
             between_markup: false,
             cdata_end: memmem::Finder::new(b"]]>"),
+            skipped_ends: 0,
         };
         reader.seek(offset);
         reader
@@ -139,6 +145,7 @@ impl<'a> XmlReader<'a> {
         };
         self.reader = quick_reader(rest);
         self.between_markup = false;
+        self.skipped_ends = 0;
     }
 
     /// Moves on to `offset`, at or after the position: in place right after a start tag (no new reader, so
@@ -249,20 +256,19 @@ impl<'a> XmlReader<'a> {
     }
 
     /// Skips the body of the element `name` whose start tag was just read when it is text only (text and CDATA
-    /// up to `</name>`): returns where the content ends, having read the end tag. Any other markup (a child
+    /// up to `</name>`): returns where the content ends, the end tag passed over. Any other markup (a child
     /// element, a comment) returns `None` and moves nothing; the token-by-token reading then takes over with its
     /// nesting and recovery rules. This is how escaped HTML bodies are read in one scan, without a token per
     /// reference or CDATA section.
     pub(super) fn skip_text_only(&mut self, name: &str) -> Option<usize> {
         let (content_end, resume) = self.text_only_end(self.position(), name)?;
-        if name.contains(['"', '\'']) {
-            // quick-xml would read a quote in the end tag as the start of a quoted value: step over the tag.
-            self.jump(resume);
+        // quick-xml never sees this end tag, so its list of open elements (which it keeps even when it checks no
+        // names) keeps the start tag's name: a new reader now and then lets that memory go.
+        self.skipped_ends = self.skipped_ends.saturating_add(1);
+        if self.skipped_ends >= SKIPPED_ENDS_HELD {
+            self.seek(resume);
         } else {
-            // quick-xml reads the end tag itself, so that its list of open elements stays in step (no memory
-            // held per skipped element).
-            self.jump(content_end);
-            self.next();
+            self.jump(resume);
         }
         Some(content_end)
     }
@@ -466,6 +472,23 @@ mod tests {
             assert_eq!(reader.skip_text_only("t"), None, "{input}");
             assert_eq!(reader.position(), 3, "{input}");
         }
+    }
+
+    #[test]
+    fn many_skipped_bodies_read_on_with_a_new_quick_xml_reader() {
+        let count = SKIPPED_ENDS_HELD * 2 + 3;
+        let input = ["<r>", &"<t>x</t> ".repeat(count), "<u/></r>"].concat();
+        let mut reader = XmlReader::new(&input);
+        reader.next();
+        for n in 0..count {
+            assert_eq!(reader.next(), start("t", false));
+            assert_eq!(reader.skip_text_only("t"), Some(3 + n * 9 + 4));
+            assert_eq!(reader.next(), Token::Text(" "));
+        }
+        assert!(reader.skipped_ends < SKIPPED_ENDS_HELD);
+        assert_eq!(reader.next(), start("u", true));
+        assert_eq!(reader.next(), Token::End("r"));
+        assert_eq!(reader.next(), Token::Eof);
     }
 
     fn attributes(tag: &str) -> Vec<(&str, &str)> {
