@@ -8,7 +8,6 @@
 use std::borrow::Cow;
 use std::io::BufRead;
 
-use memchr::memmem;
 use quick_xml::events::attributes::{Attribute, Attributes};
 use quick_xml::events::Event;
 use quick_xml::Reader;
@@ -93,7 +92,6 @@ pub(super) struct XmlReader<'a> {
     /// The last token was markup (or a reference): quick-xml is about to read text, so whitespace can be
     /// passed over and the reader moved on in place.
     between_markup: bool,
-    cdata_end: memmem::Finder<'static>,
     /// End tags passed over by `skip_text_only` since quick-xml's reader was made.
     skipped_ends: usize,
 }
@@ -115,7 +113,6 @@ impl<'a> XmlReader<'a> {
             reader: quick_reader(""),
             error_at: 0,
             between_markup: false,
-            cdata_end: memmem::Finder::new(b"]]>"),
             skipped_ends: 0,
         };
         reader.seek(offset);
@@ -229,28 +226,26 @@ impl<'a> XmlReader<'a> {
     }
 
     /// Reads to the end tag of an element named `name` whose start tag was just read, counting nested
-    /// elements of the same name (quick-xml's `read_to_end`): returns the content's span.
-    /// `Broken::IllFormed` when the input ends first.
+    /// elements of the same name: returns the content's span. `Broken::IllFormed` when the input ends first.
+    /// (quick-xml's own `read_to_end` does the same, but brings a second copy of its event loop into the wasm.)
     pub(super) fn read_to_end(&mut self, name: &str) -> Result<(usize, usize), Broken> {
-        self.between_markup = false;
-        match self.reader.read_to_end(quick_xml::name::QName(name)) {
-            Ok(span) => {
-                // The last event was the end tag.
-                self.between_markup = true;
-                let start = usize::try_from(span.start).unwrap_or(usize::MAX);
-                let end = usize::try_from(span.end).unwrap_or(usize::MAX);
-                Ok((
-                    self.base.saturating_add(start),
-                    self.base.saturating_add(end),
-                ))
-            }
-            Err(error) => {
-                let at = usize::try_from(self.reader.error_position()).unwrap_or(usize::MAX);
-                self.error_at = self.base.saturating_add(at);
-                Err(match error {
-                    quick_xml::Error::IllFormed(_) => Broken::IllFormed,
-                    _ => Broken::Syntax,
-                })
+        let start = self.position();
+        let mut depth = 0usize;
+        loop {
+            let before = self.position();
+            match self.next() {
+                Token::Start(tag) if !tag.empty && tag.name == name => {
+                    depth = depth.saturating_add(1);
+                }
+                Token::End(end) if end == name => {
+                    if depth == 0 {
+                        return Ok((start, before));
+                    }
+                    depth -= 1;
+                }
+                Token::Eof => return Err(Broken::IllFormed),
+                Token::Error(kind) => return Err(kind),
+                _ => {}
             }
         }
     }
@@ -292,7 +287,7 @@ impl<'a> XmlReader<'a> {
                 return Some((at, at.checked_add(end_tag)?));
             }
             let body = tail.strip_prefix("<![CDATA[")?;
-            let close = self.cdata_end.find(body.as_bytes())?;
+            let close = crate::find::str_at(body, "]]>")?;
             position = at.checked_add(9)?.checked_add(close)?.checked_add(3)?;
         }
     }
