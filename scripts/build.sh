@@ -7,7 +7,7 @@ out=www/dist
 # RUSTC_BOOTSTRAP unlocks those two unstable flags on the stable toolchain; anything else falls back to a plain build.
 wasm=target/wasm32-unknown-unknown/release/feedlet.wasm
 if rustup component list --installed 2>/dev/null | grep -q '^rust-src' &&
-  RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+  RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -C target-feature=+simd128" \
     cargo build --release --target wasm32-unknown-unknown --lib --target-dir target/wasm-std -Zbuild-std=std,panic_abort; then
   wasm=target/wasm-std/wasm32-unknown-unknown/release/feedlet.wasm
 else

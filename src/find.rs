@@ -1,7 +1,7 @@
-//! The byte searches memchr cannot do, and `split_once` over memchr's substring search.
+//! Short substring searches over memchr, and the byte-class searches memchr cannot do.
 //!
-//! memchr finds one to three given bytes or a substring (with SIMD natively, and with wasm SIMD128 where the
-//! build enables it); every such search in the crate calls it directly. What is left here are byte *classes*:
+//! memchr finds one to three given bytes (with SIMD natively, and with wasm SIMD128 where the build enables it);
+//! every such search in the crate calls it directly, and `str_at` builds on it. What is left here are byte *classes*:
 //! "a C0 control" and "a byte a JSON string must escape". These read eight bytes at a time (SWAR: "SIMD within a
 //! register", in plain safe Rust) with the classic "has a zero byte" bit trick, and look at single bytes only in
 //! a word that matched; the size-optimized wasm would otherwise run them byte by byte.
@@ -44,9 +44,25 @@ fn find_by(hay: &[u8], word: impl Fn(u64) -> bool, byte: impl Fn(u8) -> bool) ->
     Some(at + tail)
 }
 
-/// `str::split_once` for an ASCII needle, with memchr's substring search (std's two-way searcher costs more wasm).
+/// Where `needle` (not empty) first starts in `hay`: memchr finds its first byte, then the rest is compared.
+/// The needles are a few ASCII bytes (`]]>`, `-->`, `</`) whose first byte is rare in the text searched; memchr's
+/// `memmem` searchers would add several kilobytes of wasm for no gain on them.
+pub(crate) fn str_at(hay: &str, needle: &str) -> Option<usize> {
+    let first = *needle.as_bytes().first()?;
+    let bytes = hay.as_bytes();
+    let mut at = 0usize;
+    loop {
+        let found = at.checked_add(memchr::memchr(first, bytes.get(at..)?)?)?;
+        if bytes.get(found..)?.starts_with(needle.as_bytes()) {
+            return Some(found);
+        }
+        at = found.checked_add(1)?;
+    }
+}
+
+/// `str::split_once` for an ASCII needle, with [`str_at`] (std's two-way searcher costs more wasm).
 pub(crate) fn split_once<'t>(text: &'t str, needle: &str) -> Option<(&'t str, &'t str)> {
-    let at = memchr::memmem::find(text.as_bytes(), needle.as_bytes())?;
+    let at = str_at(text, needle)?;
     let before = text.get(..at)?;
     let after = text.get(at.checked_add(needle.len())?..)?;
     Some((before, after))
@@ -120,12 +136,14 @@ mod tests {
     }
 
     #[test]
-    fn split_once_is_str_split_once() {
+    fn str_at_is_str_find() {
         let hay = "a]]b]]>c]]>--->한글?>-->";
         for needle in ["]]>", "-->", "?>", "<!", "a", "한", "x", "->", ">"] {
+            assert_eq!(str_at(hay, needle), hay.find(needle), "{needle}");
             assert_eq!(split_once(hay, needle), hay.split_once(needle), "{needle}");
         }
-        assert_eq!(split_once("", "]]>"), None);
+        assert_eq!(str_at(hay, ""), None);
+        assert_eq!(str_at("", "]]>"), None);
     }
 
     #[test]

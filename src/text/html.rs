@@ -284,7 +284,7 @@ pub(super) fn next_attr<'a>(
 /// browsers do for unclosed script. Nesting is ignored: same-name nesting is rare here.
 fn skip_to_close<'a>(s: &'a str, name: &str) -> &'a str {
     let mut from = s;
-    while let Some(i) = memchr::memmem::find(from.as_bytes(), b"</") {
+    while let Some(i) = crate::find::str_at(from, "</") {
         let cand = from.get(i..).unwrap_or("");
         let after = cand.get(2..).unwrap_or("");
         if let Some(t) = strip_prefix_ci(after, name) {

@@ -7,8 +7,8 @@ impl Parser<'_, '_> {
     /// External entities are never fetched, and values are kept as text, never expanded again.
     pub(super) fn doctype(&mut self, dtd: &str, at: usize) {
         let mut rest = dtd;
-        while let Some(found) = memchr::memmem::find(rest.as_bytes(), b"<!ENTITY") {
-            rest = rest.get(found.saturating_add(8)..).unwrap_or("");
+        while let Some((_, after)) = crate::find::split_once(rest, "<!ENTITY") {
+            rest = after;
             let declaration = rest.split('>').next().unwrap_or("");
             let mut words = declaration.split_whitespace();
             let Some(name) = words.next() else { continue };

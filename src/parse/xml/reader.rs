@@ -8,7 +8,6 @@
 use std::borrow::Cow;
 use std::io::BufRead;
 
-use memchr::memmem;
 use quick_xml::events::attributes::{Attribute, Attributes};
 use quick_xml::events::Event;
 use quick_xml::Reader;
@@ -93,8 +92,12 @@ pub(super) struct XmlReader<'a> {
     /// The last token was markup (or a reference): quick-xml is about to read text, so whitespace can be
     /// passed over and the reader moved on in place.
     between_markup: bool,
-    cdata_end: memmem::Finder<'static>,
+    /// End tags passed over by `skip_text_only` since quick-xml's reader was made.
+    skipped_ends: usize,
 }
+
+/// How many skipped end tags the reader is kept for (quick-xml holds a name and an offset for each, some bytes).
+const SKIPPED_ENDS_HELD: usize = 4096;
 
 impl<'a> XmlReader<'a> {
     /// A reader at the start of a document; a byte order mark there is skipped.
@@ -110,7 +113,7 @@ impl<'a> XmlReader<'a> {
             reader: quick_reader(""),
             error_at: 0,
             between_markup: false,
-            cdata_end: memmem::Finder::new(b"]]>"),
+            skipped_ends: 0,
         };
         reader.seek(offset);
         reader
@@ -139,6 +142,7 @@ impl<'a> XmlReader<'a> {
         };
         self.reader = quick_reader(rest);
         self.between_markup = false;
+        self.skipped_ends = 0;
     }
 
     /// Moves on to `offset`, at or after the position: in place right after a start tag (no new reader, so
@@ -222,47 +226,44 @@ impl<'a> XmlReader<'a> {
     }
 
     /// Reads to the end tag of an element named `name` whose start tag was just read, counting nested
-    /// elements of the same name (quick-xml's `read_to_end`): returns the content's span.
-    /// `Broken::IllFormed` when the input ends first.
+    /// elements of the same name: returns the content's span. `Broken::IllFormed` when the input ends first.
+    /// (quick-xml's own `read_to_end` does the same, but brings a second copy of its event loop into the wasm.)
     pub(super) fn read_to_end(&mut self, name: &str) -> Result<(usize, usize), Broken> {
-        self.between_markup = false;
-        match self.reader.read_to_end(quick_xml::name::QName(name)) {
-            Ok(span) => {
-                // The last event was the end tag.
-                self.between_markup = true;
-                let start = usize::try_from(span.start).unwrap_or(usize::MAX);
-                let end = usize::try_from(span.end).unwrap_or(usize::MAX);
-                Ok((
-                    self.base.saturating_add(start),
-                    self.base.saturating_add(end),
-                ))
-            }
-            Err(error) => {
-                let at = usize::try_from(self.reader.error_position()).unwrap_or(usize::MAX);
-                self.error_at = self.base.saturating_add(at);
-                Err(match error {
-                    quick_xml::Error::IllFormed(_) => Broken::IllFormed,
-                    _ => Broken::Syntax,
-                })
+        let start = self.position();
+        let mut depth = 0usize;
+        loop {
+            let before = self.position();
+            match self.next() {
+                Token::Start(tag) if !tag.empty && tag.name == name => {
+                    depth = depth.saturating_add(1);
+                }
+                Token::End(end) if end == name => {
+                    if depth == 0 {
+                        return Ok((start, before));
+                    }
+                    depth -= 1;
+                }
+                Token::Eof => return Err(Broken::IllFormed),
+                Token::Error(kind) => return Err(kind),
+                _ => {}
             }
         }
     }
 
     /// Skips the body of the element `name` whose start tag was just read when it is text only (text and CDATA
-    /// up to `</name>`): returns where the content ends, having read the end tag. Any other markup (a child
+    /// up to `</name>`): returns where the content ends, the end tag passed over. Any other markup (a child
     /// element, a comment) returns `None` and moves nothing; the token-by-token reading then takes over with its
     /// nesting and recovery rules. This is how escaped HTML bodies are read in one scan, without a token per
     /// reference or CDATA section.
     pub(super) fn skip_text_only(&mut self, name: &str) -> Option<usize> {
         let (content_end, resume) = self.text_only_end(self.position(), name)?;
-        if name.contains(['"', '\'']) {
-            // quick-xml would read a quote in the end tag as the start of a quoted value: step over the tag.
-            self.jump(resume);
+        // quick-xml never sees this end tag, so its list of open elements (which it keeps even when it checks no
+        // names) keeps the start tag's name: a new reader now and then lets that memory go.
+        self.skipped_ends = self.skipped_ends.saturating_add(1);
+        if self.skipped_ends >= SKIPPED_ENDS_HELD {
+            self.seek(resume);
         } else {
-            // quick-xml reads the end tag itself, so that its list of open elements stays in step (no memory
-            // held per skipped element).
-            self.jump(content_end);
-            self.next();
+            self.jump(resume);
         }
         Some(content_end)
     }
@@ -286,7 +287,7 @@ impl<'a> XmlReader<'a> {
                 return Some((at, at.checked_add(end_tag)?));
             }
             let body = tail.strip_prefix("<![CDATA[")?;
-            let close = self.cdata_end.find(body.as_bytes())?;
+            let close = crate::find::str_at(body, "]]>")?;
             position = at.checked_add(9)?.checked_add(close)?.checked_add(3)?;
         }
     }
@@ -466,6 +467,23 @@ mod tests {
             assert_eq!(reader.skip_text_only("t"), None, "{input}");
             assert_eq!(reader.position(), 3, "{input}");
         }
+    }
+
+    #[test]
+    fn many_skipped_bodies_read_on_with_a_new_quick_xml_reader() {
+        let count = SKIPPED_ENDS_HELD * 2 + 3;
+        let input = ["<r>", &"<t>x</t> ".repeat(count), "<u/></r>"].concat();
+        let mut reader = XmlReader::new(&input);
+        reader.next();
+        for n in 0..count {
+            assert_eq!(reader.next(), start("t", false));
+            assert_eq!(reader.skip_text_only("t"), Some(3 + n * 9 + 4));
+            assert_eq!(reader.next(), Token::Text(" "));
+        }
+        assert!(reader.skipped_ends < SKIPPED_ENDS_HELD);
+        assert_eq!(reader.next(), start("u", true));
+        assert_eq!(reader.next(), Token::End("r"));
+        assert_eq!(reader.next(), Token::Eof);
     }
 
     fn attributes(tag: &str) -> Vec<(&str, &str)> {

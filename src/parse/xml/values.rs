@@ -130,10 +130,7 @@ fn naked_markup(raw: &str, markup: Markup) -> Markup {
     while let Some(at) = memchr::memchr(b'<', rest.as_bytes()) {
         let tail = rest.get(at..).unwrap_or("");
         if let Some(body) = tail.strip_prefix("<![CDATA[") {
-            rest = match memchr::memmem::find(body.as_bytes(), b"]]>") {
-                Some(close) => body.get(close.saturating_add(3)..).unwrap_or(""),
-                None => "",
-            };
+            rest = crate::find::split_once(body, "]]>").map_or("", |(_, after)| after);
         } else if tail
             .get(1..)
             .and_then(|t| t.chars().next())
