@@ -14,6 +14,7 @@
 //! Differing inputs are written to `--out` (`N.input`, `N.old.txt`, `N.new.txt`); the exit status is 1 when
 //! there is any.
 
+use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -49,15 +50,82 @@ impl Random {
 
 /// Markup that breaks or bends a document where it lands.
 const INJECTED: &[&str] = &[
-    "<", ">", "&", ";", "&amp;", "&lt;", "&#38;", "&#x3C;", "&nbsp;", "&bogus;", "&a;", "]]>", "<!--", "-->",
-    "<![CDATA[", "<![CDATA[x]]>", "<!---->", "<?", "?>", "<?pi x?>", "<?>", "<!", "<!x>", "<!DOCTYPE>",
-    "<!DOCTYPE x [<!ENTITY a \"&lt;b&gt;\">]>", "<!DOCTYPE rss SYSTEM \"x.dtd\">", "</", "</x>", "<x>", "<x/>",
-    "<br>", "<p>", "</p>", "<item>", "</item>", "<entry>", "</entry>", "</channel>", "</feed>", "</rss>",
-    "<title>", "</title>", "<link>", "</link>", "<content type=\"xhtml\">", "<summary type=\"html\">",
-    "<description>", "</description>", "<author>", "</author>", "<media:group>", "<media:thumbnail url=\"x.jpg\"/>",
-    "<a:b>", "</a:b>", "\"", "'", "=", "/>", " xmlns=\"http://www.w3.org/2005/Atom\"", " xmlns:a=\"urn:x\"",
-    " xml:base=\"sub/\"", " href=\"http://example.com/\"", " type=\"html\"", "\u{feff}", "\r", "\r\n", "\t",
-    "\u{0}", "\u{8}", "한", "é", "<title>x</titel>", "< x>", "</ >", "<a b='>'>", "<\u{feff}x>",
+    "<",
+    ">",
+    "&",
+    ";",
+    "&amp;",
+    "&lt;",
+    "&#38;",
+    "&#x3C;",
+    "&nbsp;",
+    "&bogus;",
+    "&a;",
+    "]]>",
+    "<!--",
+    "-->",
+    "<![CDATA[",
+    "<![CDATA[x]]>",
+    "<!---->",
+    "<?",
+    "?>",
+    "<?pi x?>",
+    "<?>",
+    "<!",
+    "<!x>",
+    "<!DOCTYPE>",
+    "<!DOCTYPE x [<!ENTITY a \"&lt;b&gt;\">]>",
+    "<!DOCTYPE rss SYSTEM \"x.dtd\">",
+    "</",
+    "</x>",
+    "<x>",
+    "<x/>",
+    "<br>",
+    "<p>",
+    "</p>",
+    "<item>",
+    "</item>",
+    "<entry>",
+    "</entry>",
+    "</channel>",
+    "</feed>",
+    "</rss>",
+    "<title>",
+    "</title>",
+    "<link>",
+    "</link>",
+    "<content type=\"xhtml\">",
+    "<summary type=\"html\">",
+    "<description>",
+    "</description>",
+    "<author>",
+    "</author>",
+    "<media:group>",
+    "<media:thumbnail url=\"x.jpg\"/>",
+    "<a:b>",
+    "</a:b>",
+    "\"",
+    "'",
+    "=",
+    "/>",
+    " xmlns=\"http://www.w3.org/2005/Atom\"",
+    " xmlns:a=\"urn:x\"",
+    " xml:base=\"sub/\"",
+    " href=\"http://example.com/\"",
+    " type=\"html\"",
+    "\u{feff}",
+    "\r",
+    "\r\n",
+    "\t",
+    "\u{0}",
+    "\u{8}",
+    "한",
+    "é",
+    "<title>x</titel>",
+    "< x>",
+    "</ >",
+    "<a b='>'>",
+    "<\u{feff}x>",
 ];
 
 /// One mutation of `bytes`, picked and placed by `random`.
@@ -194,10 +262,13 @@ struct Report {
     differences: AtomicUsize,
     out: PathBuf,
     first: Mutex<Vec<String>>,
+    /// What the inputs exercised (today's parser, default options): errors by kind, warnings by message.
+    outcomes: Mutex<BTreeMap<String, usize>>,
 }
 
 impl Report {
     fn check(&self, label: &str, input: &[u8]) {
+        self.tally(input);
         for options in 0..OPTION_SETS {
             self.compared.fetch_add(1, Ordering::Relaxed);
             let (old, new) = views(input, options);
@@ -220,6 +291,41 @@ impl Report {
     }
 }
 
+impl Report {
+    fn tally(&self, input: &[u8]) {
+        let keys: Vec<String> = match feedlet::parse(input, &feedlet::ParseOptions::default()) {
+            Err(error) => vec![format!("error: {}", error.kind.as_str())],
+            Ok(feed) if feed.warnings.is_empty() => vec!["feed, no warnings".to_owned()],
+            Ok(feed) => {
+                let mut keys: Vec<String> = feed
+                    .warnings
+                    .iter()
+                    .map(|w| {
+                        // Messages that name an element or a number are counted as one kind.
+                        let cut = w
+                            .message
+                            .char_indices()
+                            .skip(1)
+                            .find(|(_, c)| {
+                                *c == '<' || *c == '&' || *c == '"' || c.is_ascii_digit()
+                            })
+                            .map_or(w.message.len(), |(at, _)| at);
+                        format!("warning: {}", &w.message[..cut])
+                    })
+                    .collect();
+                keys.sort();
+                keys.dedup();
+                keys
+            }
+        };
+        if let Ok(mut outcomes) = self.outcomes.lock() {
+            for key in keys {
+                *outcomes.entry(key).or_default() += 1;
+            }
+        }
+    }
+}
+
 fn main() {
     let mut mutants = 100_000usize;
     let mut seed = 1u64;
@@ -231,7 +337,13 @@ fn main() {
         match arg.as_str() {
             "--mutants" => mutants = args.next().and_then(|v| v.parse().ok()).unwrap_or(mutants),
             "--seed" => seed = args.next().and_then(|v| v.parse().ok()).unwrap_or(seed),
-            "--threads" => threads = args.next().and_then(|v| v.parse().ok()).unwrap_or(threads).max(1),
+            "--threads" => {
+                threads = args
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(threads)
+                    .max(1)
+            }
             "--out" => out = args.next().map(PathBuf::from).unwrap_or(out),
             _ => paths.push(PathBuf::from(arg)),
         }
@@ -250,6 +362,7 @@ fn main() {
         differences: AtomicUsize::new(0),
         out,
         first: Mutex::new(Vec::new()),
+        outcomes: Mutex::new(BTreeMap::new()),
     };
     let inputs: Vec<(String, Vec<u8>)> = list
         .iter()
@@ -289,6 +402,14 @@ fn main() {
         differences,
         started.elapsed().as_secs_f64()
     );
+    if let Ok(outcomes) = report.outcomes.lock() {
+        println!(
+            "inputs by outcome (today's parser, default options; an input counts once per kind):"
+        );
+        for (outcome, count) in outcomes.iter() {
+            println!("  {count:>8}  {outcome}");
+        }
+    }
     if let Ok(first) = report.first.lock() {
         for line in first.iter() {
             println!("  {line}");
