@@ -8,6 +8,7 @@
 
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGHS: u64 = 0x8080_8080_8080_8080;
+const LOWS: u64 = 0x7f7f_7f7f_7f7f_7f7f;
 
 /// Non-zero when some byte of `x` is zero (exact: no false positives or negatives for the whole word).
 fn has_zero(x: u64) -> u64 {
@@ -68,14 +69,41 @@ pub(crate) fn split_once<'t>(text: &'t str, needle: &str) -> Option<(&'t str, &'
     Some((before, after))
 }
 
+/// The high bit of every byte of `x` that is zero, and of no other (exact per byte: no carry crosses a byte,
+/// unlike `has_zero`, so the first set bit is the first zero byte).
+fn zero_bytes(x: u64) -> u64 {
+    !(((x & LOWS).wrapping_add(LOWS)) | x) & HIGHS
+}
+
+/// The high bit of every byte of `x` that XML forbids: a C0 control other than tab, line feed and carriage
+/// return (exact per byte, like `zero_bytes`).
+fn forbidden_bytes(x: u64) -> u64 {
+    let below_space = !(((x & LOWS).wrapping_add(ONES.wrapping_mul(0x60))) | x) & HIGHS;
+    let allowed = zero_bytes(x ^ ONES.wrapping_mul(u64::from(b'\t')))
+        | zero_bytes(x ^ ONES.wrapping_mul(u64::from(b'\n')))
+        | zero_bytes(x ^ ONES.wrapping_mul(u64::from(b'\r')));
+    below_space & !allowed
+}
+
 /// The first C0 control character other than tab, line feed and carriage return (XML forbids them).
-/// Words holding only line breaks and tabs are looked at byte by byte and passed over.
+/// The test is exact per byte, so the line breaks of a pretty-printed feed cost nothing extra: this pass reads
+/// the whole document.
 pub(crate) fn forbidden_control(hay: &[u8]) -> Option<usize> {
-    find_by(
-        hay,
-        |x| has_less(x, 0x20) != 0,
-        |b| b < 0x20 && b != b'\t' && b != b'\n' && b != b'\r',
-    )
+    let mut at = 0usize;
+    let mut rest = hay;
+    while let Some((bytes, tail)) = rest.split_first_chunk::<8>() {
+        let found = forbidden_bytes(u64::from_le_bytes(*bytes));
+        if found != 0 {
+            // Little-endian: the first byte is the lowest; each byte's flag is its high bit.
+            return Some(at + (found.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+        rest = tail;
+    }
+    let tail = rest
+        .iter()
+        .position(|&b| b < 0x20 && b != b'\t' && b != b'\n' && b != b'\r')?;
+    Some(at + tail)
 }
 
 /// The first byte a JSON string literal must escape: `"`, `\` or a control character.
@@ -153,6 +181,26 @@ mod tests {
             assert!(has_byte(word, b) != 0);
             assert!(has_byte(word, b.wrapping_add(1)) == 0);
             assert_eq!(has_less(word, 0x20) != 0, b < 0x20, "{b}");
+        }
+        // The per-byte masks, for every byte at every place in a word of any other bytes.
+        let forbidden = |b: u8| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r');
+        for b in 0..=255u8 {
+            for other in [0u8, 9, 10, 13, 0x1f, 0x20, 0x7f, 0x80, 0xff] {
+                for place in 0..8 {
+                    let mut bytes = [other; 8];
+                    bytes[place] = b;
+                    let word = u64::from_le_bytes(bytes);
+                    for (k, &byte) in bytes.iter().enumerate() {
+                        let bit = 0x80u64 << (8 * k);
+                        assert_eq!(zero_bytes(word) & bit != 0, byte == 0, "{bytes:?}");
+                        assert_eq!(
+                            forbidden_bytes(word) & bit != 0,
+                            forbidden(byte),
+                            "{bytes:?}"
+                        );
+                    }
+                }
+            }
         }
     }
 }
