@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds www/dist: the wasm module (cargo → wasm-bindgen --target web → wasm-opt -Oz), the JS API and the embed.
+# Builds www/dist: the wasm module (cargo → wasm-bindgen --target web → wasm-opt -Oz), the JS API and the embed,
+# each one minified module, and their TypeScript declarations.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=www/dist
@@ -13,15 +14,27 @@ if rustup component list --installed 2>/dev/null | grep -q '^rust-src' &&
 else
   cargo build --release --target wasm32-unknown-unknown --lib
 fi
-# A private temporary folder: two builds at once must not append api.js twice.
+# A private temporary folder: two builds at once must not mix their files. stage/ holds what the shipped files are
+# made from and does not ship.
 tmp=$(mktemp -d "${out}.tmp.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
-wasm-bindgen --target web --no-typescript --out-dir "$tmp" --out-name feedlet "$wasm"
-www/node_modules/.bin/wasm-opt -Oz "$tmp/feedlet_bg.wasm" -o "$tmp/feedlet_bg.wasm"
-# feedlet.js is the generated bindings followed by the thin JS API (mount, styles), in one module.
-cat www/src/api.js >> "$tmp/feedlet.js"
-cp www/src/feedlet.d.ts "$tmp/feedlet.d.ts"
-cp www/src/embed.js "$tmp/embed.js"
-cp www/src/embed.d.ts "$tmp/embed.d.ts"
-node scripts/minify.mjs "$tmp/feedlet.js" "$tmp/embed.js"
+stage=$tmp/stage
+mkdir "$stage"
+# The wasm-bindgen glue and its types (with the Rust doc comments), under the name api.js imports.
+wasm-bindgen --target web --out-dir "$stage" --out-name feedlet "$wasm"
+mv "$stage/feedlet.js" "$stage/feedlet_bindings.js"
+mv "$stage/feedlet.d.ts" "$stage/feedlet_bindings.d.ts"
+www/node_modules/.bin/wasm-opt -Oz "$stage/feedlet_bg.wasm" -o "$tmp/feedlet_bg.wasm"
+# The public entry feedlet.js is api.js (mount, styles, the re-exported bindings); embed.js imports it by that name.
+cp www/src/api.js "$stage/feedlet.js"
+cp www/src/embed.js "$stage/embed.js"
+# Types: tsc checks the two modules against their JSDoc and the bindings' types, and writes feedlet.d.ts and
+# embed.d.ts from the JSDoc; feedlet.d.ts re-exports feedlet_bindings.d.ts, which ships beside it.
+www/node_modules/.bin/tsc --declaration --allowJs --checkJs --emitDeclarationOnly --strict \
+  --target es2022 --module esnext --moduleResolution bundler --lib es2022,dom,dom.iterable \
+  --outDir "$tmp" "$stage/feedlet.js" "$stage/embed.js"
+cp "$stage/feedlet_bindings.d.ts" "$tmp/feedlet_bindings.d.ts"
+# One minified module each: feedlet.js with the glue inlined, and embed.js importing feedlet.js.
+node scripts/minify.mjs "$tmp" "$stage/feedlet.js" "$stage/embed.js"
+rm -rf "$stage"
 rm -rf "$out" && mv "$tmp" "$out" && chmod 755 "$out"

@@ -1,52 +1,58 @@
+// feedlet's JavaScript API: `mount` (fetch, cache, refresh, fallback), the option attributes, the default theme, and
+// the wasm exports. scripts/build.sh bundles this module with the wasm-bindgen glue it imports into dist/feedlet.js.
+import init, { parseFeed, readOptions, renderFeeds, renderSkeleton } from './feedlet_bindings.js';
 
-// ---- feedlet's JavaScript API: mount (fetch, cache, refresh, fallback), option attributes and the default theme ----
-// scripts/build.sh appends this file to wasm-bindgen's output, so it shares that module's scope: it calls
-// __wbg_init, parseFeed, renderFeeds and renderSkeleton directly. Internal names start with `feedlet` so that
-// they cannot collide with the names wasm-bindgen generates.
+export * from './feedlet_bindings.js';
+export { default } from './feedlet_bindings.js';
 
-/** The option attributes of `<feedlet-posts>`, kebab-case; `data-` + each for auto-mounted elements (`data-feedlet` for `src`). */
+/** @import { Feed, RenderResult } from './feedlet_bindings.js' */
+
+/**
+ * The option attributes of `<feedlet-posts>` (kebab-case); auto-mounted elements use `data-` + each, and
+ * `data-feedlet` for `src`.
+ * @type {readonly string[]}
+ */
 export const FEEDLET_ATTRIBUTES = Object.freeze([
   'src', 'limit', 'offset', 'category', 'exclude-category', 'sort', 'date', 'summary', 'image', 'author',
   'categories', 'summary-length', 'date-style', 'locale', 'time-zone', 'layout', 'target', 'heading',
   'empty-text', 'error-text', 'refresh', 'cache-ttl', 'proxy', 'light-dom', 'timeout',
 ]);
 
-// How an attribute's text becomes a value; attributes not listed are plain text.
-const feedletKinds = {
-  src: 'list', category: 'list', 'exclude-category': 'list',
-  limit: 'count', offset: 'count', 'summary-length': 'count', refresh: 'number', 'cache-ttl': 'number', timeout: 'number',
-  date: 'boolean', summary: 'boolean', image: 'boolean', author: 'boolean', categories: 'boolean', 'light-dom': 'boolean',
-  sort: ['date', 'feed'], 'date-style': ['medium', 'long', 'relative'], layout: ['list', 'cards', 'compact'], target: ['_self', '_blank'],
-};
-
-// Exported functions are documented in feedlet.d.ts. Lists are comma-separated when the text has a comma, else
-// whitespace-separated.
-export function parseAttribute(name, text) {
-  if (text == null) return undefined;
-  const kind = feedletKinds[name];
-  const value = text.trim();
-  if (kind === 'boolean') return name === 'summary' && value === 'html' ? 'html' : !/^(false|0|no|off)$/i.test(value);
-  if (!value) return undefined;
-  if (kind === 'list') return value.split(value.includes(',') ? /\s*,\s*/ : /\s+/).filter(Boolean);
-  if (kind === 'count' || kind === 'number') {
-    const number = Number(value);
-    if (number >= 0 && number < Infinity) return kind === 'count' ? Math.floor(number) : number;
-  } else if (!kind || kind.includes(value)) return value;
-  feedletWarn(`${name}="${text}" is not a valid value; using the default.`);
-  return undefined;
+/**
+ * An attribute's option name: `exclude-category` → `excludeCategory`.
+ * @param {string} name
+ * @returns {string}
+ */
+export function camelCase(name) {
+  return name.replace(/-./g, (m) => m[1].toUpperCase());
 }
 
+/**
+ * Every option attribute of `element` as written, by option name (`readOptions` reads the values); with prefix
+ * "data-", `src` comes from `data-feedlet`.
+ * @param {Element} element
+ * @param {'' | 'data-'} [prefix]
+ * @returns {Record<string, string | null>}
+ */
 export function attributesToOptions(element, prefix = '') {
-  const options = {};
-  for (const name of FEEDLET_ATTRIBUTES) {
-    const value = parseAttribute(name, element.getAttribute(prefix && name === 'src' ? prefix + 'feedlet' : prefix + name));
-    if (value !== undefined) options[name.replace(/-./g, (m) => m[1].toUpperCase())] = value;
-  }
-  return options;
+  /** @type {Record<string, string | null>} */
+  const raw = {};
+  for (const name of FEEDLET_ATTRIBUTES) raw[camelCase(name)] = element.getAttribute(prefix && name === 'src' ? prefix + 'feedlet' : prefix + name);
+  return raw;
 }
 
 // Every colour and size reads a documented `--feedlet-*` custom property first, and the rules sit in `@layer feedlet`,
 // so that any unlayered page rule wins in light-DOM mode.
+/**
+ * The default theme's CSS. Custom properties (defaults in light / dark):
+ * `--feedlet-accent` (links; #0b57d0 / #79b0ff), `--feedlet-text` (#1f2328 / #e6edf3), `--feedlet-muted` (dates, meta; #57606a / #a2acb7),
+ * `--feedlet-bg` (#fff / #15181d), `--feedlet-card-bg` (#f6f8fa / #1e232a), `--feedlet-border` (#d0d7de / #363d47),
+ * `--feedlet-font` (inherit), `--feedlet-font-size` (inherit), `--feedlet-gap` (between items; 1rem), `--feedlet-padding` (1rem),
+ * `--feedlet-radius` (.75rem), `--feedlet-image-ratio` (card thumbnails; 16/9).
+ * Parts: `::part(list|item|title|date|summary|image|meta|heading|author|categories|empty|error)`.
+ * Layout classes: `.feedlet--list`, `.feedlet--cards`, `.feedlet--compact`.
+ * @type {string}
+ */
 export const css = `@layer feedlet{:host{display:block}:host([hidden]){display:none}
 .feedlet{--_a:var(--feedlet-accent,#0b57d0);--_t:var(--feedlet-text,#1f2328);--_m:var(--feedlet-muted,#57606a);--_b:var(--feedlet-bg,#fff);--_c:var(--feedlet-card-bg,#f6f8fa);--_l:var(--feedlet-border,#d0d7de);--_g:var(--feedlet-gap,1rem);--_p:var(--feedlet-padding,1rem);--_r:var(--feedlet-radius,.75rem);font-family:var(--feedlet-font,inherit);font-size:var(--feedlet-font-size,inherit);line-height:1.5;color:var(--_t);background:var(--_b);padding:var(--_p);border-radius:var(--_r);text-align:start}
 @media (prefers-color-scheme:dark){.feedlet{--_a:var(--feedlet-accent,#79b0ff);--_t:var(--feedlet-text,#e6edf3);--_m:var(--feedlet-muted,#a2acb7);--_b:var(--feedlet-bg,#15181d);--_c:var(--feedlet-card-bg,#1e232a);--_l:var(--feedlet-border,#363d47)}}
@@ -81,377 +87,684 @@ a.feedlet__title:hover{text-decoration:underline}
 @media (prefers-reduced-motion:reduce){.feedlet__bone,.feedlet__item--skeleton::before{animation:none}}
 .feedlet__status{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}}`;
 
-let feedletSheet;
+/** @type {CSSStyleSheet | undefined} */
+let sheet;
 
+/**
+ * Adds the default theme to a document (default) or shadow root once, as a constructable stylesheet; works under a
+ * CSP without `unsafe-inline`.
+ * @param {Document | ShadowRoot} [root]
+ */
 export function adoptStyles(root = document) {
   try {
-    if (!feedletSheet) (feedletSheet = new CSSStyleSheet()).replaceSync(css);
-    if (!root.adoptedStyleSheets.includes(feedletSheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, feedletSheet];
+    if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(css);
+    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   } catch {
     // Without constructable stylesheets (browsers before 2023) the list stays unstyled but readable.
   }
 }
 
-const feedletWarned = new Set();
-// Each distinct problem reaches the console once per page, however many widgets or refreshes meet it.
-function feedletWarn(text) {
-  if (!feedletWarned.has(text)) console.warn('feedlet: ' + text);
-  feedletWarned.add(text);
+const warned = new Set();
+/**
+ * Each distinct problem reaches the console once per page, however many widgets or refreshes meet it.
+ * @param {string} text
+ */
+function warn(text) {
+  if (!warned.has(text)) console.warn('feedlet: ' + text);
+  warned.add(text);
 }
 
+/**
+ * @param {string} kind
+ * @param {string} message
+ * @param {string} url
+ * @param {object} [extra] line, column, status or cause
+ * @returns {FeedletError}
+ */
 function feedletError(kind, message, url, extra) {
-  return Object.assign(new Error(message), { name: 'FeedletError', line: 0, column: 0 }, extra, { kind, url });
+  return /** @type {FeedletError} */ (Object.assign(new Error(message), { name: 'FeedletError', line: 0, column: 0 }, extra, { kind, url }));
 }
 
-const feedletFix = ' Fix the feed there (a feed validator shows the same spot).';
+const FIX = ' Fix the feed there (a feed validator shows the same spot).';
 
-// What happened and how to fix it, for the console.
-function feedletExplain({ kind, url, message, line, column }) {
+/**
+ * What happened and how to fix it, for the console.
+ * @param {FeedletError} error
+ */
+function explain({ kind, url, message, line, column }) {
   if (kind === 'network') return `could not fetch ${url}: a network error, or a cross-origin request without CORS. Serve the feed from this page's origin, send Access-Control-Allow-Origin from its server, or set proxy (e.g. proxy="https://proxy.example/?url={url}").`;
   if (kind === 'http' || kind === 'timeout') return `${message}. Check the src URL and the server${kind === 'timeout' ? ', or raise timeout' : ''}.`;
-  if (kind === 'syntax') return `${url} is not well-formed at line ${line}, column ${column}: ${message}.${feedletFix}`;
+  if (kind === 'syntax') return `${url} is not well-formed at line ${line}, column ${column}: ${message}.${FIX}`;
   if (/^(empty|notXmlOrJson|notAFeed)$/.test(kind)) return `${url} is not a feed: ${message}. Set src to the RSS, Atom or JSON Feed address itself.`;
   return (url ? url + ': ' : '') + message;
 }
 
-// A copy's Feed object, parsed once: when the page reads `feeds`, or when a refresh brought warnings.
-const feedletParse = (copy) => copy.feed || (copy.feed = parseFeed(copy.input, copy));
+/** @type {Promise<void> | undefined} */
+let loading;
+// Whether the wasm is instantiated: options can then be read at once.
+let loaded = false;
 
-let feedletInit;
-
-// After a failure, a later call tries again.
+/**
+ * Like `init()`, but memoized: the wasm loads once however often it is called. Rejects with a FeedletError of kind
+ * "wasm" (logged once to the console); after a failure, a later call tries again.
+ * @returns {Promise<void>}
+ */
 export function ready() {
-  return feedletInit || (feedletInit = __wbg_init().then(() => {}, (cause) => {
-    feedletInit = undefined;
+  return loading || (loading = init().then(() => { loaded = true; }, (cause) => {
+    loading = undefined;
     const error = feedletError('wasm', `could not load feedlet_bg.wasm (${cause && cause.message || cause}). Serve it next to feedlet.js as application/wasm, and allow 'wasm-unsafe-eval' in a CSP script-src. The fallback content stays.`, '', { cause });
-    feedletWarn(error.message);
+    warn(error.message);
     throw error;
   }));
 }
 
-// The last good copy of each feed: its raw bytes in base64, because decoded text would lose what a legacy
-// charset (EUC-KR, Shift_JIS) meant. Every storage access can throw (SecurityError when storage is blocked,
-// QuotaExceededError when full): the widget then simply works without its cache.
-function feedletCache(url, copy) {
+/**
+ * The last good copy of a feed in localStorage (`copy` undefined), or stores one (`copy` null removes it): its raw
+ * bytes in base64, because decoded text would lose what a legacy charset (EUC-KR, Shift_JIS) meant. Every storage
+ * access can throw (SecurityError when storage is blocked, QuotaExceededError when full): the widget then simply
+ * works without its cache.
+ * @param {string} url
+ * @param {Copy | null} [copy]
+ * @returns {Copy | undefined}
+ */
+function stored(url, copy) {
   const key = 'feedlet:v1:' + url;
   try {
     if (copy === undefined) {
-      const entry = JSON.parse(localStorage.getItem(key));
+      const entry = JSON.parse(/** @type {string} */ (localStorage.getItem(key)));
       const binary = atob(entry.body);
       const input = new Uint8Array(binary.length);
       for (let i = 0; i < binary.length; i++) input[i] = binary.charCodeAt(i);
       return { input, charset: entry.charset, baseUrl: entry.base || url, time: +entry.t || 0, cached: true };
     }
     // About 1.5 M characters of base64 at most: localStorage holds about 5 M per origin, shared with the page.
-    if (!copy || copy.input.length > 1.1e6) return localStorage.removeItem(key);
+    if (!copy || copy.input.length > 1.1e6) {
+      localStorage.removeItem(key);
+      return;
+    }
     let binary = '';
-    for (let i = 0; i < copy.input.length; i += 0x8000) binary += String.fromCharCode.apply(null, copy.input.subarray(i, i + 0x8000));
+    for (let i = 0; i < copy.input.length; i += 0x8000) binary += String.fromCharCode.apply(null, [...copy.input.subarray(i, i + 0x8000)]);
     localStorage.setItem(key, JSON.stringify({ t: copy.time, body: btoa(binary), charset: copy.charset, base: copy.baseUrl }));
   } catch {
     // No cache, then.
   }
 }
 
-// Fetches one feed's bytes. Rejects with a FeedletError (network, http, timeout), or an AbortError when `signal` aborts.
-async function feedletFetch(url, { proxy, timeout }, signal) {
-  const controller = new AbortController();
-  const abort = () => controller.abort();
-  let timedOut = false;
-  const timer = setTimeout(() => { timedOut = true; abort(); }, timeout);
-  signal.addEventListener('abort', abort);
-  try {
-    const address = !proxy ? url : proxy.includes('{url}') ? proxy.replace('{url}', () => encodeURIComponent(url)) : proxy + encodeURIComponent(url);
-    const response = await fetch(address, { cache: 'no-cache', signal: controller.signal });
+/**
+ * The address a feed is fetched from: itself, or the proxy template with `{url}` (appended when absent).
+ * @param {string} url
+ * @param {string | null | undefined} proxy
+ */
+const address = (url, proxy) => !proxy ? url : proxy.includes('{url}') ? proxy.replace('{url}', () => encodeURIComponent(url)) : proxy + encodeURIComponent(url);
+
+/**
+ * Starts fetching one feed at once. Its time limit is set by `limit(timeout)`, counted from the start, as soon as the
+ * options are known (a download may start before the wasm can read them). Never rejects: the result holds the copy,
+ * or a FeedletError (network, http, timeout), or the AbortError of `signal`.
+ * @param {string} url
+ * @param {string | null | undefined} proxy
+ * @param {AbortSignal} signal the attempt's: aborted by a newer attempt or by destroy()
+ */
+function download(url, proxy, signal) {
+  const start = Date.now();
+  const own = new AbortController();
+  let timeout = 0;
+  /** @returns {Promise<Copy>} */
+  const fetchCopy = async () => {
+    const response = await fetch(address(url, proxy), { cache: 'no-cache', signal: AbortSignal.any([signal, own.signal]) });
     if (!response.ok) throw feedletError('http', `HTTP ${response.status} for ${url}`, url, { status: response.status });
     const input = new Uint8Array(await response.arrayBuffer());
-    const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(response.headers.get('content-type'));
+    const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(response.headers.get('content-type') || '');
     // Through a proxy, relative links still resolve against the feed's own address.
     return { input, charset: charset ? charset[1] : undefined, baseUrl: (!proxy && response.url) || url, time: Date.now() };
-  } catch (error) {
-    if (error.kind || signal.aborted) throw error;
-    throw timedOut ? feedletError('timeout', `${url} did not answer within ${timeout} ms`, url) : feedletError('network', `could not fetch ${url}`, url, { cause: error });
-  } finally {
-    clearTimeout(timer);
-    signal.removeEventListener('abort', abort);
-  }
-}
-
-// Splits mount options into the settings of the mount and the render options handed to the wasm.
-function feedletConfig(target, options, defaultTemplate) {
-  const { src, refresh, cacheTtl = 300, proxy, lightDom, timeout, template = defaultTemplate, ...render } = options;
-  if (render.summary === 'html') Object.assign(render, { summary: true, summaryMode: 'html' });
-  if (!render.locale) {
-    const scope = target.closest('[lang]:not([lang=""])');
-    render.locale = (scope && scope.lang) || document.documentElement.lang || navigator.language;
-  }
-  const urls = (typeof src == 'string' ? parseAttribute('src', src) : src) || [];
+  };
   return {
-    src: urls.map((url) => { try { return new URL(url, document.baseURI).href; } catch { return String(url); } }),
-    refresh: +refresh || 0, cacheTtl: +cacheTtl || 0, proxy, lightDom: !!lightDom, timeout: +timeout || 10000, template, render,
+    key: address(url, proxy),
+    /** @type {Promise<{ url: string, copy?: Copy, error?: Error }>} */
+    result: fetchCopy().then((copy) => ({ url, copy }), (error) => ({
+      url,
+      error: error.kind || signal.aborted ? error
+        : own.signal.reason?.name === 'TimeoutError' ? feedletError('timeout', `${url} did not answer within ${timeout} ms`, url)
+        : feedletError('network', `could not fetch ${url}`, url, { cause: error }),
+    })),
+    /** @param {number} ms */
+    limit(ms) {
+      timeout = ms;
+      AbortSignal.timeout(Math.max(0, ms - (Date.now() - start))).addEventListener('abort', (event) => own.abort(/** @type {AbortSignal} */ (event.target).reason));
+    },
+    cancel: () => own.abort(),
   };
 }
 
-const feedletMounts = new WeakMap();
-const feedletShadows = new WeakSet();
+/**
+ * The feed URLs that raw options name, as written: split at commas and spaces, resolved against the page. Only a
+ * guess, used to start the downloads before the wasm can read the options; none through a proxy.
+ * @param {MountOptions} raw
+ * @returns {string[]}
+ */
+function guessUrls({ src, proxy }) {
+  if (proxy) return [];
+  const list = Array.isArray(src) ? src : typeof src == 'string' ? src.split(/[\s,]+/) : [];
+  return list.filter(Boolean).map(resolve);
+}
 
-// Never throws for network or feed problems and leaves no unhandled rejection.
-export function mount(target, options = {}) {
-  feedletMounts.get(target)?.destroy();
-  let config = feedletConfig(target, options, target.querySelector(':scope > template'));
-  const original = [...target.childNodes];
-  const hasFallback = original.some((node) => node.nodeType === 1 ? node.localName !== 'template' : node.nodeType === 3 && node.data.trim());
+/** @param {string} url */
+const resolve = (url) => {
+  try {
+    return new URL(url, document.baseURI).href;
+  } catch {
+    return String(url);
+  }
+};
 
-  let shadow = null;
-  if (!config.lightDom) {
+/** @type {WeakMap<Element, Mounted>} */
+const mounts = new WeakMap();
+/** @type {WeakSet<ShadowRoot>} */
+const shadows = new WeakSet();
+
+/**
+ * A mounted widget: made by `mount`. It keeps each source's last good copy, renders them into the target, and keeps
+ * them fresh; `options` are the options in effect, as `readOptions` read them.
+ */
+export class Mounted {
+  /** The options in effect (read once the wasm is ready; null before). @type {WidgetOptions | null} */
+  options = null;
+  /** @type {Element} */
+  #target;
+  /** @type {MountOptions} */
+  #raw;
+  /** @type {HTMLTemplateElement | null} */
+  #template;
+  // Copy is declared inside the class, before a private field, so that feedlet.d.ts neither exports nor shows it.
+  /**
+   * One source's last good copy: its bytes and where they came from, and what its last render found in it.
+   * @typedef {{
+   *   input: Uint8Array, charset?: string, baseUrl: string, time: number, cached?: boolean,
+   *   entries?: number, warnings?: string[], feed?: Feed,
+   * }} Copy
+   */
+  /** url → the source's last good copy. @type {Map<string, Copy>} */
+  #copies = new Map();
+  /** The view shows a list of the current sources. */
+  #rendered = false;
+  /** @type {FeedletError | null} */
+  #error = null;
+  #generation = 0;
+  /** The attempt in progress. @type {AbortController | null} */
+  #attempt = null;
+  /** @type {Promise<void>} */
+  #latest = Promise.resolve();
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  #timer;
+  #lastFetch = 0;
+  /** Aborted by destroy(): every fetch and listener of the widget. */
+  #lifetime = new AbortController();
+  // The DOM: the original children (the fallback), where the list goes, and the live region.
+  /** @type {ChildNode[]} */
+  #original;
+  #hasFallback;
+  /** @type {ShadowRoot | null} */
+  #shadow = null;
+  #view = document.createElement('div');
+  #slot = document.createElement('slot');
+  #status = document.createElement('div');
+  #fallback = document.createDocumentFragment();
+  /** Whether the view is attached in the light DOM (undefined: not attached). @type {boolean | undefined} */
+  #light;
+
+  /**
+   * Use `mount(target, options)`.
+   * @param {Element} target
+   * @param {MountOptions} raw
+   */
+  constructor(target, raw) {
+    this.#target = target;
+    this.#raw = raw;
+    this.#template = raw.template || target.querySelector(':scope > template');
+    this.#original = [...target.childNodes];
+    this.#hasFallback = this.#original.some((node) => node.nodeType === 1 ? /** @type {Element} */ (node).localName !== 'template' : node.nodeType === 3 && !!/** @type {Text} */ (node).data.trim());
+    this.#view.className = 'feedlet__view';
+    this.#status.className = 'feedlet__status';
+    this.#status.setAttribute('role', 'status');
+    this.#status.setAttribute('aria-live', 'polite');
+    if (loaded) this.#read();
+    // Until the options are read, the mode is the default (a shadow root) unless light-dom is given at all.
+    this.#attach(this.options ? this.options.lightDom : raw.lightDom != null && raw.lightDom !== false);
+    document.addEventListener('visibilitychange', () => this.#schedule(), { signal: this.#lifetime.signal });
+    this.#run(true);
+  }
+
+  /**
+   * Fetches every source now and re-renders (an attempt in progress is replaced). Resolves when done; never rejects.
+   * @returns {Promise<void>}
+   */
+  refresh() {
+    return this.#lifetime.signal.aborted ? Promise.resolve() : this.#run(false);
+  }
+
+  /**
+   * Replaces the options: re-fetches when `src` or `proxy` changed, else re-renders from the feeds in memory.
+   * @param {MountOptions} [next]
+   * @returns {Promise<void>}
+   */
+  update(next = {}) {
+    if (this.#lifetime.signal.aborted) return Promise.resolve();
+    this.#raw = next;
+    // The template was found at mount: in the light DOM it now waits with the fallback content.
+    if (next.template) this.#template = next.template;
+    const before = this.options;
+    if (!before) return this.#run(true);
+    const options = this.#read();
+    // A shadow root cannot be taken back: a light-DOM switch leaves it holding only a slot for the children.
+    const moved = options.lightDom !== this.#light;
+    if (moved) {
+      this.#detach();
+      this.#attach(options.lightDom);
+    }
+    this.#schedule();
+    if (options.src.join(' ') !== before.src.join(' ') || options.proxy !== before.proxy) {
+      this.#rendered = false;
+      for (const url of this.#copies.keys()) if (!options.src.includes(url)) this.#copies.delete(url);
+      return this.#run(true);
+    }
     try {
-      feedletShadows.add(shadow = target.attachShadow({ mode: 'open' }));
-    } catch {
-      // A shadow root from an earlier mount is reused; elements that cannot have one render in the light DOM.
-      if (feedletShadows.has(target.shadowRoot)) shadow = target.shadowRoot;
+      if (this.#rendered || moved && this.#copies.size) this.#render('memory');
+      else if (this.#error) this.#fail();
+    } catch (error) {
+      warn(explain(/** @type {FeedletError} */ (error)));
+    }
+    return Promise.resolve();
+  }
+
+  /** Stops timers and fetches, removes listeners and restores the original content. */
+  destroy() {
+    if (this.#lifetime.signal.aborted) return;
+    this.#lifetime.abort();
+    this.#generation++;
+    clearTimeout(this.#timer);
+    if (mounts.get(this.#target) === this) mounts.delete(this.#target);
+    this.#detach();
+  }
+
+  /**
+   * The first source's Feed, parsed from the bytes in memory when first read after a load (so it costs nothing
+   * unless used); null before one loaded.
+   * @returns {Feed | null}
+   */
+  get feed() {
+    return this.feeds[0] || null;
+  }
+
+  /**
+   * Every loaded source's Feed, in `src` order (parsed on first read, like `feed`).
+   * @returns {Feed[]}
+   */
+  get feeds() {
+    return (this.options?.src || []).flatMap((url) => {
+      const copy = this.#copies.get(url);
+      try {
+        return copy ? [copy.feed ||= parseFeed(copy.input, copy)] : [];
+      } catch {
+        return []; // reported when it was rendered
+      }
+    });
+  }
+
+  /**
+   * The first error of the last attempt, or null when it fully succeeded.
+   * @returns {FeedletError | null}
+   */
+  get error() {
+    return this.#error;
+  }
+
+  // Reads the raw options through the wasm: logs each invalid value once, resolves the feed URLs against the page,
+  // and takes the locale from the page when none is given.
+  /** @returns {WidgetOptions} */
+  #read() {
+    const { options, warnings } = readOptions(this.#raw);
+    for (const text of warnings) warn(text);
+    options.src = options.src.map(resolve);
+    if (!options.locale) {
+      const scope = this.#target.closest('[lang]:not([lang=""])');
+      options.locale = (scope && /** @type {HTMLElement} */ (scope).lang) || document.documentElement.lang || navigator.language;
+    }
+    return (this.options = options);
+  }
+
+  /**
+   * Puts the view and the live region in place: in a shadow root (reused if an earlier mount made it), or in the
+   * light DOM, where the original children wait in a fragment while the view shows.
+   * @param {boolean} light
+   */
+  #attach(light) {
+    const target = this.#target;
+    this.#shadow = null;
+    if (!light) {
+      try {
+        shadows.add(this.#shadow = target.attachShadow({ mode: 'open' }));
+      } catch {
+        // Elements that cannot have a shadow root render in the light DOM.
+        if (target.shadowRoot && shadows.has(target.shadowRoot)) this.#shadow = target.shadowRoot;
+      }
+    }
+    this.#light = !this.#shadow;
+    if (this.#shadow) {
+      this.#view.replaceChildren(this.#slot);
+      this.#shadow.replaceChildren(this.#view, this.#status);
+      adoptStyles(this.#shadow);
+    } else {
+      target.append(this.#status);
+      const root = target.getRootNode();
+      adoptStyles(root instanceof ShadowRoot ? root : document);
     }
   }
-  const view = document.createElement('div');
-  view.className = 'feedlet__view';
-  const slot = document.createElement('slot');
-  const status = document.createElement('div');
-  status.className = 'feedlet__status';
-  status.setAttribute('role', 'status');
-  status.setAttribute('aria-live', 'polite');
-  const fallback = document.createDocumentFragment();
-  if (shadow) {
-    view.append(slot);
-    shadow.replaceChildren(view, status);
-    adoptStyles(shadow);
-  } else {
-    target.append(status);
-    const root = target.getRootNode();
-    adoptStyles(root instanceof ShadowRoot ? root : document);
+
+  // Takes the view and the live region away and gives the original children back.
+  #detach() {
+    if (this.#shadow) this.#shadow.replaceChildren(this.#slot);
+    else {
+      this.#view.remove();
+      this.#status.remove();
+      this.#target.append(this.#fallback);
+    }
+    this.#view.replaceChildren();
+    this.#light = undefined;
   }
 
-  const sources = new Map(); // url → its last good copy { input, charset, baseUrl, time }
-  let rendered = false; // the view shows a list of the current sources
-  let error = null;
-  let generation = 0;
-  let controller = null;
-  let latest = null;
-  let timer = 0;
-  let lastFetch = 0;
-  let destroyed = false;
-
-  const emit = (type, detail) => target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
-
-  // In the light DOM the original children wait in a fragment while the view shows.
-  function showView() {
-    if (!shadow && !view.parentNode) {
-      fallback.append(...original.filter((node) => node.parentNode === target));
-      target.insertBefore(view, status);
+  #showView() {
+    if (this.#light && !this.#view.parentNode) {
+      this.#fallback.append(...this.#original.filter((node) => node.parentNode === this.#target));
+      this.#target.insertBefore(this.#view, this.#status);
     }
   }
 
-  function showFallback() {
-    if (shadow) return view.replaceChildren(slot);
-    view.remove();
-    target.insertBefore(fallback, status);
+  #showFallback() {
+    if (!this.#light) return this.#view.replaceChildren(this.#slot);
+    this.#view.remove();
+    this.#target.insertBefore(this.#fallback, this.#status);
   }
 
-  // Renders the sources in memory. A source that does not parse goes back to its previous copy, or away; so does a
-  // refreshed copy that was only recovered (a truncated body, broken JSON: new warnings and fewer entries than the
-  // copy it replaces), so that the last good content stays. With nothing better, recovered content shows.
-  function draw(from, previous = new Map()) {
-    const urls = config.src.filter((url) => sources.has(url));
+  /**
+   * @param {string} type
+   * @param {object} detail
+   */
+  #emit(type, detail) {
+    this.#target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
+  /**
+   * Renders the copies in memory, parsing each once; what the render found in each source (`sources[i]`: parsed or
+   * not, how many entries) decides which copies stay. A source that does not parse goes back to its previous copy,
+   * or away; so does a refreshed copy that was only recovered (a truncated body, broken JSON: new warnings and fewer
+   * entries than the copy it replaces), so that the last good content stays. With nothing better, recovered content
+   * shows. Returns the errors.
+   * @param {'cache' | 'network' | 'memory'} from
+   * @param {Map<string, Copy | undefined>} [previous] url → the copy a new one replaced
+   * @returns {FeedletError[]}
+   */
+  #render(from, previous = new Map()) {
+    const options = /** @type {NonNullable<Mounted['options']>} */ (this.options);
+    const urls = options.src.filter((url) => this.#copies.has(url));
     if (!urls.length) return [];
+    const copies = urls.map((url) => /** @type {Copy} */ (this.#copies.get(url)));
+    /** @type {RenderResult | undefined} */
     let result;
-    let errors;
+    /** @type {RenderResult['sources']} */
+    let sources;
     try {
-      result = renderFeeds(view, urls.map((url) => sources.get(url)), config.render, config.template);
-      errors = result.errors.map((e) => feedletError(e.kind, e.message, urls[e.source], e));
-      urls.forEach((url, i) => {
-        const [first, ...more] = result.warnings.filter((w) => w.source === i);
-        if (!first) return;
-        const { line, column, message } = first;
-        const old = previous.get(url) && feedletParse(previous.get(url));
-        const fresh = old && feedletParse(sources.get(url));
-        // A recurring warning (a dropped javascript: link, say) does not pin an old copy after posts were removed.
-        if (old && fresh.entries.length < old.entries.length && fresh.warnings.some((w) => !old.warnings.some((v) => v.message === w.message))) {
-          errors.push(feedletError('syntax', message + '; showing the last good copy instead', url, { line, column }));
-        } else {
-          feedletWarn(`${url} has errors at line ${line}, column ${column}: ${message}${more.length ? ` (and ${more.length} more)` : ''}; showing what could be read.${feedletFix}`);
-        }
-      });
+      result = renderFeeds(this.#view, copies.map(({ input, charset, baseUrl }) => ({ input, charset, baseUrl })), options, this.#template);
+      sources = result.sources;
     } catch (thrown) {
-      if (!thrown || !thrown.kind || thrown.kind === 'invalidInput') throw thrown;
-      // None parsed, and renderFeeds names the first source's problem only: the others are parsed for their own.
-      errors = urls.flatMap((url, i) => {
-        try {
-          if (i) return parseFeed(sources.get(url).input, sources.get(url)) && [];
-        } catch (each) {
-          thrown = each;
-        }
-        return [feedletError(thrown.kind, thrown.message, url, thrown)];
-      });
+      // None parsed: the error lists each source's problem, and the view is untouched.
+      if (!thrown || !(/** @type {any} */ (thrown).sources)) throw thrown;
+      sources = /** @type {any} */ (thrown).sources;
     }
-    let retry = false;
-    for (const { url } of errors) {
+    /** @type {FeedletError[]} */
+    const errors = [];
+    urls.forEach((url, i) => {
+      const { ok, entries, error } = sources[i];
+      if (!ok) return errors.push(feedletError(error?.kind || 'internal', error?.message || 'not read', url, error));
+      const copy = copies[i];
       const old = previous.get(url);
-      if (sources.get(url).cached) feedletCache(url, null);
-      if (old) sources.set(url, old);
-      else sources.delete(url);
+      const [first, ...more] = (result?.warnings || []).filter((w) => w.source === i);
+      copy.entries = entries;
+      copy.warnings = first ? [first, ...more].map((w) => w.message) : [];
+      if (!first) return;
+      const { line, column, message } = first;
+      // A recurring warning (a dropped javascript: link, say) does not pin an old copy after posts were removed.
+      if (old?.warnings && entries < (old.entries ?? 0) && copy.warnings.some((/** @type {string} */ text) => !old.warnings?.includes(text))) {
+        errors.push(feedletError('syntax', message + '; showing the last good copy instead', url, { line, column }));
+      } else {
+        warn(`${url} has errors at line ${line}, column ${column}: ${message}${more.length ? ` (and ${more.length} more)` : ''}; showing what could be read.${FIX}`);
+      }
+    });
+    let retry = false;
+    for (const error of errors) {
+      const url = /** @type {string} */ (error.url);
+      const old = previous.get(url);
+      if (this.#copies.get(url)?.cached) stored(url, null);
+      if (old) this.#copies.set(url, old);
+      else this.#copies.delete(url);
       previous.delete(url);
-      retry = retry || !!old;
+      retry ||= !!old;
     }
-    if (retry) return errors.concat(draw(from));
+    if (retry) return errors.concat(this.#render(from));
     if (result) {
-      rendered = true;
-      showView();
-      status.textContent = '';
-      emit('feedlet:load', { ...result, from });
+      this.#rendered = true;
+      this.#showView();
+      this.#status.textContent = '';
+      this.#emit('feedlet:load', { ...result, from });
     }
     return errors;
   }
 
   // Nothing to show: the fallback content, else the error text.
-  function fail() {
-    if (rendered) return;
-    const text = config.render.errorText || 'Could not load the posts.';
-    status.textContent = text;
-    if (hasFallback) return showFallback();
+  #fail() {
+    if (this.#rendered) return;
+    const text = this.options ? this.options.errorText : typeof this.#raw.errorText == 'string' && this.#raw.errorText || 'Could not load the posts.';
+    this.#status.textContent = text;
+    if (this.#hasFallback) return this.#showFallback();
     const section = document.createElement('section');
     const message = document.createElement('p');
-    section.className = 'feedlet feedlet--' + (config.render.layout || 'list');
+    section.className = 'feedlet feedlet--' + (this.options ? this.options.layout : 'list');
     message.className = 'feedlet__empty feedlet__error';
     message.setAttribute('part', 'empty error');
     message.textContent = text;
     section.append(message);
-    view.replaceChildren(section);
-    showView();
+    this.#view.replaceChildren(section);
+    this.#showView();
   }
 
-  function schedule() {
-    clearTimeout(timer);
-    if (destroyed || !(config.refresh > 0) || document.visibilityState === 'hidden') return;
-    const due = lastFetch + config.refresh * 1000 - Date.now();
-    timer = setTimeout(() => mounted.refresh(), Math.min(Math.max(due, 0), 2 ** 31 - 1));
+  #schedule() {
+    clearTimeout(this.#timer);
+    const refresh = this.options ? this.options.refresh : 0;
+    if (this.#lifetime.signal.aborted || !(refresh > 0) || document.visibilityState === 'hidden') return;
+    const due = this.#lastFetch + refresh * 1000 - Date.now();
+    this.#timer = setTimeout(() => this.refresh(), Math.min(Math.max(due, 0), 2 ** 31 - 1));
   }
 
-  // One attempt: stored copies first (when `useCache`), the network for the stale ones, then render and report.
-  async function load(useCache) {
-    const id = ++generation;
-    controller?.abort();
-    const attempt = (controller = new AbortController());
-    const urls = config.src;
+  /**
+   * An attempt replaced by a newer one resolves when the newer one does.
+   * @param {boolean} useCache
+   */
+  #run(useCache) {
+    return (this.#latest = this.#load(useCache).catch(() => {}));
+  }
+
+  /**
+   * One attempt: stored copies first (when `useCache`), the network for the stale ones, then render and report.
+   * @param {boolean} useCache
+   * @returns {Promise<void>}
+   */
+  async #load(useCache) {
+    const id = ++this.#generation;
+    this.#attempt?.abort();
+    const attempt = (this.#attempt = new AbortController());
+    const signal = AbortSignal.any([this.#lifetime.signal, attempt.signal]);
+    /** @type {FeedletError[]} */
     const errors = [];
-    clearTimeout(timer);
+    /** address → a download started before the options were read. @type {Map<string, ReturnType<typeof download>>} */
+    const early = new Map();
+    // A stored copy is loaded into memory once, when the attempt may use it.
+    const haveCopy = (/** @type {string} */ url) => {
+      const copy = useCache && !this.#copies.has(url) && stored(url);
+      if (copy) this.#copies.set(url, copy);
+      return this.#copies.has(url);
+    };
+    clearTimeout(this.#timer);
     try {
-      if (useCache) for (const url of urls) if (!sources.has(url)) { const copy = feedletCache(url); if (copy) sources.set(url, copy); }
-      const start = Date.now();
-      const isFresh = (url) => useCache && sources.has(url) && start - sources.get(url).time < config.cacheTtl * 1000;
-      const fetchAll = (list) => list.map((url) => feedletFetch(url, config, attempt.signal).then((copy) => ({ url, copy }), (error) => ({ url, error })));
-      // The fetches start before the wasm is ready, so that the downloads overlap.
-      let fetches = fetchAll(urls.filter((url) => !isFresh(url)));
-      lastFetch = Math.min(start, ...urls.filter(isFresh).map((url) => sources.get(url).time));
-      await ready().catch((wasmError) => {
+      const wasm = ready();
+      if (!loaded) {
+        // The options are read by the wasm, but the downloads need not wait for it: those of the URLs src names as
+        // written start now, alongside the wasm's, and are kept below if the options name them too.
+        for (const url of guessUrls(this.#raw)) {
+          if (useCache && haveCopy(url)) continue;
+          const started = download(url, undefined, signal);
+          early.set(started.key, started);
+        }
+      }
+      await wasm.catch((wasmError) => {
         attempt.abort();
         throw wasmError;
       });
-      if (id !== generation) return destroyed ? undefined : latest;
+      if (id !== this.#generation) return this.#lifetime.signal.aborted ? undefined : this.#latest;
+      if (!this.options) {
+        const light = this.#read().lightDom;
+        if (light !== this.#light) {
+          this.#detach();
+          this.#attach(light);
+        }
+      }
+      const { src: urls, cacheTtl, proxy, timeout } = /** @type {NonNullable<Mounted['options']>} */ (this.options);
+      if (useCache) urls.forEach(haveCopy);
+      const start = Date.now();
+      const isFresh = (/** @type {string} */ url) => useCache && this.#copies.has(url) && start - /** @type {Copy} */ (this.#copies.get(url)).time < cacheTtl * 1000;
+      const fetchAll = (/** @type {string[]} */ list) => list.map((url) => {
+        const key = address(url, proxy);
+        const started = early.get(key) || download(url, proxy, signal);
+        early.delete(key);
+        started.limit(timeout);
+        return started.result;
+      });
+      let fetches = fetchAll(urls.filter((url) => !isFresh(url)));
+      for (const unused of early.values()) unused.cancel();
+      this.#lastFetch = Math.min(start, ...urls.filter(isFresh).map((url) => /** @type {Copy} */ (this.#copies.get(url)).time));
       if (useCache) {
-        errors.push(...draw('cache'));
-        // A stored copy that no longer parses was dropped by draw: fetch that source after all.
-        fetches = fetches.concat(fetchAll(urls.filter((url) => isFresh(url) && !sources.has(url))));
-        if (!rendered && !hasFallback && fetches.length) {
-          renderSkeleton(view, config.render);
-          showView();
+        errors.push(...this.#render('cache'));
+        // A stored copy that no longer parses was dropped by render: fetch that source after all.
+        fetches = fetches.concat(fetchAll(urls.filter((url) => isFresh(url) && !this.#copies.has(url))));
+        if (!this.#rendered && !this.#hasFallback && fetches.length) {
+          renderSkeleton(this.#view, this.options);
+          this.#showView();
         }
       }
       const results = await Promise.all(fetches);
-      if (id !== generation) return destroyed ? undefined : latest;
+      if (id !== this.#generation) return this.#lifetime.signal.aborted ? undefined : this.#latest;
+      /** @type {Map<string, Copy | undefined>} */
       const previous = new Map();
-      for (const { url, copy, error: fetchError } of results) {
-        if (!copy) errors.push(fetchError);
+      for (const { url, copy, error } of results) {
+        if (!copy) errors.push(/** @type {FeedletError} */ (error));
         else {
-          previous.set(url, sources.get(url));
-          sources.set(url, copy);
+          previous.set(url, this.#copies.get(url));
+          this.#copies.set(url, copy);
         }
       }
       if (previous.size) {
-        errors.push(...draw('network', previous));
-        for (const url of previous.keys()) feedletCache(url, sources.get(url));
+        errors.push(...this.#render('network', previous));
+        for (const url of previous.keys()) stored(url, this.#copies.get(url));
       }
       if (!urls.length) errors.push(feedletError('invalidInput', 'no src: set it to the feed URL', ''));
     } catch (unexpected) {
-      if (id !== generation) return;
-      errors.push(unexpected?.kind ? unexpected : feedletError('internal', String(unexpected?.message || unexpected), ''));
+      for (const unused of early.values()) unused.cancel();
+      if (id !== this.#generation) return;
+      const error = /** @type {any} */ (unexpected);
+      errors.push(error?.kind ? error : feedletError('internal', String(error?.message || error), ''));
     }
-    error = errors[0] || null;
-    if (error) {
-      for (const e of errors) feedletWarn(feedletExplain(e));
-      fail();
-      emit('feedlet:error', { error, errors });
+    this.#error = errors[0] || null;
+    if (this.#error) {
+      for (const error of errors) warn(explain(error));
+      this.#fail();
+      this.#emit('feedlet:error', { error: this.#error, errors });
     }
-    schedule();
+    this.#schedule();
   }
+}
 
-  // An attempt replaced by a newer one resolves when the newer one does.
-  const run = (useCache) => (latest = load(useCache).catch(() => {}));
-
-  document.addEventListener('visibilitychange', schedule);
-
-  const mounted = {
-    refresh() {
-      return destroyed ? Promise.resolve() : run(false);
-    },
-    update(next = {}) {
-      if (destroyed) return Promise.resolve();
-      const before = config;
-      // The template was found at mount: in the light DOM it now waits with the fallback content.
-      config = feedletConfig(target, next, before.template);
-      schedule();
-      if (config.src.join(' ') !== before.src.join(' ') || config.proxy !== before.proxy) {
-        rendered = false;
-        for (const url of sources.keys()) if (!config.src.includes(url)) sources.delete(url);
-        return run(true);
-      }
-      try {
-        if (rendered) draw('memory');
-        else if (error) fail();
-      } catch (e) {
-        feedletWarn(feedletExplain(e));
-      }
-      return Promise.resolve();
-    },
-    destroy() {
-      if (destroyed) return;
-      destroyed = true;
-      generation++;
-      controller?.abort();
-      clearTimeout(timer);
-      document.removeEventListener('visibilitychange', schedule);
-      if (feedletMounts.get(target) === mounted) feedletMounts.delete(target);
-      if (shadow) shadow.replaceChildren(slot);
-      else {
-        view.remove();
-        status.remove();
-        target.append(fallback);
-      }
-    },
-    get feed() {
-      return this.feeds[0] || null;
-    },
-    // Each copy is parsed on first read only, so that a page that never asks pays nothing.
-    get feeds() {
-      return config.src.flatMap((url) => {
-        try {
-          return sources.has(url) ? [feedletParse(sources.get(url))] : [];
-        } catch {
-          return []; // reported when it was drawn
-        }
-      });
-    },
-    get error() {
-      return error;
-    },
-  };
-  feedletMounts.set(target, mounted);
-  run(true);
+/**
+ * Fetches the feeds in `options.src`, renders them into `target` (a shadow root by default) and keeps them up to date:
+ * - whatever `target` holds stays as the fallback until the first successful render, and returns when loading fails
+ *   (without fallback content, `errorText` shows); a skeleton shows only when there is neither fallback nor cached copy;
+ * - the last good copy of each feed is kept in localStorage (`feedlet:v1:` + URL) and shown at once on the next visit;
+ * - each error is logged once to the console with its fix, set as `error`, and dispatched as a `feedlet:error` event;
+ *   a feed read only with recovery (`RenderResult.warnings`: truncated, broken) shows when nothing better is at hand, with
+ *   one console warning; a refreshed copy that adds such warnings and has fewer entries than the copy shown is an error
+ *   (kind "syntax"): the last good copy stays, also in localStorage;
+ * - every render dispatches `feedlet:load`. Both events bubble and cross shadow roots.
+ * Options are read by `readOptions` (each invalid value is logged once and falls back to its default). The feed
+ * downloads start at once, alongside the wasm's. Mounting the same target again replaces the previous mount.
+ * Never throws for network or feed problems and leaves no unhandled rejection.
+ * @param {Element} target
+ * @param {MountOptions} [options]
+ * @returns {Mounted}
+ */
+export function mount(target, options = {}) {
+  mounts.get(target)?.destroy();
+  const mounted = new Mounted(target, options);
+  mounts.set(target, mounted);
   return mounted;
 }
+
+// The public types, at the end so that their doc comments attach to them alone in the generated feedlet.d.ts.
+
+/**
+ * The options of a widget, as `readOptions` reads them: every render option, and `src` (the feed URLs), `refresh`,
+ * `cacheTtl`, `proxy`, `lightDom` and `timeout`.
+ * @typedef {ReturnType<typeof readOptions>['options']} WidgetOptions
+ */
+
+/**
+ * How errors are told apart: `empty`, `notXmlOrJson` and `notAFeed` (an HTML page, say) mean it is not a feed;
+ * `syntax` is a parse error at `line`/`column`; `limitExceeded` a size or depth limit; `invalidInput` a wrong argument.
+ * `mount` adds `network` (a network or CORS failure), `http` (a status other than 2xx), `timeout`, `wasm`
+ * (feedlet_bg.wasm did not load) and `internal`.
+ * @typedef {'empty' | 'notXmlOrJson' | 'notAFeed' | 'syntax' | 'limitExceeded' | 'invalidInput'
+ *   | 'network' | 'http' | 'timeout' | 'wasm' | 'internal'} FeedletErrorKind
+ */
+
+/**
+ * The error feedlet throws or reports: a real `Error` named "FeedletError". `line` and `column` (1-based, in
+ * characters) point at the problem in the feed, 0 when not about a position; `url` is the feed's address (set by
+ * `mount`); `status` the HTTP status, for kind "http".
+ * @typedef {Error & {
+ *   name: 'FeedletError',
+ *   kind: FeedletErrorKind,
+ *   line: number,
+ *   column: number,
+ *   url?: string,
+ *   status?: number,
+ * }} FeedletError
+ */
+
+/**
+ * The options of `mount`: every option of `WidgetOptions` (what `readOptions` reads), typed or as an attribute's text,
+ * and the entry template. `src` is one or more feed URLs, relative to the page; a string may hold several, comma- or
+ * space-separated. `summary` also takes "html" (the same as `summaryMode: "html"`). `template`: markup for each
+ * entry, whose elements marked `data-field="title|link|date|summary|image|author|categories"` are filled; default:
+ * the target's `<template>` child, if any.
+ * @typedef {{ [K in keyof WidgetOptions]?: WidgetOptions[K] | string | null } & {
+ *   summary?: boolean | 'html' | string | null,
+ *   template?: HTMLTemplateElement | null,
+ * }} MountOptions
+ */
+
+/**
+ * `feedlet:load` event detail: what the render did, and where the feeds came from: "cache" (localStorage),
+ * "network", or "memory" (an option changed).
+ * @typedef {RenderResult & { from: 'cache' | 'network' | 'memory' }} FeedletLoadDetail
+ */
+
+/**
+ * `feedlet:error` event detail: the first error and all of this attempt's errors.
+ * @typedef {{ error: FeedletError, errors: FeedletError[] }} FeedletErrorDetail
+ */
