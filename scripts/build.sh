@@ -25,15 +25,15 @@ wasm-bindgen --target web --out-dir "$stage" --out-name feedlet "$wasm"
 mv "$stage/feedlet.js" "$stage/feedlet_bindings.js"
 mv "$stage/feedlet.d.ts" "$stage/feedlet_bindings.d.ts"
 www/node_modules/.bin/wasm-opt -Oz "$stage/feedlet_bg.wasm" -o "$tmp/feedlet_bg.wasm"
-# The public entry feedlet.js is api.js (mount, styles, the re-exported bindings); embed.js imports it by that name.
-cp www/src/api.js "$stage/feedlet.js"
-cp www/src/embed.js "$stage/embed.js"
-# Types: tsc checks the two modules against their JSDoc and the bindings' types, and writes feedlet.d.ts and
-# embed.d.ts from the JSDoc; feedlet.d.ts re-exports feedlet_bindings.d.ts, which ships beside it.
+# The modules of www/src; the public entry api.js becomes feedlet.js, the name embed.js imports it by.
+cp www/src/*.js "$stage/"
+mv "$stage/api.js" "$stage/feedlet.js"
+# Types: tsc checks the modules against their JSDoc and the bindings' types, and writes a .d.ts for each from the
+# JSDoc. Those the two entries reach ship: feedlet.d.ts re-exports mount.d.ts, theme.d.ts and feedlet_bindings.d.ts.
 www/node_modules/.bin/tsc --declaration --allowJs --checkJs --emitDeclarationOnly --strict \
   --target es2022 --module esnext --moduleResolution bundler --lib es2022,dom,dom.iterable \
-  --outDir "$tmp" "$stage/feedlet.js" "$stage/embed.js"
-cp "$stage/feedlet_bindings.d.ts" "$tmp/feedlet_bindings.d.ts"
+  --outDir "$stage/types" "$stage/feedlet.js" "$stage/embed.js"
+cp "$stage"/types/{feedlet,embed,mount,theme}.d.ts "$stage/feedlet_bindings.d.ts" "$tmp/"
 # One minified module each: feedlet.js with the glue inlined, and embed.js importing feedlet.js.
 node scripts/minify.mjs "$tmp" "$stage/feedlet.js" "$stage/embed.js"
 rm -rf "$stage"
