@@ -88,7 +88,8 @@ pub fn render_feed(
 
 /// Merges several feeds: parses each, removes duplicates (by id and link), filters, sorts, limits and renders into
 /// `target`. Renders when at least one source parsed; each source's outcome is in `sources`, failing ones also in
-/// `errors`. Throws the first source's FeedletError only when none parsed (and then leaves `target` untouched).
+/// `errors`. Throws the first source's FeedletError only when none parsed (and then leaves `target` untouched);
+/// the error's `sources` then holds each source's outcome.
 #[wasm_bindgen(js_name = renderFeeds, unchecked_return_type = "RenderResult")]
 pub fn render_feeds(
     target: &Node,
@@ -252,7 +253,11 @@ fn render(
     }
     if feeds.is_empty() {
         let failure = first_error.unwrap_or_else(|| Failure::invalid("no sources to render"));
-        return Err(failure.to_js());
+        // Each source's outcome rides on the error, so that a caller learns every source's problem without
+        // parsing any of them again.
+        let error = failure.to_js();
+        let _ = Reflect::set(&error, &"sources".into(), &output(&result.sources)?);
+        return Err(error);
     }
     let template = template.filter(|t| t.is_instance_of::<HtmlTemplateElement>());
     let rendered = dom::render(target, &feeds, &options, template.as_ref())?;

@@ -412,6 +412,25 @@ export const tests = [
     },
   },
   {
+    name: 'faults: several merged feeds all failing to parse are each reported with their own cause, and the fallback stays',
+    async fn(ctx) {
+      const { scope } = ctx;
+      scope.put('/a.xml', { type: 'text/html; charset=utf-8', body: LOGIN_PAGE });
+      scope.put('/b.xml', { type: ATOM, body: '<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom"' });
+      const { page, url } = await setup(ctx, { src: 'a.xml b.xml' });
+      await page.goto(url);
+      await waitForEvent(page, 'feedlet:error');
+      await expectFallback(page);
+      const errors = await page.locator('#w').evaluate((el) => new Promise((ok) => {
+        el.addEventListener('feedlet:error', (event) => ok(event.detail.errors.map((e) => ({ kind: e.kind, url: e.url.replace(/^.*\//, ''), line: e.line }))));
+        el.refresh();
+      }));
+      assert.deepEqual(errors.map(({ kind, url }) => ({ kind, url })), [{ kind: 'notAFeed', url: 'a.xml' }, { kind: 'syntax', url: 'b.xml' }]);
+      assert.equal(errors[1].line, 2, 'the syntax error keeps its own position');
+      await assertHealthy(page, { messages: 2, match: [/(a\.xml is not a feed|b\.xml is not well-formed at line 2)/] });
+    },
+  },
+  {
     name: 'faults: feedlet_bg.wasm failing to load (404) keeps fallbacks and shows the error text',
     async fn(ctx) {
       ctx.scope.put('/feed.xml', { type: ATOM, body: atom({ entries: posts(3) }) });

@@ -189,10 +189,18 @@ export const tests = [
       const tsc = join(dirname(wwwRequire.resolve('typescript/package.json')), 'bin', 'tsc');
       await sh('node', [tsc, '--noEmit', '--strict', '--target', 'es2022', '--module', 'esnext', '--moduleResolution', 'bundler',
         '--lib', 'es2022,dom,dom.iterable', join('src', 'consumer.ts')], app);
-      const types = await fs.readFile(join(app, 'node_modules', 'feedlet', 'dist', 'feedlet.d.ts'), 'utf8');
-      assert.match(types, /\/\*\*[^/]*Fetches the feeds in `options\.src`[^/]*\*\/\s*export function mount\(/, 'mount keeps its JSDoc');
-      const bindings = await fs.readFile(join(app, 'node_modules', 'feedlet', 'dist', 'feedlet_bindings.d.ts'), 'utf8');
-      assert.match(bindings, /\/\*\*[^/]*\*\/\s*export function parseFeed\(/, 'parseFeed keeps its Rust doc comment');
+      // The doc comment right above a declaration in the installed package's types.
+      const docOf = async (file, declaration) => {
+        const text = await fs.readFile(join(app, 'node_modules', 'feedlet', 'dist', file), 'utf8');
+        const at = text.indexOf(declaration);
+        assert.ok(at > 0, `${file} declares ${declaration}`);
+        const before = text.slice(0, at).trimEnd();
+        assert.ok(before.endsWith('*/'), `${declaration} in ${file} has a doc comment`);
+        return before.slice(before.lastIndexOf('/**'));
+      };
+      assert.match(await docOf('mount.d.ts', 'export function mount('), /Fetches the feeds in `options\.src`/, 'mount keeps its JSDoc');
+      assert.match(await docOf('embed.d.ts', 'export class FeedletPosts'), /<feedlet-posts src=/, 'FeedletPosts keeps its JSDoc');
+      assert.match(await docOf('feedlet_bindings.d.ts', 'export function parseFeed('), /Parses Atom/, 'parseFeed keeps its Rust doc comment');
     },
   },
   {
