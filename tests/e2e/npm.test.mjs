@@ -58,7 +58,7 @@ ready().then(() => { window.__parsed = parseFeed('<rss version="2.0"><channel><t
 
 // A TypeScript consumer of the package. Each @ts-expect-error must meet an error, so types that were `any` fail.
 const CONSUMER = `import init, { mount, parseFeed, ready, renderFeed, adoptStyles, css, FEEDLET_ATTRIBUTES } from 'feedlet';
-import type { Feed, FeedletError, FeedletErrorKind, FeedletLoadDetail, FeedletErrorDetail, Mounted, MountOptions, WidgetOptions } from 'feedlet';
+import type { Feed, FeedletError, FeedletErrorKind, FeedletLoadDetail, FeedletErrorDetail, Mounted, MountOptions, Options } from 'feedlet';
 import { FeedletPosts } from 'feedlet/embed';
 
 const target = document.createElement('div');
@@ -72,7 +72,7 @@ const count: number = widget.feeds.length;
 const error: FeedletError | null = widget.error;
 const kind: FeedletErrorKind | undefined = error?.kind;
 const line: number | undefined = error?.line;
-const effective: WidgetOptions | null = widget.options;
+const effective: Options | null = widget.options;
 const urls: string[] | undefined = effective?.src;
 const timeout: number | undefined = effective?.timeout;
 target.addEventListener('feedlet:load', (event) => {

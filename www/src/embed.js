@@ -1,13 +1,13 @@
 // The one-script embed: defines <feedlet-posts> and mounts every [data-feedlet] element, now and when added later.
 import { FEEDLET_ATTRIBUTES, attributesToOptions, camelCase, mount, readOptions, ready } from './feedlet.js';
 
-/** @import { Feed, FeedletError, Mounted, MountOptions, WidgetOptions } from './feedlet.js' */
+/** @import { Feed, FeedletError, Mounted, MountOptions, Options } from './feedlet.js' */
 
 /**
  * The option properties of `<feedlet-posts>`, camelCase: each reflects its attribute (kebab-case). Reading one gives
  * the value as `readOptions` reads the attribute (its default when absent or invalid), or undefined until the wasm
  * has loaded; setting one sets the attribute (null or undefined removes it).
- * @typedef {{ -readonly [K in Exclude<keyof WidgetOptions, 'refresh' | 'summaryMode'>]: WidgetOptions[K] | MountOptions[K] | undefined }} OptionProperties
+ * @typedef {{ -readonly [K in Exclude<keyof Options, 'refresh' | 'summaryMode'>]: Options[K] | MountOptions[K] | undefined }} OptionProperties
  */
 
 // Imported during server-side rendering there is no DOM: the class still loads, nothing is defined.

@@ -4,7 +4,7 @@ import { FIX, explain, feedletError, warn } from './errors.js';
 import { address, download, guessUrls, resolve, stored } from './fetch.js';
 import { adoptStyles } from './theme.js';
 
-/** @import { Feed, RenderResult } from './feedlet_bindings.js' */
+/** @import { Feed, Options, RenderResult } from './feedlet_bindings.js' */
 /** @import { Copy } from './fetch.js' */
 
 /** @type {Promise<void> | undefined} */
@@ -36,8 +36,8 @@ const shadows = new WeakSet();
  * them fresh; `options` are the options in effect, as `readOptions` read them.
  */
 export class Mounted {
-  /** The options in effect (read once the wasm is ready; null before). @type {WidgetOptions | null} */
-  options = null;
+  /** @type {Options | null} */
+  #options = null;
   /** @type {Element} */
   #target;
   /** @type {MountOptions} */
@@ -90,7 +90,7 @@ export class Mounted {
     this.#status.setAttribute('aria-live', 'polite');
     if (loaded) this.#read();
     // Until the options are read, the mode is the default (a shadow root) unless light-dom is given at all.
-    this.#attach(this.options ? this.options.lightDom : raw.lightDom != null && raw.lightDom !== false);
+    this.#attach(this.#options ? this.#options.lightDom : raw.lightDom != null && raw.lightDom !== false);
     document.addEventListener('visibilitychange', () => this.#schedule(), { signal: this.#lifetime.signal });
     this.#run(true);
   }
@@ -113,8 +113,9 @@ export class Mounted {
     this.#raw = next;
     // The template was found at mount: in the light DOM it now waits with the fallback content.
     if (next.template) this.#template = next.template;
-    const before = this.options;
-    if (!before) return this.#run(true);
+    const before = this.#options;
+    // Before the options were first read, an attempt in progress reads the new ones when the wasm is ready.
+    if (!before) return this.#attempt ? this.#latest : this.#run(true);
     const options = this.#read();
     // A shadow root cannot be taken back: a light-DOM switch leaves it holding only a slot for the children.
     const moved = options.lightDom !== this.#light;
@@ -161,10 +162,10 @@ export class Mounted {
    * @returns {Feed[]}
    */
   get feeds() {
-    return (this.options?.src || []).flatMap((url) => {
+    return (this.#options?.src || []).flatMap((url) => {
       const copy = this.#copies.get(url);
       try {
-        return copy ? [copy.feed ||= parseFeed(copy.input, copy)] : [];
+        return copy ? [copy.feed ||= parseFeed(copy.input, { baseUrl: copy.baseUrl, charset: copy.charset })] : [];
       } catch {
         return []; // reported when it was rendered
       }
@@ -179,9 +180,18 @@ export class Mounted {
     return this.#error;
   }
 
+  /**
+   * The options in effect, as `readOptions` read them (feed URLs resolved, the locale from the page when none was
+   * given); null until the wasm has loaded.
+   * @returns {Options | null}
+   */
+  get options() {
+    return this.#options;
+  }
+
   // Reads the raw options through the wasm: logs each invalid value once, resolves the feed URLs against the page,
   // and takes the locale from the page when none is given.
-  /** @returns {WidgetOptions} */
+  /** @returns {Options} */
   #read() {
     const { options, warnings } = readOptions(this.#raw);
     for (const text of warnings) warn(text);
@@ -190,7 +200,7 @@ export class Mounted {
       const scope = this.#target.closest('[lang]:not([lang=""])');
       options.locale = (scope && /** @type {HTMLElement} */ (scope).lang) || document.documentElement.lang || navigator.language;
     }
-    return (this.options = options);
+    return (this.#options = options);
   }
 
   /**
@@ -265,7 +275,7 @@ export class Mounted {
    * @returns {FeedletError[]}
    */
   #render(from, previous = new Map()) {
-    const options = /** @type {NonNullable<Mounted['options']>} */ (this.options);
+    const options = /** @type {NonNullable<Mounted['options']>} */ (this.#options);
     const urls = options.src.filter((url) => this.#copies.has(url));
     if (!urls.length) return [];
     const copies = urls.map((url) => /** @type {Copy} */ (this.#copies.get(url)));
@@ -323,12 +333,12 @@ export class Mounted {
   // Nothing to show: the fallback content, else the error text.
   #fail() {
     if (this.#rendered) return;
-    const text = this.options ? this.options.errorText : typeof this.#raw.errorText == 'string' && this.#raw.errorText || 'Could not load the posts.';
+    const text = this.#options ? this.#options.errorText : typeof this.#raw.errorText == 'string' && this.#raw.errorText || 'Could not load the posts.';
     this.#status.textContent = text;
     if (this.#hasFallback) return this.#showFallback();
     const section = document.createElement('section');
     const message = document.createElement('p');
-    section.className = 'feedlet feedlet--' + (this.options ? this.options.layout : 'list');
+    section.className = 'feedlet feedlet--' + (this.#options ? this.#options.layout : 'list');
     message.className = 'feedlet__empty feedlet__error';
     message.setAttribute('part', 'empty error');
     message.textContent = text;
@@ -339,7 +349,7 @@ export class Mounted {
 
   #schedule() {
     clearTimeout(this.#timer);
-    const refresh = this.options ? this.options.refresh : 0;
+    const refresh = this.#options ? this.#options.refresh : 0;
     if (this.#lifetime.signal.aborted || !(refresh > 0) || document.visibilityState === 'hidden') return;
     const due = this.#lastFetch + refresh * 1000 - Date.now();
     this.#timer = setTimeout(() => this.refresh(), Math.min(Math.max(due, 0), 2 ** 31 - 1));
@@ -390,14 +400,14 @@ export class Mounted {
         throw wasmError;
       });
       if (id !== this.#generation) return this.#lifetime.signal.aborted ? undefined : this.#latest;
-      if (!this.options) {
+      if (!this.#options) {
         const light = this.#read().lightDom;
         if (light !== this.#light) {
           this.#detach();
           this.#attach(light);
         }
       }
-      const { src: urls, cacheTtl, proxy, timeout } = /** @type {NonNullable<Mounted['options']>} */ (this.options);
+      const { src: urls, cacheTtl, proxy, timeout } = /** @type {NonNullable<Mounted['options']>} */ (this.#options);
       if (useCache) urls.forEach(haveCopy);
       const start = Date.now();
       const isFresh = (/** @type {string} */ url) => useCache && this.#copies.has(url) && start - /** @type {Copy} */ (this.#copies.get(url)).time < cacheTtl * 1000;
@@ -416,7 +426,7 @@ export class Mounted {
         // A stored copy that no longer parses was dropped by render: fetch that source after all.
         fetches = fetches.concat(fetchAll(urls.filter((url) => isFresh(url) && !this.#copies.has(url))));
         if (!this.#rendered && !this.#hasFallback && fetches.length) {
-          renderSkeleton(this.#view, this.options);
+          renderSkeleton(this.#view, this.#options);
           this.#showView();
         }
       }
@@ -448,6 +458,7 @@ export class Mounted {
       this.#fail();
       this.#emit('feedlet:error', { error: this.#error, errors });
     }
+    this.#attempt = null;
     this.#schedule();
   }
 }
@@ -479,12 +490,6 @@ export function mount(target, options = {}) {
 // The public types, at the end so that their doc comments attach to them alone in the generated feedlet.d.ts.
 
 /**
- * The options of a widget, as `readOptions` reads them: every render option, and `src` (the feed URLs), `refresh`,
- * `cacheTtl`, `proxy`, `lightDom` and `timeout`.
- * @typedef {ReturnType<typeof readOptions>['options']} WidgetOptions
- */
-
-/**
  * How errors are told apart: `empty`, `notXmlOrJson` and `notAFeed` (an HTML page, say) mean it is not a feed;
  * `syntax` is a parse error at `line`/`column`; `limitExceeded` a size or depth limit; `invalidInput` a wrong argument.
  * `mount` adds `network` (a network or CORS failure), `http` (a status other than 2xx), `timeout`, `wasm`
@@ -508,12 +513,12 @@ export function mount(target, options = {}) {
  */
 
 /**
- * The options of `mount`: every option of `WidgetOptions` (what `readOptions` reads), typed or as an attribute's text,
+ * The options of `mount`: every option of `Options` (what `readOptions` reads), typed or as an attribute's text,
  * and the entry template. `src` is one or more feed URLs, relative to the page; a string may hold several, comma- or
  * space-separated. `summary` also takes "html" (the same as `summaryMode: "html"`). `template`: markup for each
  * entry, whose elements marked `data-field="title|link|date|summary|image|author|categories"` are filled; default:
  * the target's `<template>` child, if any.
- * @typedef {{ [K in keyof WidgetOptions]?: WidgetOptions[K] | string | null } & {
+ * @typedef {{ [K in keyof Options]?: Options[K] | string | null } & {
  *   summary?: boolean | 'html' | string | null,
  *   template?: HTMLTemplateElement | null,
  * }} MountOptions
