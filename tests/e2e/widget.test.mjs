@@ -178,6 +178,14 @@ export const tests = [
       await page.locator('#w').evaluate((el) => { el.limit = 3; el.dateStyle = 'medium'; el.locale = 'en'; });
       state = await waitForWidget(page, '#w', rendered(3));
       assert.equal(await page.locator('#w').getAttribute('limit'), '3');
+      // Properties read their attribute as readOptions does: typed, with the default for what is absent or invalid.
+      const read = await page.locator('#w').evaluate((el) => {
+        el.setAttribute('date-style', 'soon');
+        const values = { limit: el.limit, src: el.src, dateStyle: el.dateStyle, lightDom: el.lightDom, cacheTtl: el.cacheTtl, author: el.author };
+        el.dateStyle = 'medium';
+        return values;
+      });
+      assert.deepEqual(read, { limit: 3, src: ['feed.xml'], dateStyle: 'medium', lightDom: false, cacheTtl: 300, author: true });
       await set('offset', '1');
       state = await waitForWidget(page, '#w', (s) => s.titles[0] === 'Post 2');
       await set('category', 'even');
