@@ -12,6 +12,7 @@ export function warn(text) {
 }
 
 /**
+ * A FeedletError of `kind` about the feed at `url` ('' when about no feed).
  * @param {string} kind
  * @param {string} message
  * @param {string} url
@@ -22,6 +23,7 @@ export function feedletError(kind, message, url, extra) {
   return /** @type {FeedletError} */ (Object.assign(new Error(message), { name: 'FeedletError', line: 0, column: 0 }, extra, { kind, url }));
 }
 
+// The fix of a problem inside a feed: only the feed's owner can make it.
 export const FIX = ' Fix the feed there (a feed validator shows the same spot).';
 
 /**

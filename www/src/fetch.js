@@ -94,7 +94,10 @@ export function guessUrls({ src, proxy }) {
   return list.filter(Boolean).map(resolve);
 }
 
-/** @param {string} url */
+/**
+ * A feed URL resolved against the page (as written, when it is not a URL at all).
+ * @param {string} url
+ */
 export const resolve = (url) => {
   try {
     return new URL(url, document.baseURI).href;
