@@ -8,10 +8,10 @@
 
 mod dom;
 mod json;
-mod own;
+mod tree;
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlTemplateElement, Node};
@@ -281,9 +281,10 @@ impl Input {
         }
         if let Some(object) = value.dyn_ref::<Object>() {
             if Object::has_own(object, &"entries".into()) {
-                return own::from_own::<Feed<'static>>(value.clone())
+                // Copied once (own properties only), then read by the model's own `Deserialize` derive.
+                return Feed::deserialize(tree::Js::copy(value.clone()))
                     .map(|feed| Input::Feed(Box::new(feed)))
-                    .map_err(|error| Failure::invalid(&["not a Feed object: ", &message(&error.into())].concat()));
+                    .map_err(|_| Failure::invalid("not a Feed object: a field is missing or of the wrong type"));
             }
         }
         Err(Failure::invalid(
