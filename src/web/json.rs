@@ -31,8 +31,8 @@ pub(crate) fn read_json<'a>(text: &'a str, options: &ParseOptions) -> Result<Rea
             }
         }
     };
-    // Copied once (own properties only), then read by the same serde code as serde_json's text natively.
-    let document = read_document(Js::copy(value), options).map_err(|_| Broken {
+    // Copied once, then read by the same serde code as serde_json's text natively.
+    let document = read_document(Js::copy(&value), options).map_err(|_| Broken {
         at: 0,
         message: "the JSON could not be read".to_owned(),
     })?;

@@ -1,15 +1,16 @@
-//! A JavaScript value copied into Rust once, through serde-wasm-bindgen, for serde to read the crate's types from.
+//! A JavaScript value copied into Rust once, for serde to read the crate's types from.
 //!
-//! serde-wasm-bindgen reads an object as a map through `Object.entries`, so the copy holds own enumerable
-//! properties only: a page that sets `Object.prototype.image` changes nothing. Reading the derives from the copy
-//! ([`Js`] is a serde `Deserializer`) instantiates each visitor once, against plain Rust data, instead of once per
-//! serde-wasm-bindgen access path: the wasm stays small, and its reading makes no call across the boundary.
+//! The copy holds own enumerable properties only (`Object.entries`), so a page that sets `Object.prototype.image`
+//! changes nothing. Reading the derives from the copy ([`Js`] is a serde `Deserializer`) instantiates each visitor
+//! once, against plain Rust data, and its error carries no message: serde-wasm-bindgen's deserializer formats
+//! every error (floats included), which would bring `core::fmt` into the wasm, about 14 KB gzip with its paths.
 
 use std::cell::Cell;
 
+use js_sys::{Array, Object};
 use serde::de::value::{MapDeserializer, SeqDeserializer, StringDeserializer};
-use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, IntoDeserializer, MapAccess, SeqAccess, Visitor};
-use wasm_bindgen::JsValue;
+use serde::de::{self, Deserializer, IntoDeserializer, Visitor};
+use wasm_bindgen::{JsCast, JsValue};
 
 /// A copy of a JavaScript value: a plain object's own enumerable properties in order, an array's items.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,104 +28,50 @@ const MAX_DEPTH: usize = 512;
 const MAX_VALUES: usize = 1 << 22;
 
 impl Js {
-    /// Copies `value`. What serde-wasm-bindgen cannot read (a function, a `Map`, a typed array) is `Null`;
-    /// past [`MAX_DEPTH`] or [`MAX_VALUES`], everything is.
-    pub(crate) fn copy(value: JsValue) -> Js {
-        let budget = Cell::new(MAX_VALUES);
-        Copying { depth: 0, budget: &budget }
-            .deserialize(serde_wasm_bindgen::Deserializer::from(value))
-            .unwrap_or(Js::Null)
+    /// Copies `value`; what is none of the JSON types (a function, a symbol) is `Null`, and so is everything
+    /// past [`MAX_DEPTH`] or [`MAX_VALUES`].
+    pub(crate) fn copy(value: &JsValue) -> Js {
+        copy(value, 0, &Cell::new(MAX_VALUES), None)
+    }
+
+    /// Copies an object but the property `skip` (a source's `input`, which may be megabytes, read apart).
+    pub(crate) fn copy_without(value: &JsValue, skip: &str) -> Js {
+        copy(value, 0, &Cell::new(MAX_VALUES), Some(skip))
     }
 }
 
-/// Reads one value at a depth, from a shared budget.
-#[derive(Clone, Copy)]
-struct Copying<'b> {
-    depth: usize,
-    budget: &'b Cell<usize>,
-}
-
-impl<'de> DeserializeSeed<'de> for Copying<'_> {
-    type Value = Js;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Js, D::Error> {
-        if self.depth > MAX_DEPTH || self.budget.get() == 0 {
-            deserializer.deserialize_ignored_any(IgnoredAny)?;
-            return Ok(Js::Null);
-        }
-        self.budget.set(self.budget.get() - 1);
-        deserializer.deserialize_any(self)
+fn copy(value: &JsValue, depth: usize, budget: &Cell<usize>, skip: Option<&str>) -> Js {
+    if depth > MAX_DEPTH || budget.get() == 0 {
+        return Js::Null;
     }
-}
-
-impl<'de> Visitor<'de> for Copying<'_> {
-    type Value = Js;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("a JavaScript value")
+    budget.set(budget.get() - 1);
+    if let Some(b) = value.as_bool() {
+        return Js::Bool(b);
     }
-
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Js, E> {
-        Ok(Js::Bool(v))
+    if let Some(n) = value.as_f64() {
+        return Js::Number(n);
     }
-
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Js, E> {
-        Ok(Js::Number(v as f64))
+    if let Some(text) = value.as_string() {
+        return Js::Text(text);
     }
-
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Js, E> {
-        Ok(Js::Number(v as f64))
+    if Array::is_array(value) {
+        let array: &Array = value.unchecked_ref();
+        return Js::List(array.iter().map(|item| copy(&item, depth + 1, budget, None)).collect());
     }
-
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Js, E> {
-        Ok(Js::Number(v))
+    if !value.is_object() {
+        return Js::Null;
     }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Js, E> {
-        Ok(Js::Text(v.to_owned()))
-    }
-
-    fn visit_string<E: de::Error>(self, v: String) -> Result<Js, E> {
-        Ok(Js::Text(v))
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Js, E> {
-        Ok(Js::Null)
-    }
-
-    fn visit_none<E: de::Error>(self) -> Result<Js, E> {
-        Ok(Js::Null)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Js, A::Error> {
-        let inner = Copying {
-            depth: self.depth + 1,
-            ..self
+    let mut fields = Vec::new();
+    for pair in Object::entries(value.unchecked_ref()).iter() {
+        let pair: Array = pair.unchecked_into();
+        let Some(key) = pair.get(0).as_string() else {
+            continue;
         };
-        let mut items = Vec::new();
-        // serde-wasm-bindgen reads each item on its own: one it cannot read does not stop the others.
-        loop {
-            match seq.next_element_seed(inner) {
-                Ok(Some(item)) => items.push(item),
-                Ok(None) => break,
-                Err(_) => items.push(Js::Null),
-            }
+        if Some(key.as_str()) != skip {
+            fields.push((key, copy(&pair.get(1), depth + 1, budget, None)));
         }
-        Ok(Js::List(items))
     }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Js, A::Error> {
-        let inner = Copying {
-            depth: self.depth + 1,
-            ..self
-        };
-        let mut fields = Vec::new();
-        while let Some(key) = map.next_key::<String>()? {
-            let value = map.next_value_seed(inner).unwrap_or(Js::Null);
-            fields.push((key, value));
-        }
-        Ok(Js::Object(fields))
-    }
+    Js::Object(fields)
 }
 
 /// Why a copy does not read as a type. It carries no message: formatting one would bring `core::fmt`'s
