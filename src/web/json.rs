@@ -8,6 +8,7 @@
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::options::ParseOptions;
+use super::tree::Js;
 use crate::parse::json::{read_document, Broken, Read};
 
 /// `JSON.parse`, then the document. Text after a complete root object is reported as `rest`, as natively.
@@ -30,9 +31,10 @@ pub(crate) fn read_json<'a>(text: &'a str, options: &ParseOptions) -> Result<Rea
             }
         }
     };
-    let document = read_document(serde_wasm_bindgen::Deserializer::from(value), options).map_err(|error| Broken {
+    // Copied once, then read by the same serde code as serde_json's text natively.
+    let document = read_document(Js::copy(&value), options).map_err(|_| Broken {
         at: 0,
-        message: message(&error.into()),
+        message: "the JSON could not be read".to_owned(),
     })?;
     Ok(Read { document, rest })
 }

@@ -8,10 +8,10 @@
 
 mod dom;
 mod json;
-mod own;
+mod tree;
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlTemplateElement, Node};
@@ -286,9 +286,10 @@ impl Input {
         }
         if let Some(object) = value.dyn_ref::<Object>() {
             if Object::has_own(object, &"entries".into()) {
-                return own::from_own::<Feed<'static>>(value.clone())
+                // Copied once (own properties only), then read by the model's own `Deserialize` derive.
+                return Feed::deserialize(tree::Js::copy(value))
                     .map(|feed| Input::Feed(Box::new(feed)))
-                    .map_err(|error| Failure::invalid(&["not a Feed object: ", &message(&error.into())].concat()));
+                    .map_err(|_| Failure::invalid("not a Feed object: a field is missing or of the wrong type"));
             }
         }
         Err(Failure::invalid(
@@ -356,9 +357,9 @@ impl Failure {
 }
 
 /// The reader of [`Options`] or [`ParseOptions`] (their one reader), over serde-wasm-bindgen.
-type Reader<T> = fn(serde_wasm_bindgen::Deserializer) -> Result<Read<T>, serde_wasm_bindgen::Error>;
+type Reader<T> = fn(tree::Js) -> Result<Read<T>, tree::Mismatch>;
 
-/// Reads settings from an object's own properties; `undefined` or `null` gives the defaults.
+/// Reads settings from an object's own properties (but `input`); `undefined` or `null` gives the defaults.
 fn settings<T: Default>(value: JsValue, read: Reader<T>) -> Result<Read<T>, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(Read::default());
@@ -366,7 +367,7 @@ fn settings<T: Default>(value: JsValue, read: Reader<T>) -> Result<Read<T>, JsVa
     if !value.is_object() {
         return Err(Failure::invalid("options must be an object").to_js());
     }
-    read(serde_wasm_bindgen::Deserializer::from(value)).map_err(|error| Failure::invalid(&message(&error.into())).to_js())
+    read(tree::Js::copy_without(&value, "input")).map_err(|_| Failure::invalid("options must be an object").to_js())
 }
 
 /// A property the object has itself (not one it inherits).
@@ -384,11 +385,4 @@ fn output<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(JsValue::from)
-}
-
-fn message(error: &JsValue) -> String {
-    error
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .unwrap_or_default()
 }
