@@ -20,8 +20,9 @@ tmp=$(mktemp -d "${out}.tmp.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 stage=$tmp/stage
 mkdir "$stage"
-# The wasm-bindgen glue and its types (with the Rust doc comments), under the name api.js imports.
-wasm-bindgen --target web --out-dir "$stage" --out-name feedlet "$wasm"
+# The wasm-bindgen glue and its types (with the Rust doc comments), under the name wasm.js imports. The glue's
+# __wbg_reset_state makes a fresh instance of the compiled module: wasm.js calls it after a trap.
+wasm-bindgen --target web --experimental-reset-state-function --out-dir "$stage" --out-name feedlet "$wasm"
 mv "$stage/feedlet.js" "$stage/feedlet_bindings.js"
 mv "$stage/feedlet.d.ts" "$stage/feedlet_bindings.d.ts"
 www/node_modules/.bin/wasm-opt -Oz "$stage/feedlet_bg.wasm" -o "$tmp/feedlet_bg.wasm"

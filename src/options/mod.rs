@@ -91,7 +91,7 @@ impl<'de> Deserialize<'de> for ParseOptions {
 /// What to show and how: the options of the widget, the JS API and `feedlet render`, in one struct.
 ///
 /// JavaScript passes the same names in camelCase; HTML attributes and CLI flags use kebab-case.
-/// The last six (`src` to `timeout`) are the widget's own (`mount` in `feedlet.js`); rendering ignores them.
+/// The last seven (`src` to `timeout`) are the widget's own (`mount` in `feedlet.js`); rendering ignores them.
 /// It deserializes leniently, from typed values or from attribute text (see [`Read`]).
 ///
 /// # Examples
@@ -149,9 +149,14 @@ pub struct Options {
     /// The widget's feed URLs; several are fetched in parallel and merged. Text holds several, comma- or
     /// space-separated. Default: empty.
     pub src: Vec<String>,
-    /// The widget re-fetches every this many seconds (paused while the page is hidden); 0 turns it off. Default: 0.
+    /// The widget re-fetches every this many seconds (paused while the page is hidden), rounded to whole seconds and
+    /// at least 30 (a smaller positive value reads as 30); 0 turns it off. Default: 0.
     pub refresh: f64,
-    /// How old, in seconds, the widget's stored copy of a feed may be to show without asking the network. Default: 300.
+    /// Whether the widget keeps each feed's last good copy in `localStorage` and shows it on the next visit; `off` (or
+    /// `cache_ttl` 0) neither stores nor reads one. Default: true.
+    pub cache: bool,
+    /// How old, in seconds, the widget's stored copy of a feed may be to show without asking the network; 0 stores
+    /// no copy (as `cache` off). Default: 300.
     pub cache_ttl: f64,
     /// A URL template for a CORS proxy; `{url}` becomes the encoded feed URL (appended when absent). Default: none.
     pub proxy: Option<String>,
@@ -186,6 +191,7 @@ impl Default for Options {
             summary_mode: SummaryMode::Text,
             src: Vec::new(),
             refresh: 0.0,
+            cache: true,
             cache_ttl: 300.0,
             proxy: None,
             light_dom: false,
@@ -195,6 +201,8 @@ impl Default for Options {
 }
 
 const DEFAULT_TIMEOUT: f64 = 10_000.0;
+/// The shortest refresh interval, in seconds.
+const MIN_REFRESH: f64 = 30.0;
 
 impl Options {
     /// Reads options from a map of camelCase names, leniently; see [`Read`].
@@ -241,7 +249,12 @@ impl Settings for Options {
             "errorText" => put(&mut self.error_text, text(value.get())),
             "summaryMode" => put(&mut self.summary_mode, choice(value.get())),
             "src" => put(&mut self.src, list(value.get())),
-            "refresh" => put(&mut self.refresh, number(value.get())),
+            // A refresh costs the feed's server a request per visitor: a floor of 30 s, whole seconds.
+            "refresh" => put(
+                &mut self.refresh,
+                number(value.get()).map(|t| if t > 0.0 { t.round().max(MIN_REFRESH) } else { 0.0 }),
+            ),
+            "cache" => put(&mut self.cache, switch(value.get())),
             "cacheTtl" => put(&mut self.cache_ttl, number(value.get())),
             "proxy" => put(&mut self.proxy, text(value.get()).map(Some)),
             "lightDom" => put(&mut self.light_dom, switch(value.get())),

@@ -10,11 +10,11 @@ const FALLBACK = '<p>Our posts: <a href="/blog/">Read the blog</a></p>';
 const ATOM = 'application/atom+xml; charset=utf-8';
 
 /** A page with one widget `#w` (with fallback content unless `fallback: false`); returns the page, not yet loaded. */
-async function setup({ scope, newPage }, { attrs = '', fallback = true, src = 'feed.xml', init = [], extra = '' } = {}) {
+async function setup({ scope, newPage }, { attrs = '', fallback = true, src = 'feed.xml', init = [], extra = '', clock } = {}) {
   const url = scope.put('/index.html', pageHtml({
     body: `<feedlet-posts id="w" src="${src}" ${attrs}>${fallback ? FALLBACK : ''}</feedlet-posts>${extra}`,
   }));
-  const page = await newPage({ init });
+  const page = await newPage({ init, clock });
   return { page, url };
 }
 
@@ -247,7 +247,8 @@ export const tests = [
       let version = 1;
       let fail = false;
       const now = Date.now();
-      const { page, url } = await setup(ctx, { attrs: 'cache-ttl="0"' });
+      // Stale at once, so that every visit asks the network (cache-ttl="0" would store no copy).
+      const { page, url } = await setup(ctx, { attrs: 'cache-ttl="0.001"' });
       await page.route(scope.url('/feed.xml'), (route) => fail
         ? route.fulfill({ status: 500, contentType: 'text/plain', body: 'Internal Server Error' })
         : route.fulfill({ status: 200, contentType: ATOM, body: atom({ entries: [...posts(version - 1, { prefix: 'New', now: now + 86400000 * 10 }), ...posts(3, { now })] }) }));
@@ -290,15 +291,18 @@ export const tests = [
     async fn(ctx) {
       const { scope } = ctx;
       let broken = false;
-      const { page, url } = await setup(ctx, { attrs: 'refresh="1" cache-ttl="0"' });
+      const { page, url } = await setup(ctx, { attrs: 'refresh="30" cache-ttl="0"', clock: true });
       await page.route(scope.url('/feed.xml'), (route) => route.fulfill({ status: 200, contentType: 'application/feed+json', body: broken ? '{"version": "https://jsonfeed.org/version/1.1", "items": [' : jsonFeed({ entries: posts(3) }) }));
       await page.goto(url);
       await waitForWidget(page, '#w', rendered(3));
       broken = true;
       const loads = (await events(page, 'feedlet:load')).length;
       const errors = (await events(page, 'feedlet:error')).length;
-      // Wait for two refreshes with the broken body, whatever the widget makes of them.
-      await page.waitForFunction((n) => window.__e2e.events.length >= n, loads + errors + 2, { timeout: 15000, polling: 50 });
+      // Two refreshes with the broken body, whatever the widget makes of them.
+      for (let n = 1; n <= 2; n++) {
+        await page.clock.fastForward(30000);
+        await page.waitForFunction((n) => window.__e2e.events.length >= n, loads + errors + n, { timeout: 15000, polling: 50 });
+      }
       const state = await page.locator('#w').evaluate(widgetState);
       assert.deepEqual(state.titles, ['Post 1', 'Post 2', 'Post 3'], 'issue 4: a broken refresh keeps the last good content, not an empty list');
       assert.equal(state.emptyText, null);
@@ -353,7 +357,7 @@ export const tests = [
       const { scope } = ctx;
       scope.put('/feed.xml', { type: ATOM, body: atom({ entries: posts(3) }) });
       scope.put('/other.xml', { type: ATOM, body: atom({ entries: posts(3, { prefix: 'Other' }) }) });
-      const { page, url } = await setup(ctx, { attrs: 'cache-ttl="0"' });
+      const { page, url } = await setup(ctx, { attrs: 'cache-ttl="0.001"' });
       await page.goto(url);
       await waitForWidget(page, '#w', rendered(3));
       await page.context().setOffline(true);

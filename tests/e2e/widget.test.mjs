@@ -217,11 +217,15 @@ export const tests = [
           if (!res.destroyed) { res.writeHead(200, { 'content-type': 'application/atom+xml' }); res.end(atom({ entries: posts(1) })); }
         },
       });
-      const url = scope.put('/index.html', pageHtml({ body: '<feedlet-posts id="w" src="feed.xml" refresh="1" cache-ttl="0"></feedlet-posts><feedlet-posts id="slow" src="slow.xml"><a href="/blog/">Read the blog</a></feedlet-posts>' }));
-      const page = await newPage();
+      const url = scope.put('/index.html', pageHtml({ body: '<feedlet-posts id="w" src="feed.xml" refresh="30" cache-ttl="0"></feedlet-posts><feedlet-posts id="slow" src="slow.xml" timeout="600000"><a href="/blog/">Read the blog</a></feedlet-posts>' }));
+      // The clock jumps ahead by refresh periods; the slow request's own time limit is further away.
+      const page = await newPage({ clock: true });
       await page.goto(url);
       await waitForWidget(page, '#w', rendered(3));
-      await until(() => scope.hits('/feed.xml') >= 3, { timeout: 15000, message: 'refresh="1" to fetch again and again' });
+      for (let n = 2; n <= 3; n++) {
+        await page.clock.fastForward(30000);
+        await until(() => scope.hits('/feed.xml') >= n, { message: 'refresh="30" to fetch again and again' });
+      }
       await until(() => scope.hits('/slow.xml') === 1, { message: 'the slow request' });
 
       // Removal and the count happen in one task: any fetch after it would be one the element started after removal.
@@ -232,7 +236,8 @@ export const tests = [
       });
       await until(() => aborted === 1, { message: 'the pending fetch of a removed element to be aborted' });
       // Three refresh periods: nothing more may be fetched.
-      await page.evaluate(() => new Promise((ok) => setTimeout(ok, 3200)));
+      await page.clock.fastForward(95000);
+      await page.evaluate(() => new Promise((ok) => setTimeout(ok, 300)));
       assert.equal(await page.evaluate(() => window.__e2e.fetches.length), before, 'no fetch after the element was removed');
       held.resolve();
       await assertHealthy(page);

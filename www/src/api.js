@@ -1,8 +1,10 @@
 // feedlet's JavaScript API, the public entry: scripts/build.sh bundles it with the modules it imports (mount.js, the
 // wasm-bindgen glue feedlet_bindings.js, …) into one dist/feedlet.js. It re-exports the wasm exports, `mount` and the
 // default theme, and names the option attributes.
+// The glue's types, `init` and `initSync`; its five calls are replaced by wasm.js's guarded ones (a module's own
+// named exports win over `export *`).
 export * from './feedlet_bindings.js';
-export { default } from './feedlet_bindings.js';
+export { default, parseFeed, readOptions, ready, renderFeed, renderFeeds, renderSkeleton } from './wasm.js';
 export * from './mount.js';
 export * from './theme.js';
 
@@ -14,7 +16,7 @@ export * from './theme.js';
 export const FEEDLET_ATTRIBUTES = Object.freeze([
   'src', 'limit', 'offset', 'category', 'exclude-category', 'sort', 'date', 'summary', 'image', 'author',
   'categories', 'summary-length', 'date-style', 'locale', 'time-zone', 'layout', 'target', 'heading',
-  'empty-text', 'error-text', 'refresh', 'cache-ttl', 'proxy', 'light-dom', 'timeout',
+  'empty-text', 'error-text', 'refresh', 'cache', 'cache-ttl', 'proxy', 'light-dom', 'timeout',
 ]);
 
 /**
@@ -34,8 +36,9 @@ export function camelCase(name) {
  * @returns {Record<string, string | null>}
  */
 export function attributesToOptions(element, prefix = '') {
+  // No prototype: the page's Object.prototype cannot add options.
   /** @type {Record<string, string | null>} */
-  const raw = {};
+  const raw = Object.create(null);
   for (const name of FEEDLET_ATTRIBUTES) raw[camelCase(name)] = element.getAttribute(prefix && name === 'src' ? prefix + 'feedlet' : prefix + name);
   return raw;
 }

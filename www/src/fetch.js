@@ -1,40 +1,28 @@
-// Getting a feed's bytes: the download (with its time limit), the copy kept in localStorage, the feed URLs.
+// Getting a feed's bytes: the download (with its time and size limits), and the feed URLs.
 import { feedletError } from './errors.js';
 
 /** @import { Feed } from './feedlet_bindings.js' */
 /** @import { MountOptions } from './mount.js' */
 
+/** The most bytes of a response the widget reads: the default `maxInputBytes` of `ParseOptions`, 20 MiB. */
+export const MAX_INPUT_BYTES = 20 * 2 ** 20;
+
 /**
- * The last good copy of a feed in localStorage (`copy` undefined), or stores one (`copy` null removes it): its raw
- * bytes in base64, because decoded text would lose what a legacy charset (EUC-KR, Shift_JIS) meant. Every storage
- * access can throw (SecurityError when storage is blocked, QuotaExceededError when full): the widget then simply
- * works without its cache.
- * @param {string} url
- * @param {Copy | null} [copy]
- * @returns {Copy | undefined}
+ * A copy of `init` without a prototype: the browser reads a dictionary (fetch's init, attachShadow's) through the
+ * prototype chain, and a page's polluted `Object.prototype.credentials` must not reach feedlet's requests.
+ * @template T
+ * @param {T} init
+ * @returns {T}
  */
-export function stored(url, copy) {
-  const key = 'feedlet:v1:' + url;
-  try {
-    if (copy === undefined) {
-      const entry = JSON.parse(/** @type {string} */ (localStorage.getItem(key)));
-      const binary = atob(entry.body);
-      const input = new Uint8Array(binary.length);
-      for (let i = 0; i < binary.length; i++) input[i] = binary.charCodeAt(i);
-      return { input, charset: entry.charset, baseUrl: entry.base || url, time: +entry.t || 0, cached: true };
-    }
-    // About 1.5 M characters of base64 at most: localStorage holds about 5 M per origin, shared with the page.
-    if (!copy || copy.input.length > 1.1e6) {
-      localStorage.removeItem(key);
-      return;
-    }
-    let binary = '';
-    for (let i = 0; i < copy.input.length; i += 0x8000) binary += String.fromCharCode.apply(null, /** @type {any} */ (copy.input.subarray(i, i + 0x8000)));
-    localStorage.setItem(key, JSON.stringify({ t: copy.time, body: btoa(binary), charset: copy.charset, base: copy.baseUrl }));
-  } catch {
-    // No cache, then.
-  }
-}
+export const bare = (init) => Object.assign(Object.create(null), init);
+
+/**
+ * A property `object` has itself (a polluted `Object.prototype` is not an option).
+ * @param {object} object
+ * @param {string} key
+ * @returns {any}
+ */
+export const own = (object, key) => Object.hasOwn(object, key) ? /** @type {any} */ (object)[key] : undefined;
 
 /**
  * The address a feed is fetched from: itself, or the proxy template with `{url}` (appended when absent).
@@ -53,13 +41,13 @@ export const address = (url, proxy) => !proxy ? url : proxy.includes('{url}') ? 
  */
 export function download(url, proxy, signal) {
   const start = Date.now();
-  const own = new AbortController();
+  const mine = new AbortController();
   let timeout = 0;
   /** @returns {Promise<Copy>} */
   const fetchCopy = async () => {
-    const response = await fetch(address(url, proxy), { cache: 'no-cache', signal: AbortSignal.any([signal, own.signal]) });
+    const response = await fetch(address(url, proxy), bare({ cache: 'no-cache', signal: AbortSignal.any([signal, mine.signal]) }));
     if (!response.ok) throw feedletError('http', `HTTP ${response.status} for ${url}`, url, { status: response.status });
-    const input = new Uint8Array(await response.arrayBuffer());
+    const input = await read(response, url);
     const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(response.headers.get('content-type') || '');
     // Through a proxy, relative links still resolve against the feed's own address.
     return { input, charset: charset ? charset[1] : undefined, baseUrl: (!proxy && response.url) || url, time: Date.now() };
@@ -70,16 +58,49 @@ export function download(url, proxy, signal) {
     result: fetchCopy().then((copy) => ({ url, copy }), (error) => ({
       url,
       error: error.kind || signal.aborted ? error
-        : own.signal.reason?.name === 'TimeoutError' ? feedletError('timeout', `${url} did not answer within ${timeout} ms`, url)
+        : mine.signal.reason?.name === 'TimeoutError' ? feedletError('timeout', `${url} did not answer within ${timeout} ms`, url)
         : feedletError('network', `could not fetch ${url}`, url, { cause: error }),
     })),
     /** @param {number} ms */
     limit(ms) {
       timeout = ms;
-      AbortSignal.timeout(Math.max(0, ms - (Date.now() - start))).addEventListener('abort', (event) => own.abort(/** @type {AbortSignal} */ (event.target).reason));
+      AbortSignal.timeout(Math.max(0, ms - (Date.now() - start))).addEventListener('abort', (event) => mine.abort(/** @type {AbortSignal} */ (event.target).reason));
     },
-    cancel: () => own.abort(),
+    cancel: () => mine.abort(),
   };
+}
+
+/**
+ * A response's bytes, read as a stream and abandoned (the connection closed) as soon as they pass
+ * `MAX_INPUT_BYTES`, or before the first byte when `Content-Length` says so: a hostile server cannot make the page
+ * hold more than the limit.
+ * @param {Response} response
+ * @param {string} url
+ */
+async function read(response, url) {
+  const tooLarge = () => feedletError('limitExceeded', `${url} is larger than 20 MiB, the most feedlet reads of a feed. Serve a shorter feed (fewer entries, or summaries instead of full content).`, url);
+  const reader = response.body?.getReader();
+  /** @type {Uint8Array[]} */
+  const chunks = [];
+  let size = 0;
+  if (reader && +(response.headers.get('content-length') || 0) > MAX_INPUT_BYTES) size = Infinity;
+  while (reader && size <= MAX_INPUT_BYTES) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.length;
+  }
+  if (size > MAX_INPUT_BYTES) {
+    reader?.cancel().catch(() => {});
+    throw tooLarge();
+  }
+  const input = new Uint8Array(size);
+  size = 0;
+  for (const chunk of chunks) {
+    input.set(chunk, size);
+    size += chunk.length;
+  }
+  return input;
 }
 
 /**
@@ -88,8 +109,9 @@ export function download(url, proxy, signal) {
  * @param {MountOptions} raw
  * @returns {string[]}
  */
-export function guessUrls({ src, proxy }) {
-  if (proxy) return [];
+export function guessUrls(raw) {
+  const src = own(raw, 'src');
+  if (own(raw, 'proxy')) return [];
   const list = Array.isArray(src) ? src : typeof src == 'string' ? src.split(/[\s,]+/) : [];
   return list.filter(Boolean).map(resolve);
 }
@@ -109,7 +131,7 @@ export const resolve = (url) => {
 /**
  * One source's last good copy: its bytes and where they came from, and what its last render found in it.
  * @typedef {{
- *   input: Uint8Array, charset?: string, baseUrl: string, time: number, cached?: boolean,
+ *   input: Uint8Array, charset?: string | null, baseUrl: string, time: number, cached?: boolean,
  *   entries?: number, warnings?: string[], feed?: Feed,
  * }} Copy
  */

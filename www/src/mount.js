@@ -1,30 +1,12 @@
-// `mount`: one Mounted per widget, which fetches, caches, renders and refreshes its feeds; and `ready`, the wasm loader.
-import init, { parseFeed, readOptions, renderFeeds, renderSkeleton } from './feedlet_bindings.js';
+// `mount`: one Mounted per widget, which fetches, caches, renders and refreshes its feeds.
+import { hasCopy, readCopy, storeCopy } from './cache.js';
 import { FIX, explain, feedletError, warn } from './errors.js';
-import { address, download, guessUrls, resolve, stored } from './fetch.js';
+import { address, bare, download, guessUrls, own, resolve } from './fetch.js';
 import { adoptStyles } from './theme.js';
+import { loaded, parseFeed, readOptions, ready, renderFeeds, renderSkeleton } from './wasm.js';
 
 /** @import { Feed, Options, RenderResult } from './feedlet_bindings.js' */
 /** @import { Copy } from './fetch.js' */
-
-/** @type {Promise<void> | undefined} */
-let loading;
-// Whether the wasm is instantiated: options can then be read at once.
-let loaded = false;
-
-/**
- * Like `init()`, but memoized: the wasm loads once however often it is called. Rejects with a FeedletError of kind
- * "wasm" (logged once to the console); after a failure, a later call tries again.
- * @returns {Promise<void>}
- */
-export function ready() {
-  return loading || (loading = init().then(() => { loaded = true; }, (cause) => {
-    loading = undefined;
-    const error = feedletError('wasm', `could not load feedlet_bg.wasm (${cause && cause.message || cause}). Serve it next to feedlet.js as application/wasm, and allow 'wasm-unsafe-eval' in a CSP script-src. The fallback content stays.`, '', { cause });
-    warn(error.message);
-    throw error;
-  }));
-}
 
 /** @type {WeakMap<Element, Mounted>} */
 const mounts = new WeakMap();
@@ -81,17 +63,22 @@ export class Mounted {
   constructor(target, raw) {
     this.#target = target;
     this.#raw = raw;
-    this.#template = raw.template || target.querySelector(':scope > template');
+    this.#template = own(raw, 'template') || target.querySelector(':scope > template');
     this.#original = [...target.childNodes];
     this.#hasFallback = this.#original.some((node) => node.nodeType === 1 ? /** @type {Element} */ (node).localName !== 'template' : node.nodeType === 3 && !!/** @type {Text} */ (node).data.trim());
     this.#view.className = 'feedlet__view';
     this.#status.className = 'feedlet__status';
     this.#status.setAttribute('role', 'status');
     this.#status.setAttribute('aria-live', 'polite');
-    if (loaded) this.#read();
+    try {
+      if (loaded) this.#read();
+    } catch {
+      // Read again, and reported, by the first attempt.
+    }
     // Until the options are read, the mode is the default (a shadow root) unless light-dom is given at all.
-    this.#attach(this.#options ? this.#options.lightDom : raw.lightDom != null && raw.lightDom !== false);
-    document.addEventListener('visibilitychange', () => this.#schedule(), { signal: this.#lifetime.signal });
+    const light = own(raw, 'lightDom');
+    this.#attach(this.#options ? this.#options.lightDom : light != null && light !== false);
+    document.addEventListener('visibilitychange', () => this.#schedule(), bare({ signal: this.#lifetime.signal }));
     this.#run(true);
   }
 
@@ -112,11 +99,17 @@ export class Mounted {
     if (this.#lifetime.signal.aborted) return Promise.resolve();
     this.#raw = next;
     // The template was found at mount: in the light DOM it now waits with the fallback content.
-    if (next.template) this.#template = next.template;
+    if (own(next, 'template')) this.#template = next.template || null;
     const before = this.#options;
     // Before the options were first read, an attempt in progress reads the new ones when the wasm is ready.
     if (!before) return this.#attempt ? this.#latest : this.#run(true);
-    const options = this.#read();
+    let options;
+    try {
+      options = this.#read();
+    } catch (error) {
+      warn(explain(/** @type {FeedletError} */ (error)));
+      return Promise.resolve();
+    }
     // A shadow root cannot be taken back: a light-DOM switch leaves it holding only a slot for the children.
     const moved = options.lightDom !== this.#light;
     if (moved) {
@@ -134,6 +127,7 @@ export class Mounted {
       else if (this.#error) this.#fail();
     } catch (error) {
       warn(explain(/** @type {FeedletError} */ (error)));
+      this.#fail();
     }
     return Promise.resolve();
   }
@@ -213,7 +207,7 @@ export class Mounted {
     this.#shadow = null;
     if (!light) {
       try {
-        shadows.add(this.#shadow = target.attachShadow({ mode: 'open' }));
+        shadows.add(this.#shadow = target.attachShadow(bare({ mode: 'open' })));
       } catch {
         // Elements that cannot have a shadow root render in the light DOM.
         if (target.shadowRoot && shadows.has(target.shadowRoot)) this.#shadow = target.shadowRoot;
@@ -261,7 +255,7 @@ export class Mounted {
    * @param {object} detail
    */
   #emit(type, detail) {
-    this.#target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+    this.#target.dispatchEvent(new CustomEvent(type, bare({ detail, bubbles: true, composed: true })));
   }
 
   /**
@@ -287,9 +281,19 @@ export class Mounted {
       result = renderFeeds(this.#view, copies.map(({ input, charset, baseUrl }) => ({ input, charset, baseUrl })), options, this.#template);
       sources = result.sources;
     } catch (thrown) {
+      const error = /** @type {any} */ (thrown);
+      if (own(error, 'kind') === 'internal') {
+        // The module failed mid-render (and was restarted): the view may be half-built, and these copies may be
+        // what failed it. They go (stored ones too); the fallback or error text shows until the next attempt.
+        urls.forEach((url, i) => {
+          if (copies[i].cached) storeCopy(url, options.proxy, null);
+          this.#copies.delete(url);
+        });
+        this.#rendered = false;
+      }
       // None parsed: the error lists each source's problem, and the view is untouched.
-      if (!thrown || !(/** @type {any} */ (thrown).sources)) throw thrown;
-      sources = /** @type {any} */ (thrown).sources;
+      if (!own(error, 'sources')) throw error;
+      sources = error.sources;
     }
     /** @type {FeedletError[]} */
     const errors = [];
@@ -314,7 +318,7 @@ export class Mounted {
     for (const error of errors) {
       const url = /** @type {string} */ (error.url);
       const old = previous.get(url);
-      if (this.#copies.get(url)?.cached) stored(url, null);
+      if (this.#copies.get(url)?.cached) storeCopy(url, options.proxy, null);
       if (old) this.#copies.set(url, old);
       else this.#copies.delete(url);
       previous.delete(url);
@@ -333,7 +337,8 @@ export class Mounted {
   // Nothing to show: the fallback content, else the error text.
   #fail() {
     if (this.#rendered) return;
-    const text = this.#options ? this.#options.errorText : typeof this.#raw.errorText == 'string' && this.#raw.errorText || 'Could not load the posts.';
+    const raw = own(this.#raw, 'errorText');
+    const text = this.#options ? this.#options.errorText : typeof raw == 'string' && raw || 'Could not load the posts.';
     this.#status.textContent = text;
     if (this.#hasFallback) return this.#showFallback();
     const section = document.createElement('section');
@@ -377,20 +382,16 @@ export class Mounted {
     const errors = [];
     /** address → a download started before the options were read. @type {Map<string, ReturnType<typeof download>>} */
     const early = new Map();
-    // A stored copy is loaded into memory once, when the attempt may use it.
-    const haveCopy = (/** @type {string} */ url) => {
-      const copy = useCache && !this.#copies.has(url) && stored(url);
-      if (copy) this.#copies.set(url, copy);
-      return this.#copies.has(url);
-    };
+
     clearTimeout(this.#timer);
     try {
       const wasm = ready();
       if (!loaded) {
         // The options are read by the wasm, but the downloads need not wait for it: those of the URLs src names as
         // written start now, alongside the wasm's, and are kept below if the options name them too.
+        // A URL with a stored copy waits for the options: they say whether the copy may be used.
         for (const url of guessUrls(this.#raw)) {
-          if (useCache && haveCopy(url)) continue;
+          if (useCache && hasCopy(url, undefined)) continue;
           const started = download(url, undefined, signal);
           early.set(started.key, started);
         }
@@ -407,10 +408,17 @@ export class Mounted {
           this.#attach(light);
         }
       }
-      const { src: urls, cacheTtl, proxy, timeout } = /** @type {NonNullable<Mounted['options']>} */ (this.#options);
-      if (useCache) urls.forEach(haveCopy);
+      const { src: urls, cache: caching, cacheTtl, proxy, timeout } = /** @type {NonNullable<Mounted['options']>} */ (this.#options);
+      // cache="off" and cache-ttl="0" neither store nor read; a stored copy is loaded into memory once.
+      const cache = caching && cacheTtl > 0;
+      if (cache && useCache) {
+        for (const url of urls) {
+          const copy = !this.#copies.has(url) && readCopy(url, proxy);
+          if (copy) this.#copies.set(url, copy);
+        }
+      }
       const start = Date.now();
-      const isFresh = (/** @type {string} */ url) => useCache && this.#copies.has(url) && start - /** @type {Copy} */ (this.#copies.get(url)).time < cacheTtl * 1000;
+      const isFresh = (/** @type {string} */ url) => cache && useCache && this.#copies.has(url) && start - /** @type {Copy} */ (this.#copies.get(url)).time < cacheTtl * 1000;
       const fetchAll = (/** @type {string[]} */ list) => list.map((url) => {
         const key = address(url, proxy);
         const started = early.get(key) || download(url, proxy, signal);
@@ -443,14 +451,14 @@ export class Mounted {
       }
       if (previous.size) {
         errors.push(...this.#render('network', previous));
-        for (const url of previous.keys()) stored(url, this.#copies.get(url));
+        if (cache) for (const url of previous.keys()) storeCopy(url, proxy, this.#copies.get(url) || null);
       }
       if (!urls.length) errors.push(feedletError('invalidInput', 'no src: set it to the feed URL', ''));
     } catch (unexpected) {
       for (const unused of early.values()) unused.cancel();
       if (id !== this.#generation) return;
       const error = /** @type {any} */ (unexpected);
-      errors.push(error?.kind ? error : feedletError('internal', String(error?.message || error), ''));
+      errors.push(error && own(error, 'kind') ? error : feedletError('internal', String(error?.message || error), ''));
     }
     this.#error = errors[0] || null;
     if (this.#error) {
@@ -467,7 +475,9 @@ export class Mounted {
  * Fetches the feeds in `options.src`, renders them into `target` (a shadow root by default) and keeps them up to date:
  * - whatever `target` holds stays as the fallback until the first successful render, and returns when loading fails
  *   (without fallback content, `errorText` shows); a skeleton shows only when there is neither fallback nor cached copy;
- * - the last good copy of each feed is kept in localStorage (`feedlet:v1:` + URL) and shown at once on the next visit;
+ * - the last good copy of each feed is kept in localStorage (see `storeCopy` in cache.js: keyed by URL and proxy, at
+ *   most 1 Mi characters in all, least recently used first out) and shown at once on the next visit, unless `cache`
+ *   is off or `cacheTtl` 0;
  * - each error is logged once to the console with its fix, set as `error`, and dispatched as a `feedlet:error` event;
  *   a feed read only with recovery (`RenderResult.warnings`: truncated, broken) shows when nothing better is at hand, with
  *   one console warning; a refreshed copy that adds such warnings and has fewer entries than the copy shown is an error

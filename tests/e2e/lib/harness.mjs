@@ -80,11 +80,15 @@ export class TestContext {
     this.newPage = this.newPage.bind(this);
   }
 
-  /** A fresh browser context and an instrumented page in it. */
-  async newPage({ context: contextOptions = {}, init = [], reuse } = {}) {
+  /**
+   * A fresh browser context and an instrumented page in it. With `clock`, the context's timers and Date are
+   * Playwright's: time flows, and `page.clock.fastForward(ms)` jumps ahead (a 30 s refresh in a moment).
+   */
+  async newPage({ context: contextOptions = {}, init = [], reuse, clock = false } = {}) {
     const context = reuse || await this.browser.newContext({ viewport: { width: 1000, height: 800 }, ...contextOptions });
     if (!reuse) {
       this.contexts.push(context);
+      if (clock) await context.clock.install();
       await context.addInitScript(instrument);
       for (const script of init) await context.addInitScript(script);
     }
