@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname } from 'node:path';
 import { DIST } from '../../lib/browser.mjs';
 
-export { CHROMIUM_ARGS, DIST, REPO, WWW, launchBrowser, wwwRequire } from '../../lib/browser.mjs';
+export { CHROMIUM_ARGS, DIST, FEEDS_HOST, REPO, WWW, launchBrowser, wwwRequire } from '../../lib/browser.mjs';
 export const E2E_DIR = dirname(dirname(fileURLToPath(import.meta.url)));
 // The runner copies www/dist once at start and serves (and packs) that copy, so that a rebuild during a run
 // cannot mix two builds: `paths.dist` is the copy.
