@@ -163,6 +163,7 @@ if (typeof customElements != 'undefined' && !customElements.get('feedlet-posts')
   // Start the wasm download first, before the elements start theirs; a failure is logged once by ready().
   ready().then(() => { loaded = true; }, () => {});
   customElements.define('feedlet-posts', FeedletPosts);
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+  // DOMContentLoaded fires once; no listener options, which a polluted Object.prototype could add to.
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
   else start();
 }

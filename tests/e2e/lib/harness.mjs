@@ -90,7 +90,8 @@ export class TestContext {
       this.contexts.push(context);
       if (clock) await context.clock.install();
       await context.addInitScript(instrument);
-      for (const script of init) await context.addInitScript(script);
+      // A script is a function, or [function, argument].
+      for (const script of init) await context.addInitScript(...[].concat(script));
     }
     const page = await context.newPage();
     const log = (page.e2e = { pageErrors: [], console: [] });
