@@ -191,4 +191,25 @@ export const tests = [
       await assertHealthy(page);
     },
   },
+  {
+    name: 'storage: old feedlet:v1 entries go, and entries the index does not know (another tab\'s) count as the least recently used',
+    async fn({ scope, newPage }) {
+      scope.put('/a.xml', { type: 'application/atom+xml', body: atom({ entries: posts(2) }) });
+      const url = scope.put('/index.html', pageHtml({ body: '' }));
+      const page = await newPage();
+      await page.goto(url);
+      // An unbounded cache entry of feedlet 0.1, an entry another tab wrote without the index, and the page's own.
+      const orphan = keyOf('https://elsewhere.example/feed.xml');
+      await page.evaluate((orphan) => {
+        localStorage.setItem('feedlet:v1:https://old.example/feed.xml', 'x'.repeat(1000));
+        localStorage.setItem(orphan, JSON.stringify({ t: 0, body: '', charset: null, base: 'https://elsewhere.example/feed.xml' }));
+        localStorage.setItem('page:own', 'kept');
+      }, orphan);
+      await addWidget(page, 'a', 'src="a.xml"', 2);
+      const stored = await feedletStorage(page);
+      assert.deepEqual(stored.index.map(([key]) => key), [orphan, keyOf(scope.url('/a.xml'))]);
+      assert.deepEqual(await page.evaluate(() => [localStorage.getItem('feedlet:v1:https://old.example/feed.xml'), localStorage.getItem('page:own')]), [null, 'kept']);
+      await assertHealthy(page);
+    },
+  },
 ];

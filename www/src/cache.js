@@ -25,38 +25,35 @@ export const CACHE_RESERVE = 2 ** 18;
 const keyOf = (url, proxy) => PREFIX + JSON.stringify([url, proxy || '']);
 
 /**
- * The index as stored, or, with `reconcile`, made to match the keys present: entries another tab removed leave it,
- * entries it does not know (another tab's, written while this one wrote the index) join it as the least recently
- * used, and the entries of feedlet 0.1's unbounded cache (`feedlet:v1:`) are removed.
+ * The index as stored (key → characters, least recently used first), or, with `reconcile`, made to match the keys
+ * present: entries another tab removed leave it, entries it does not know (another tab's, written while this one
+ * wrote the index) join it as the least recently used, and the entries of feedlet 0.1's unbounded cache
+ * (`feedlet:v1:`) are removed. Only feedlet's keys are ever in it, so eviction never touches the page's.
  * @param {boolean} [reconcile]
- * @returns {[string, number][]}
+ * @returns {Map<string, number>}
  */
 function index(reconcile) {
-  /** @type {unknown} */
-  let parsed;
+  /** @type {Map<string, number>} */
+  let map;
   try {
-    parsed = JSON.parse(/** @type {string} */ (localStorage.getItem(INDEX)));
+    map = new Map(JSON.parse(/** @type {string} */ (localStorage.getItem(INDEX))));
   } catch {
-    // A broken index is rebuilt from the keys present.
+    map = new Map(); // rebuilt from the keys present
   }
+  if (!reconcile) return map;
+  const present = new Set(Object.keys(localStorage));
+  for (const key of map.keys()) if (!present.has(key) || !key.startsWith(PREFIX)) map.delete(key);
   /** @type {[string, number][]} */
-  const list = [];
-  const known = new Set();
-  for (const pair of Array.isArray(parsed) ? parsed : []) {
-    if (Array.isArray(pair) && typeof pair[0] == 'string' && pair[0].startsWith(PREFIX) && !known.has(pair[0])) {
-      known.add(pair[0]);
-      list.push([pair[0], +pair[1] || 0]);
-    }
-  }
-  if (!reconcile) return list;
-  const present = new Set();
-  for (let i = 0; i < localStorage.length; i++) present.add(localStorage.key(i));
+  const unknown = [];
   for (const key of present) {
     if (key.startsWith('feedlet:v1:') || key === PROBE) localStorage.removeItem(key);
-    else if (key.startsWith(PREFIX) && !known.has(key)) list.unshift([key, key.length + (localStorage.getItem(key) || '').length]);
+    else if (key.startsWith(PREFIX) && !map.has(key)) unknown.push([key, key.length + (localStorage.getItem(key) || '').length]);
   }
-  return list.filter(([key]) => present.has(key));
+  return new Map([...unknown, ...map]);
 }
+
+/** @param {Map<string, number>} map */
+const save = (map) => localStorage.setItem(INDEX, JSON.stringify([...map]));
 
 /**
  * The stored copy of a feed, or undefined; reading it makes it the most recently used.
@@ -69,9 +66,9 @@ export function readCopy(url, proxy) {
   try {
     const text = localStorage.getItem(key);
     if (text == null) return;
-    const list = index().filter(([other]) => other !== key);
-    list.push([key, key.length + text.length]);
-    localStorage.setItem(INDEX, JSON.stringify(list));
+    const map = index();
+    map.delete(key);
+    save(map.set(key, key.length + text.length));
     // Every field is written, so none can come from a polluted Object.prototype.
     const { t, body, charset, base } = JSON.parse(text);
     const binary = atob(body);
@@ -110,26 +107,29 @@ export function storeCopy(url, proxy, copy) {
   const key = keyOf(url, proxy);
   try {
     localStorage.removeItem(key);
-    const list = index(true).filter(([other]) => other !== key);
-    let total = list.reduce((sum, [, size]) => sum + size, 0);
+    const map = index(true);
+    map.delete(key);
     if (copy) {
       let binary = '';
       for (let i = 0; i < copy.input.length; i += 0x8000) binary += String.fromCharCode.apply(null, /** @type {any} */ (copy.input.subarray(i, i + 0x8000)));
       const value = JSON.stringify({ t: copy.time, body: btoa(binary), charset: copy.charset || null, base: copy.baseUrl });
       const size = key.length + value.length;
+      let total = 0;
+      for (const n of map.values()) total += +n || 0;
       while (size <= CACHE_CAP) {
         if (total + size <= CACHE_CAP && room(size + CACHE_RESERVE)) {
           localStorage.setItem(key, value);
-          list.push([key, size]);
+          map.set(key, size);
           break;
         }
-        const oldest = list.shift();
-        if (!oldest) break;
-        localStorage.removeItem(oldest[0]);
-        total -= oldest[1];
+        const [oldest] = map.keys();
+        if (oldest == null) break;
+        total -= +(map.get(oldest) || 0);
+        localStorage.removeItem(oldest);
+        map.delete(oldest);
       }
     }
-    localStorage.setItem(INDEX, JSON.stringify(list));
+    save(map);
   } catch {
     // No cache, then.
   }
