@@ -30,11 +30,12 @@ www/node_modules/.bin/wasm-opt -Oz "$stage/feedlet_bg.wasm" -o "$tmp/feedlet_bg.
 cp www/src/*.js "$stage/"
 mv "$stage/api.js" "$stage/feedlet.js"
 # Types: tsc checks the modules against their JSDoc and the bindings' types, and writes a .d.ts for each from the
-# JSDoc. Those the two entries reach ship: feedlet.d.ts re-exports mount.d.ts, theme.d.ts and feedlet_bindings.d.ts.
+# JSDoc. Those the two entries reach ship: feedlet.d.ts re-exports mount.d.ts, theme.d.ts, wasm.d.ts and
+# feedlet_bindings.d.ts.
 www/node_modules/.bin/tsc --declaration --allowJs --checkJs --emitDeclarationOnly --strict \
   --target es2022 --module esnext --moduleResolution bundler --lib es2022,dom,dom.iterable \
   --outDir "$stage/types" "$stage/feedlet.js" "$stage/embed.js"
-cp "$stage"/types/{feedlet,embed,mount,theme}.d.ts "$stage/feedlet_bindings.d.ts" "$tmp/"
+cp "$stage"/types/{feedlet,embed,mount,theme,wasm}.d.ts "$stage/feedlet_bindings.d.ts" "$tmp/"
 # One minified module each: feedlet.js with the glue inlined, and embed.js importing feedlet.js.
 node scripts/minify.mjs "$tmp" "$stage/feedlet.js" "$stage/embed.js"
 rm -rf "$stage"
