@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds www/dist: the wasm module (cargo → wasm-bindgen --target web → wasm-opt -Oz), the JS API and the embed.
+# Builds www/dist: the wasm module (cargo → wasm-bindgen --target web → wasm-opt -Oz), the JS API and the embed,
+# each one minified module, and their TypeScript declarations.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=www/dist
@@ -13,15 +14,29 @@ if rustup component list --installed 2>/dev/null | grep -q '^rust-src' &&
 else
   cargo build --release --target wasm32-unknown-unknown --lib
 fi
-# A private temporary folder: two builds at once must not append api.js twice.
+# A private temporary folder: two builds at once must not mix their files. stage/ holds what the shipped files are
+# made from and does not ship.
 tmp=$(mktemp -d "${out}.tmp.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
-wasm-bindgen --target web --no-typescript --out-dir "$tmp" --out-name feedlet "$wasm"
-www/node_modules/.bin/wasm-opt -Oz "$tmp/feedlet_bg.wasm" -o "$tmp/feedlet_bg.wasm"
-# feedlet.js is the generated bindings followed by the thin JS API (mount, styles), in one module.
-cat www/src/api.js >> "$tmp/feedlet.js"
-cp www/src/feedlet.d.ts "$tmp/feedlet.d.ts"
-cp www/src/embed.js "$tmp/embed.js"
-cp www/src/embed.d.ts "$tmp/embed.d.ts"
-node scripts/minify.mjs "$tmp/feedlet.js" "$tmp/embed.js"
+stage=$tmp/stage
+mkdir "$stage"
+# The wasm-bindgen glue and its types (with the Rust doc comments), under the name wasm.js imports. The glue's
+# __wbg_reset_state makes a fresh instance of the compiled module: wasm.js calls it after a trap.
+wasm-bindgen --target web --experimental-reset-state-function --out-dir "$stage" --out-name feedlet "$wasm"
+mv "$stage/feedlet.js" "$stage/feedlet_bindings.js"
+mv "$stage/feedlet.d.ts" "$stage/feedlet_bindings.d.ts"
+www/node_modules/.bin/wasm-opt -Oz "$stage/feedlet_bg.wasm" -o "$tmp/feedlet_bg.wasm"
+# The modules of www/src; the public entry api.js becomes feedlet.js, the name embed.js imports it by.
+cp www/src/*.js "$stage/"
+mv "$stage/api.js" "$stage/feedlet.js"
+# Types: tsc checks the modules against their JSDoc and the bindings' types, and writes a .d.ts for each from the
+# JSDoc. Those the two entries reach ship: feedlet.d.ts re-exports mount.d.ts, theme.d.ts, wasm.d.ts and
+# feedlet_bindings.d.ts.
+www/node_modules/.bin/tsc --declaration --allowJs --checkJs --emitDeclarationOnly --strict \
+  --target es2022 --module esnext --moduleResolution bundler --lib es2022,dom,dom.iterable \
+  --outDir "$stage/types" "$stage/feedlet.js" "$stage/embed.js"
+cp "$stage"/types/{feedlet,embed,mount,theme,wasm}.d.ts "$stage/feedlet_bindings.d.ts" "$tmp/"
+# One minified module each: feedlet.js with the glue inlined, and embed.js importing feedlet.js.
+node scripts/minify.mjs "$tmp" "$stage/feedlet.js" "$stage/embed.js"
+rm -rf "$stage"
 rm -rf "$out" && mv "$tmp" "$out" && chmod 755 "$out"

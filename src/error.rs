@@ -67,6 +67,7 @@ impl std::error::Error for Error {}
 
 /// A problem that was recovered from; the feed still renders.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Warning {
     /// A sentence for a human.
     pub message: String,

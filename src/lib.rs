@@ -48,7 +48,6 @@ mod parse;
 
 mod select;
 
-mod json_out;
 mod render;
 
 #[cfg(target_arch = "wasm32")]
@@ -60,18 +59,17 @@ pub use date::{format_utc, parse_date};
 pub use decode::{sniff, Sniffed};
 pub use discover::{discover, FeedLink};
 pub use error::{Error, ErrorKind, Position, Warning};
-pub use json_out::feed_to_json as to_json;
 pub use model::{Content, Date, Entry, Escape, Feed, Format, Image, LazyText, Markup, Person};
-pub use options::{DateStyle, Layout, LinkTarget, Options, ParseOptions, Sort, SummaryMode};
+pub use options::{DateStyle, Layout, LinkTarget, Options, ParseOptions, Read, Sort, SummaryMode};
 pub use render::{render_html, render_into, render_skeleton_into, HtmlSink, Sink};
-pub use select::{select, summary, thumbnail, Post};
+pub use select::{prepare, select, summary, thumbnail, Post};
 pub use text::{
     decode_entities, dimension, excerpt, grapheme_count, html_to_text, xhtml_document,
     xhtml_to_html,
 };
 pub use url::{has_scheme, resolve, safe_url, web_host};
 #[cfg(target_arch = "wasm32")]
-pub use web::{parse_feed, render_feed, render_feeds, render_skeleton};
+pub use web::{parse_feed, read_options, render_feed, render_feeds, render_skeleton};
 
 /// Parses a feed from bytes: sniffs and decodes the encoding, then reads Atom, RSS, RDF or JSON Feed.
 ///
@@ -87,7 +85,7 @@ pub use web::{parse_feed, render_feed, render_feeds, render_skeleton};
 /// assert_eq!(error.kind, feedlet::ErrorKind::NotAFeed);
 /// ```
 pub fn parse<'a>(input: &'a [u8], options: &ParseOptions) -> Result<Feed<'a>, Error> {
-    parse::parse_bytes(input, options, platform_decode)
+    parse::parse_bytes(input, options, platform_decode, platform_json)
 }
 
 /// Parses a feed from text that is already decoded.
@@ -98,7 +96,7 @@ pub fn parse<'a>(input: &'a [u8], options: &ParseOptions) -> Result<Feed<'a>, Er
 /// assert_eq!(feed.entries[0].title.as_deref(), Some("Hi"));
 /// ```
 pub fn parse_str<'a>(input: &'a str, options: &ParseOptions) -> Result<Feed<'a>, Error> {
-    parse::parse_str(input, options, platform_decode)
+    parse::parse_str(input, options, platform_decode, platform_json)
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -110,3 +108,9 @@ pub(crate) fn platform_decode(label: &str, bytes: &[u8]) -> Option<String> {
 pub(crate) fn platform_decode(label: &str, bytes: &[u8]) -> Option<String> {
     web::decode_legacy(label, bytes)
 }
+
+// JSON text to a JSON Feed document: serde_json natively, the engine's `JSON.parse` in the browser.
+#[cfg(not(target_arch = "wasm32"))]
+use parse::json::read_native as platform_json;
+#[cfg(target_arch = "wasm32")]
+use web::read_json as platform_json;

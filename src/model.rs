@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::{self, Deserializer, Visitor};
-use serde::ser::{SerializeStruct, Serializer};
+use serde::ser::Serializer;
 use serde::{Deserialize, Serialize};
 
 use crate::date::{format_utc, parse_date};
@@ -17,6 +17,7 @@ use crate::text::{excerpt, html_to_text};
 
 /// Which syntax a feed was written in, chosen from its content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     /// Atom 1.0 or 0.3: root `<feed>`.
@@ -30,7 +31,11 @@ pub enum Format {
 }
 
 /// A feed: the channel-level data and its entries.
+///
+/// Its serde shape is the JSON of `feedlet parse` and the object of `parseFeed` (camelCase; a missing value is
+/// `null`), after [`prepare`](crate::prepare) has filled each entry's summary and thumbnail.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "camelCase")]
 pub struct Feed<'a> {
     /// The syntax the feed was written in.
@@ -51,7 +56,9 @@ pub struct Feed<'a> {
     #[serde(default)]
     pub id: Option<Cow<'a, str>>,
     /// Atom: `<updated>` (0.3: `<modified>`); RSS: `<lastBuildDate>`, `<pubDate>`, `<dc:date>`.
+    /// ISO 8601 in UTC (`2026-03-06T15:00:00Z`) when readable, else the text as written.
     #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string | null"))]
     pub updated: Option<Date<'a>>,
     /// A language tag. RSS: `<language>` / `<dc:language>`; Atom: `xml:lang` on the root; JSON: `language`.
     #[serde(default)]
@@ -109,7 +116,9 @@ impl<'a> Feed<'a> {
 }
 
 /// One post.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
+#[serde(default, rename_all = "camelCase")]
 pub struct Entry<'a> {
     /// Atom: `<id>`; RSS: `<guid>`; JSON: `id`. When missing: the link, else a stable hash of title and date.
     pub id: Cow<'a, str>,
@@ -118,10 +127,17 @@ pub struct Entry<'a> {
     /// The post's address, resolved; only http(s) or a relative reference survives.
     pub link: Option<Cow<'a, str>>,
     /// Atom: `<published>` (0.3: `<issued>`); RSS: `<pubDate>`, else `<dc:date>`; JSON: `date_published`.
+    /// ISO 8601 in UTC when readable, else the text as written.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string | null"))]
     pub published: Option<Date<'a>>,
     /// Atom: `<updated>` (0.3: `<modified>`); RSS: `<atom:updated>`, `<dc:modified>`; JSON: `date_modified`.
+    /// ISO 8601 in UTC when readable, else the text as written.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string | null"))]
     pub updated: Option<Date<'a>>,
-    /// Atom: `<summary>`; RSS: `<description>`; JSON: `summary`. Read as plain text through [`Entry::summary_text`].
+    /// Atom: `<summary>`; RSS: `<description>`; JSON: `summary`. Read as plain text through [`Entry::summary_text`];
+    /// serialized as plain text (after [`prepare`](crate::prepare): an excerpt of the content when there is no summary).
+    #[serde(serialize_with = "plain_text_out", deserialize_with = "plain_text_in")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string | null"))]
     pub summary: Option<LazyText<'a>>,
     /// Atom: `<content>`; RSS: `<content:encoded>`; JSON: `content_html`, else `content_text`.
     pub content: Option<Content<'a>>,
@@ -129,7 +145,8 @@ pub struct Entry<'a> {
     pub authors: Vec<Person<'a>>,
     /// Atom: `<category label|term>`; RSS: `<category>`, `<dc:subject>`; JSON: `tags`. No duplicates, in order.
     pub categories: Vec<Cow<'a, str>>,
-    /// The thumbnail; see the crate docs for the order of sources.
+    /// The thumbnail the feed names (media elements, an image enclosure, JSON `image`); after
+    /// [`prepare`](crate::prepare), else the first real `<img>` of the summary or content.
     pub image: Option<Image>,
 }
 
@@ -185,72 +202,23 @@ const CONTENT_SCAN_BYTES: usize = 64 * 1024;
 /// How many graphemes a summary built from content keeps.
 const SUMMARY_FROM_CONTENT: usize = 300;
 
-impl Serialize for Entry<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("Entry", 10)?;
-        s.serialize_field("id", &self.id)?;
-        s.serialize_field("title", &self.title)?;
-        s.serialize_field("link", &self.link)?;
-        s.serialize_field("published", &self.published)?;
-        s.serialize_field("updated", &self.updated)?;
-        s.serialize_field("summary", &self.summary_text())?;
-        s.serialize_field("content", &self.content)?;
-        s.serialize_field("authors", &self.authors)?;
-        s.serialize_field("categories", &self.categories)?;
-        // Like the summary, the thumbnail falls back to the first real `<img>` of the summary or content.
-        s.serialize_field("image", &crate::select::thumbnail(self))?;
-        s.end()
+/// A summary as plain text, however it is marked up.
+fn plain_text_out<S: Serializer>(summary: &Option<LazyText<'_>>, serializer: S) -> Result<S::Ok, S::Error> {
+    match summary {
+        Some(summary) => serializer.serialize_some(&summary.plain_text()),
+        None => serializer.serialize_none(),
     }
 }
 
-/// The JSON shape of an entry, used to read entries back (for example a `Feed` object handed to `renderFeed`).
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct EntryFields<'a> {
-    #[serde(default)]
-    id: Cow<'a, str>,
-    #[serde(default)]
-    title: Option<Cow<'a, str>>,
-    #[serde(default)]
-    link: Option<Cow<'a, str>>,
-    #[serde(default)]
-    published: Option<Date<'a>>,
-    #[serde(default)]
-    updated: Option<Date<'a>>,
-    #[serde(default)]
-    summary: Option<Cow<'a, str>>,
-    #[serde(default)]
-    content: Option<Content<'a>>,
-    #[serde(default)]
-    authors: Vec<Person<'a>>,
-    #[serde(default)]
-    categories: Vec<Cow<'a, str>>,
-    #[serde(default)]
-    image: Option<Image>,
-}
-
-impl<'de, 'a> Deserialize<'de> for Entry<'a> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let f = EntryFields::deserialize(deserializer)?;
-        Ok(Entry {
-            id: f.id,
-            title: f.title,
-            link: f.link,
-            published: f.published,
-            updated: f.updated,
-            summary: f
-                .summary
-                .map(|s| LazyText::new(s, Escape::None, Markup::Text)),
-            content: f.content,
-            authors: f.authors,
-            categories: f.categories,
-            image: f.image,
-        })
-    }
+/// A summary read back from the serialized shape is plain text.
+fn plain_text_in<'de, 'a, D: Deserializer<'de>>(deserializer: D) -> Result<Option<LazyText<'a>>, D::Error> {
+    let text = Option::<String>::deserialize(deserializer)?;
+    Ok(text.map(|t| LazyText::new(Cow::Owned(t), Escape::None, Markup::Text)))
 }
 
 /// A person: an author or contributor.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Person<'a> {
     /// Plain-text name.
     #[serde(default)]
@@ -275,6 +243,7 @@ impl Person<'_> {
 
 /// An entry's thumbnail.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Image {
     /// The resolved http(s) address.
     pub url: String,
@@ -288,12 +257,14 @@ pub struct Image {
 
 /// An entry's full body.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Content<'a> {
     /// How to read `value`: `text`, `html` or `xhtml`.
     #[serde(rename = "type")]
     pub markup: Markup,
-    /// The body as given (HTML stays HTML); `None` for out-of-line content.
+    /// The body as given: HTML stays HTML (and is not sanitized here); `None` for out-of-line content.
     #[serde(default, rename = "value")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string | null"))]
     pub body: Option<LazyText<'a>>,
     /// Atom `<content src>`: out-of-line content, resolved.
     #[serde(default)]
@@ -342,6 +313,7 @@ impl Content<'_> {
 
 /// What kind of text a body holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum Markup {
     /// Plain text.
@@ -360,8 +332,6 @@ pub enum Escape {
     None,
     /// The raw inner XML of an element: CDATA sections and character references still in place.
     Xml,
-    /// The inside of a JSON string literal, escapes still in place.
-    Json,
 }
 
 /// Text kept as a slice of the source until it is asked for.
@@ -392,7 +362,6 @@ impl<'a> LazyText<'a> {
         match self.escape {
             Escape::None => Cow::Borrowed(&self.source),
             Escape::Xml => crate::text::unescape_xml(&self.source),
-            Escape::Json => crate::text::json_unescape(&self.source),
         }
     }
 

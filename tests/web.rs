@@ -69,7 +69,7 @@ fn all(root: &Element, selector: &str) -> Vec<Element> {
 
 fn render(options: Object) -> Element {
     let target = container();
-    feedlet::render_feed(&target, ATOM.into(), Some(options), None).expect("render");
+    feedlet::render_feed(&target, ATOM.into(), options.into(), None).expect("render");
     target
 }
 
@@ -125,7 +125,7 @@ fn renders_an_accessible_list_with_text_only() {
 #[wasm_bindgen_test]
 fn refuses_unsafe_links_and_counts_them() {
     let target = container();
-    let result = feedlet::render_feed(&target, ATOM.into(), None, None).expect("render");
+    let result = feedlet::render_feed(&target, ATOM.into(), JsValue::UNDEFINED, None).expect("render");
     let refused = Reflect::get(&result, &"refusedUrls".into())
         .unwrap()
         .as_f64();
@@ -277,7 +277,7 @@ fn templates_are_filled_without_interpolation() {
     feedlet::render_feed(
         &target,
         ATOM.into(),
-        Some(options(&[("locale", "en".into())])),
+        options(&[("locale", "en".into())]).into(),
         Some(template),
     )
     .expect("render");
@@ -320,7 +320,7 @@ fn legacy_encodings_decode_through_text_decoder() {
     bytes.extend_from_slice(&[0xC7, 0xD1, 0xB1, 0xDB]);
     bytes.extend_from_slice(b"</title><item><title>x</title></item></channel></rss>");
     let array = Uint8Array::from(bytes.as_slice());
-    let feed = feedlet::parse_feed(array.into(), None).expect("parse");
+    let feed = feedlet::parse_feed(array.into(), JsValue::UNDEFINED).expect("parse");
     assert_eq!(
         Reflect::get(&feed, &"title".into())
             .unwrap()
@@ -339,7 +339,7 @@ fn legacy_encodings_decode_through_text_decoder() {
 
 #[wasm_bindgen_test]
 fn errors_are_real_errors_with_kind_and_position() {
-    let error = feedlet::parse_feed("<html>\n<body>login</body></html>".into(), None)
+    let error = feedlet::parse_feed("<html>\n<body>login</body></html>".into(), JsValue::UNDEFINED)
         .expect_err("not a feed");
     assert!(error.is_instance_of::<js_sys::Error>());
     assert_eq!(
@@ -367,7 +367,7 @@ fn errors_are_real_errors_with_kind_and_position() {
         &options(&[("input", ATOM.into())]),
     );
     let result =
-        feedlet::render_feeds(&target, sources, None, None).expect("one good source renders");
+        feedlet::render_feeds(&target, sources, JsValue::UNDEFINED, None).expect("one good source renders");
     let errors: js_sys::Array = Reflect::get(&result, &"errors".into())
         .unwrap()
         .dyn_into()
@@ -377,7 +377,7 @@ fn errors_are_real_errors_with_kind_and_position() {
     let only_bad = js_sys::Array::of1(&options(&[("input", "".into())]));
     let fallback = container();
     fallback.set_text_content(Some("fallback"));
-    assert!(feedlet::render_feeds(&fallback, only_bad, None, None).is_err());
+    assert!(feedlet::render_feeds(&fallback, only_bad, JsValue::UNDEFINED, None).is_err());
     assert_eq!(
         fallback.text_content().as_deref(),
         Some("fallback"),
@@ -388,7 +388,7 @@ fn errors_are_real_errors_with_kind_and_position() {
 #[wasm_bindgen_test]
 fn skeleton_is_busy_and_empty_state_has_text() {
     let target = container();
-    feedlet::render_skeleton(&target, Some(options(&[("limit", 3.into())]))).expect("skeleton");
+    feedlet::render_skeleton(&target, options(&[("limit", 3.into())]).into()).expect("skeleton");
     let section = target.query_selector("section").unwrap().expect("section");
     assert_eq!(section.get_attribute("aria-busy").as_deref(), Some("true"));
     assert_eq!(all(&target, "li").len(), 3);
@@ -415,7 +415,7 @@ fn xhtml_rich_summaries_are_read_as_xml() {
     feedlet::render_feed(
         &target,
         xml.into(),
-        Some(options(&[("summaryMode", "html".into())])),
+        options(&[("summaryMode", "html".into())]).into(),
         None,
     )
     .expect("render");

@@ -17,8 +17,11 @@ mod cli {
     use std::process::ExitCode;
 
     const USAGE: &str = "usage:
-  feedlet parse  [--base URL] [--charset NAME] FILE|-
-  feedlet render [--limit N] [--base URL] [--charset NAME] [--layout list|cards|compact] FILE|-";
+  feedlet parse  [OPTIONS] FILE|-    print the feed as JSON (the shape of parseFeed)
+  feedlet render [OPTIONS] FILE|-    print the recent-posts list as static HTML
+OPTIONS are `--name value` (or `--name=value`): the parse options (--base URL, --charset NAME, --max-entries N, ...)
+and the widget's options, named as its attributes (--limit 10, --layout cards, --summary-length 100, --date false,
+--category rust,wasm, ...), read by the same rules as in the browser.";
 
     pub fn main() -> ExitCode {
         let args: Vec<String> = std::env::args().skip(1).collect();
@@ -31,53 +34,22 @@ mod cli {
         }
     }
 
+    /// What the command line asks for.
+    struct Command {
+        render: bool,
+        file: String,
+        parse_options: feedlet::ParseOptions,
+        options: feedlet::Options,
+    }
+
     fn run(args: &[String]) -> Result<(), String> {
-        let mut iter = args.iter();
-        let command = iter.next().ok_or_else(|| USAGE.to_owned())?;
-        match command.as_str() {
-            "parse" | "render" => {}
-            "-h" | "--help" | "help" => {
-                let _ = writeln!(std::io::stdout(), "{USAGE}");
-                return Ok(());
-            }
-            other => return Err(format!("unknown command {other:?}\n{USAGE}")),
-        }
-        let mut parse_options = feedlet::ParseOptions::default();
-        let mut options = feedlet::Options::default();
-        let mut file: Option<String> = None;
-        while let Some(arg) = iter.next() {
-            let mut value = || {
-                iter.next()
-                    .cloned()
-                    .ok_or_else(|| format!("{arg} needs a value\n{USAGE}"))
-            };
-            match arg.as_str() {
-                "--base" => parse_options.base_url = Some(value()?),
-                "--charset" => parse_options.charset = Some(value()?),
-                "--limit" => {
-                    options.limit = value()?
-                        .parse()
-                        .map_err(|_| "--limit needs a number".to_owned())?
-                }
-                "--layout" => {
-                    options.layout = match value()?.as_str() {
-                        "list" => feedlet::Layout::List,
-                        "cards" => feedlet::Layout::Cards,
-                        "compact" => feedlet::Layout::Compact,
-                        other => return Err(format!("unknown layout {other:?}")),
-                    }
-                }
-                "-h" | "--help" => {
-                    let _ = writeln!(std::io::stdout(), "{USAGE}");
-                    return Ok(());
-                }
-                _ if file.is_none() => file = Some(arg.clone()),
-                _ => return Err(format!("unexpected argument {arg:?}\n{USAGE}")),
-            }
-        }
-        let file = file.ok_or_else(|| format!("no input file\n{USAGE}"))?;
-        let bytes = read_input(&file)?;
-        let feed = feedlet::parse(&bytes, &parse_options)
+        let Some(command) = command(args)? else {
+            let _ = writeln!(std::io::stdout(), "{USAGE}");
+            return Ok(());
+        };
+        let bytes = read_input(&command.file)?;
+        let file = &command.file;
+        let mut feed = feedlet::parse(&bytes, &command.parse_options)
             .map_err(|e| format!("{file}:{}:{}: {}", e.line, e.column, e.message))?;
         for warning in &feed.warnings {
             eprintln!(
@@ -85,20 +57,101 @@ mod cli {
                 warning.line, warning.column, warning.message
             );
         }
-        let output = match command.as_str() {
-            "parse" => {
-                let mut json = serde_json::to_string_pretty(&feed).map_err(|e| e.to_string())?;
-                json.push('\n');
-                json
-            }
-            "render" => feedlet::render_html(std::slice::from_ref(&feed), &options),
-            other => return Err(format!("unknown command {other:?}\n{USAGE}")),
+        let output = if command.render {
+            feedlet::render_html(std::slice::from_ref(&feed), &command.options)
+        } else {
+            feedlet::prepare(&mut feed);
+            let mut json = serde_json::to_string_pretty(&feed).map_err(|e| e.to_string())?;
+            json.push('\n');
+            json
         };
         let mut stdout = std::io::stdout().lock();
         // A closed pipe (`feedlet parse x | head`) is not an error worth a panic.
         let _ = stdout.write_all(output.as_bytes());
         let _ = stdout.flush();
         Ok(())
+    }
+
+    /// Reads the arguments; `None` asks for the usage text.
+    fn command(args: &[String]) -> Result<Option<Command>, String> {
+        let mut iter = args.iter();
+        let render = match iter.next().map(String::as_str) {
+            Some("parse") => false,
+            Some("render") => true,
+            Some("-h" | "--help" | "help") => return Ok(None),
+            Some(other) => return Err(format!("unknown command {other:?}\n{USAGE}")),
+            None => return Err(USAGE.to_owned()),
+        };
+        // `--name value` pairs, named in camelCase as the options' readers take them.
+        let mut pairs: Vec<(String, String)> = Vec::new();
+        let mut file: Option<String> = None;
+        while let Some(arg) = iter.next() {
+            if arg == "-h" || arg == "--help" {
+                return Ok(None);
+            }
+            let Some(flag) = arg.strip_prefix("--") else {
+                if file.is_some() {
+                    return Err(format!("unexpected argument {arg:?}\n{USAGE}"));
+                }
+                file = Some(arg.clone());
+                continue;
+            };
+            let (name, value) = match flag.split_once('=') {
+                Some((name, value)) => (name, value.to_owned()),
+                None => {
+                    let value = iter.next().ok_or_else(|| format!("{arg} needs a value\n{USAGE}"))?;
+                    (flag, value.clone())
+                }
+            };
+            pairs.push((camel_case(name), value));
+        }
+        let file = file.ok_or_else(|| format!("no input file\n{USAGE}"))?;
+        let read = || serde::de::value::MapDeserializer::<_, serde::de::value::Error>::new(pairs.iter().cloned());
+        let parse = feedlet::ParseOptions::read(read()).map_err(|e| e.to_string())?;
+        let options = feedlet::Options::read(read()).map_err(|e| e.to_string())?;
+        if let Some(name) = parse.unknown.iter().find(|name| options.unknown.contains(name)) {
+            return Err(format!("unknown option --{}\n{USAGE}", kebab_case(name)));
+        }
+        // On the command line a value that is not valid is a mistake to fix, not a default to fall back on.
+        if let Some(warning) = parse.warnings.iter().chain(&options.warnings).next() {
+            let warning = warning.trim_end_matches(" using the default.").trim_end_matches(';');
+            return Err(format!("--{warning}"));
+        }
+        Ok(Some(Command {
+            render,
+            file,
+            parse_options: parse.value,
+            options: options.value,
+        }))
+    }
+
+    /// `summary-length` → `summaryLength`.
+    fn camel_case(name: &str) -> String {
+        let mut out = String::with_capacity(name.len());
+        let mut upper = false;
+        for c in name.chars() {
+            if c == '-' {
+                upper = true;
+            } else if upper {
+                out.push(c.to_ascii_uppercase());
+                upper = false;
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    /// `summaryLength` → `summary-length`.
+    fn kebab_case(name: &str) -> String {
+        let mut out = String::with_capacity(name.len() + 2);
+        for c in name.chars() {
+            if c.is_ascii_uppercase() {
+                out.push('-');
+            }
+            out.push(c.to_ascii_lowercase());
+        }
+        out
     }
 
     fn read_input(file: &str) -> Result<Vec<u8>, String> {

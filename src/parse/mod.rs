@@ -10,11 +10,13 @@ use crate::error::{Error, ErrorKind, Position};
 use crate::model::Feed;
 use crate::options::ParseOptions;
 
-/// Bytes to a feed: the input limit, the encoding (`legacy` decodes what is not UTF-8), then the format.
+/// Bytes to a feed: the input limit, the encoding (`legacy` decodes what is not UTF-8), then the format
+/// (`json` reads JSON text: serde_json natively, `JSON.parse` in the browser).
 pub(crate) fn parse_bytes<'a>(
     input: &'a [u8],
     options: &ParseOptions,
     legacy: fn(&str, &[u8]) -> Option<String>,
+    json: json::Reader,
 ) -> Result<Feed<'a>, Error> {
     if input.len() > options.max_input_bytes {
         return Err(Error::new(
@@ -32,8 +34,8 @@ pub(crate) fn parse_bytes<'a>(
     }
     let (text, warnings) = crate::decode::decode_with(input, options.charset.as_deref(), legacy)?;
     let mut feed = match text {
-        Cow::Borrowed(text) => parse_text(text, options)?,
-        Cow::Owned(text) => parse_text(&text, options)?.into_owned(),
+        Cow::Borrowed(text) => parse_text(text, options, json)?,
+        Cow::Owned(text) => parse_text(&text, options, json)?.into_owned(),
     };
     if !warnings.is_empty() {
         feed.warnings.splice(0..0, warnings);
@@ -46,15 +48,20 @@ pub(crate) fn parse_str<'a>(
     input: &'a str,
     options: &ParseOptions,
     legacy: fn(&str, &[u8]) -> Option<String>,
+    json: json::Reader,
 ) -> Result<Feed<'a>, Error> {
     if input.len() > options.max_input_bytes {
-        return parse_bytes(input.as_bytes(), options, legacy);
+        return parse_bytes(input.as_bytes(), options, legacy, json);
     }
-    parse_text(input, options)
+    parse_text(input, options, json)
 }
 
 /// Parses decoded text: `{` starts JSON Feed, `<` starts XML; anything else is not a feed.
-pub(crate) fn parse_text<'a>(input: &'a str, options: &ParseOptions) -> Result<Feed<'a>, Error> {
+pub(crate) fn parse_text<'a>(
+    input: &'a str,
+    options: &ParseOptions,
+    json: json::Reader,
+) -> Result<Feed<'a>, Error> {
     let trimmed = input.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
     let offset = input.len().saturating_sub(trimmed.len());
     let mut feed = match trimmed.chars().next() {
@@ -65,7 +72,7 @@ pub(crate) fn parse_text<'a>(input: &'a str, options: &ParseOptions) -> Result<F
                 Position::of(input, offset),
             ))
         }
-        Some('{') => json::parse(input, options)?,
+        Some('{') => json::parse(input, options, json)?,
         Some('<') => xml::parse(input, options)?,
         Some(_) => {
             return Err(Error::new(

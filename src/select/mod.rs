@@ -1,8 +1,9 @@
-//! The pure step between model and renderers: merge feeds, de-duplicate, filter, sort, limit, and prepare excerpts and thumbnails.
+//! The pure step between model and renderers: merge feeds, de-duplicate, filter, sort, limit, and prepare excerpts
+//! and thumbnails; and [`prepare`], which derives the same for a whole feed before it is output.
 
 use std::borrow::Cow;
 
-use crate::model::{Date, Entry, Feed, Image, Markup};
+use crate::model::{Date, Entry, Escape, Feed, Image, LazyText, Markup};
 use crate::options::{Layout, Options, Sort};
 use crate::text::{excerpt, first_image, is_tracking_pixel};
 use crate::url::safe_url;
@@ -201,13 +202,31 @@ pub fn summary(entry: &Entry<'_>, length: usize) -> Option<String> {
     (!cut.is_empty()).then(|| cut.into_owned())
 }
 
-/// The entry's thumbnail: from the feed's media elements, else the first real `<img>` in its summary or content.
-pub fn thumbnail(entry: &Entry<'_>) -> Option<Image> {
-    thumbnail_with(entry, None)
+/// Derives what the output of a parse shows for each entry (`feedlet parse`, `parseFeed`): the summary as plain
+/// text (an excerpt of the content when the entry has none) and the [`thumbnail`].
+///
+/// The model's `Serialize` derive then writes the feed as it is; preparing twice changes nothing.
+///
+/// # Examples
+/// ```
+/// let xml = br#"<rss><channel><item><title>T</title><description>&lt;p&gt;Hi &lt;img src="https://e.x/a.png"&gt;&lt;/p&gt;</description></item></channel></rss>"#;
+/// let mut feed = feedlet::parse(xml, &Default::default()).unwrap();
+/// feedlet::prepare(&mut feed);
+/// let json = serde_json::to_value(&feed).unwrap();
+/// assert_eq!(json["entries"][0]["summary"], "Hi");
+/// assert_eq!(json["entries"][0]["image"]["url"], "https://e.x/a.png");
+/// ```
+pub fn prepare(feed: &mut Feed<'_>) {
+    for entry in &mut feed.entries {
+        // The thumbnail first: it looks for images in the summary's markup, which the plain text no longer has.
+        entry.image = thumbnail(entry);
+        let summary = entry.summary_text().map(Cow::into_owned);
+        entry.summary = summary.map(|text| LazyText::new(Cow::Owned(text), Escape::None, Markup::Text));
+    }
 }
 
-/// [`thumbnail`], given the content body already decoded (so that it is not decoded twice).
-pub(crate) fn thumbnail_with(entry: &Entry<'_>, decoded_body: Option<&str>) -> Option<Image> {
+/// The entry's thumbnail: from the feed's media elements, else the first real `<img>` in its summary or content.
+pub fn thumbnail(entry: &Entry<'_>) -> Option<Image> {
     if let Some(image) = &entry.image {
         return Some(image.clone());
     }
@@ -216,21 +235,16 @@ pub(crate) fn thumbnail_with(entry: &Entry<'_>, decoded_body: Option<&str>) -> O
         .as_ref()
         .and_then(|c| c.base.as_deref())
         .or(entry.link.as_deref());
-    // Each body with its text if the caller has already decoded it.
     let bodies = [
-        (entry.summary.as_ref(), None),
-        (
-            entry.content.as_ref().and_then(|c| c.body.as_ref()),
-            decoded_body,
-        ),
+        entry.summary.as_ref(),
+        entry.content.as_ref().and_then(|c| c.body.as_ref()),
     ];
     // Plain text holds no images: `Use <img src=x>` in a text summary is words, not markup.
-    for (body, decoded) in bodies {
+    for body in bodies {
         let Some(body) = body.filter(|b| b.markup() != Markup::Text) else {
             continue;
         };
-        let html: Cow<'_, str> = decoded.map_or_else(|| body.decoded(), Cow::Borrowed);
-        if let Some(found) = first_image(&html) {
+        if let Some(found) = first_image(&body.decoded()) {
             if is_tracking_pixel(&found.src, found.width, found.height) {
                 continue;
             }

@@ -535,69 +535,6 @@ fn xml_reference<'e>(
     lookup_entity(name).map(|c| (Decoded::Char(c), used))
 }
 
-/// Decodes the inside of a JSON string literal (without the quotes): \" \\ \/ \b \f \n \r \t \uXXXX with surrogate pairs; a lone surrogate or a bad escape becomes U+FFFD. Borrowed when there is no backslash.
-pub(crate) fn json_unescape(raw: &str) -> Cow<'_, str> {
-    if !raw.contains('\\') {
-        return Cow::Borrowed(raw);
-    }
-    let mut out = String::with_capacity(raw.len());
-    let mut rest = raw;
-    while let Some(index) = rest.find('\\') {
-        let Some((before, after)) = rest.split_at_checked(index) else {
-            break;
-        };
-        out.push_str(before);
-        let mut chars = after.chars();
-        chars.next();
-        let decoded = match chars.next() {
-            Some('"') => '"',
-            Some('\\') => '\\',
-            Some('/') => '/',
-            Some('b') => '\u{8}',
-            Some('f') => '\u{c}',
-            Some('n') => '\n',
-            Some('r') => '\r',
-            Some('t') => '\t',
-            Some('u') => {
-                let (c, after_hex) = unicode_escape(chars.as_str());
-                chars = after_hex.chars();
-                c
-            }
-            _ => '\u{fffd}',
-        };
-        out.push(decoded);
-        rest = chars.as_str();
-    }
-    out.push_str(rest);
-    Cow::Owned(out)
-}
-
-/// Reads the `XXXX` after `\u` (and a following low surrogate escape); returns the char and what follows it.
-fn unicode_escape(text: &str) -> (char, &str) {
-    let Some((code, rest)) = hex4(text) else {
-        return ('\u{fffd}', text);
-    };
-    if (0xD800..0xDC00).contains(&code) {
-        if let Some((low, after_low)) = rest.strip_prefix("\\u").and_then(hex4) {
-            if (0xDC00..0xE000).contains(&low) {
-                let combined = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
-                return (char::from_u32(combined).unwrap_or('\u{fffd}'), after_low);
-            }
-        }
-        return ('\u{fffd}', rest);
-    }
-    (char::from_u32(code).unwrap_or('\u{fffd}'), rest)
-}
-
-pub(crate) fn hex4(text: &str) -> Option<(u32, &str)> {
-    let (hex, rest) = text.split_at_checked(4)?;
-    // `from_str_radix` alone would also take a sign.
-    if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return None;
-    }
-    Some((u32::from_str_radix(hex, 16).ok()?, rest))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

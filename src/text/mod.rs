@@ -7,7 +7,7 @@ mod images;
 mod xhtml;
 
 pub use entities::{decode_entities, lookup_entity};
-pub(crate) use entities::{hex4, json_unescape, unescape_xml, unescape_xml_with, windows_1252_c1};
+pub(crate) use entities::{unescape_xml, unescape_xml_with, windows_1252_c1};
 pub use excerpt::{excerpt, grapheme_count};
 pub use html::{collapse_whitespace, html_to_text, start_tags};
 pub use images::{dimension, first_image, is_tracking_pixel};

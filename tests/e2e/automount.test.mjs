@@ -35,13 +35,13 @@ export const tests = [
       scope.put('/feed.xml', atom({ entries: posts(6) }));
       scope.put('/late.xml', atom({ entries: posts(5, { prefix: 'Late' }) }));
       const url = scope.put('/index.html', pageHtml({ body: '<div id="a" data-feedlet="feed.xml"></div><div id="slot"></div>' }));
-      const page = await newPage();
+      const page = await newPage({ clock: true });
       await page.goto(url);
       await waitForWidget(page, '#a', rendered(5));
       // Added long after DOMContentLoaded, nested inside another element.
       await page.evaluate(() => {
         const wrapper = document.createElement('article');
-        wrapper.innerHTML = '<div id="late" data-feedlet="late.xml" data-limit="2" data-refresh="1" data-cache-ttl="0"></div>';
+        wrapper.innerHTML = '<div id="late" data-feedlet="late.xml" data-limit="2" data-refresh="30" data-cache-ttl="0"></div>';
         document.getElementById('slot').append(wrapper);
       });
       await waitForWidget(page, '#late', rendered(2));
@@ -51,12 +51,14 @@ export const tests = [
       await page.evaluate(() => { document.getElementById('slot').dataset.feedlet = 'feed.xml'; document.getElementById('slot').dataset.limit = '1'; });
       await waitForWidget(page, '#slot', rendered(1));
 
-      await until(() => scope.hits('/late.xml') >= 2, { timeout: 15000, message: 'data-refresh to re-fetch' });
+      await page.clock.fastForward(30000);
+      await until(() => scope.hits('/late.xml') >= 2, { message: 'data-refresh to re-fetch' });
       const after = await page.evaluate(() => {
         document.getElementById('late').closest('article').remove();
         return window.__e2e.fetches.filter((url) => url.includes('late.xml')).length;
       });
-      await page.evaluate(() => new Promise((ok) => setTimeout(ok, 2500)));
+      await page.clock.fastForward(65000);
+      await page.evaluate(() => new Promise((ok) => setTimeout(ok, 300)));
       assert.equal(await fetchCount(page, 'late.xml'), after, 'a removed auto-mounted element stops refreshing');
       // Removing data-feedlet unmounts: the element's shadow root is emptied back to a slot.
       await page.evaluate(() => document.getElementById('a').removeAttribute('data-feedlet'));

@@ -29,7 +29,8 @@ export const tests = [
     name: 'cache: stale-while-revalidate shows the stored copy at once, then the network copy',
     async fn({ scope, newPage }) {
       scope.put('/feed.xml', atom({ entries: posts(3) }));
-      const url = scope.put('/index.html', pageHtml({ body: '<feedlet-posts id="w" src="feed.xml" cache-ttl="0"><a href="/blog/">Read the blog</a></feedlet-posts>' }));
+      // A copy is stale a millisecond after it was stored (cache-ttl="0" would store none).
+      const url = scope.put('/index.html', pageHtml({ body: '<feedlet-posts id="w" src="feed.xml" cache-ttl="0.001"><a href="/blog/">Read the blog</a></feedlet-posts>' }));
       const first = await newPage();
       await first.goto(url);
       await waitForWidget(first, '#w', rendered(3));
@@ -69,22 +70,32 @@ export const tests = [
     timeout: 45000,
     async fn({ scope, newPage }) {
       scope.put('/feed.xml', atom({ entries: posts(3) }));
-      const url = scope.put('/index.html', pageHtml({ body: '<feedlet-posts id="w" src="feed.xml" refresh="1"></feedlet-posts>' }));
-      const page = await newPage({ init: [fakeVisibility] });
+      const url = scope.put('/index.html', pageHtml({ body: '<feedlet-posts id="w" src="feed.xml" refresh="30"></feedlet-posts>' }));
+      const page = await newPage({ init: [fakeVisibility], clock: true });
       await page.goto(url);
       await waitForWidget(page, '#w', rendered(3));
-      await waitForEvent(page, 'feedlet:load', { count: 3, timeout: 15000 }); // the first load and two refreshes
-      assert.ok(scope.hits('/feed.xml') >= 3, 'each refresh went to the network');
+      for (let n = 2; n <= 3; n++) {
+        await page.clock.fastForward(30000);
+        await waitForEvent(page, 'feedlet:load', { count: n }); // the first load, then one per period
+      }
+      assert.equal(scope.hits('/feed.xml'), 3, 'each refresh went to the network');
 
       // Hiding and counting in one task: a fetch counted later was started while hidden.
       const hidden = await page.evaluate(() => { window.__e2eSetHidden(true); return window.__e2e.fetches.filter((url) => url.includes('feed.xml')).length; });
-      await page.evaluate(() => new Promise((ok) => setTimeout(ok, 3000)));
+      await page.clock.fastForward(95000);
+      await page.evaluate(() => new Promise((ok) => setTimeout(ok, 300)));
       assert.equal(await fetchCount(page, 'feed.xml'), hidden, 'no refresh while the page is hidden');
 
       // Shown again after more than one period: a catch-up refresh at once, then the interval again.
       await page.evaluate(() => window.__e2eSetHidden(false));
       await until(async () => await fetchCount(page, 'feed.xml') > hidden, { timeout: 5000, message: 'a catch-up refresh when the page shows again' });
-      await until(async () => await fetchCount(page, 'feed.xml') > hidden + 1, { timeout: 15000, message: 'refreshes resume' });
+      await waitForEvent(page, 'feedlet:load', { count: 4 });
+      // Time also flows while the test runs: 25 s is safely inside the period.
+      await page.clock.fastForward(25000);
+      await page.evaluate(() => new Promise((ok) => setTimeout(ok, 300)));
+      assert.equal(await fetchCount(page, 'feed.xml'), hidden + 1, 'no refresh before the period is over');
+      await page.clock.fastForward(6000);
+      await until(async () => await fetchCount(page, 'feed.xml') > hidden + 1, { timeout: 5000, message: 'refreshes resume' });
       await assertHealthy(page);
     },
   },

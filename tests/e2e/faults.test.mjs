@@ -10,11 +10,11 @@ const FALLBACK = '<p>Our posts: <a href="/blog/">Read the blog</a></p>';
 const ATOM = 'application/atom+xml; charset=utf-8';
 
 /** A page with one widget `#w` (with fallback content unless `fallback: false`); returns the page, not yet loaded. */
-async function setup({ scope, newPage }, { attrs = '', fallback = true, src = 'feed.xml', init = [], extra = '' } = {}) {
+async function setup({ scope, newPage }, { attrs = '', fallback = true, src = 'feed.xml', init = [], extra = '', clock } = {}) {
   const url = scope.put('/index.html', pageHtml({
     body: `<feedlet-posts id="w" src="${src}" ${attrs}>${fallback ? FALLBACK : ''}</feedlet-posts>${extra}`,
   }));
-  const page = await newPage({ init });
+  const page = await newPage({ init, clock });
   return { page, url };
 }
 
@@ -247,7 +247,8 @@ export const tests = [
       let version = 1;
       let fail = false;
       const now = Date.now();
-      const { page, url } = await setup(ctx, { attrs: 'cache-ttl="0"' });
+      // Stale at once, so that every visit asks the network (cache-ttl="0" would store no copy).
+      const { page, url } = await setup(ctx, { attrs: 'cache-ttl="0.001"' });
       await page.route(scope.url('/feed.xml'), (route) => fail
         ? route.fulfill({ status: 500, contentType: 'text/plain', body: 'Internal Server Error' })
         : route.fulfill({ status: 200, contentType: ATOM, body: atom({ entries: [...posts(version - 1, { prefix: 'New', now: now + 86400000 * 10 }), ...posts(3, { now })] }) }));
@@ -290,15 +291,18 @@ export const tests = [
     async fn(ctx) {
       const { scope } = ctx;
       let broken = false;
-      const { page, url } = await setup(ctx, { attrs: 'refresh="1" cache-ttl="0"' });
+      const { page, url } = await setup(ctx, { attrs: 'refresh="30" cache-ttl="0"', clock: true });
       await page.route(scope.url('/feed.xml'), (route) => route.fulfill({ status: 200, contentType: 'application/feed+json', body: broken ? '{"version": "https://jsonfeed.org/version/1.1", "items": [' : jsonFeed({ entries: posts(3) }) }));
       await page.goto(url);
       await waitForWidget(page, '#w', rendered(3));
       broken = true;
       const loads = (await events(page, 'feedlet:load')).length;
       const errors = (await events(page, 'feedlet:error')).length;
-      // Wait for two refreshes with the broken body, whatever the widget makes of them.
-      await page.waitForFunction((n) => window.__e2e.events.length >= n, loads + errors + 2, { timeout: 15000, polling: 50 });
+      // Two refreshes with the broken body, whatever the widget makes of them.
+      for (let n = 1; n <= 2; n++) {
+        await page.clock.fastForward(30000);
+        await page.waitForFunction((n) => window.__e2e.events.length >= n, loads + errors + n, { timeout: 15000, polling: 50 });
+      }
       const state = await page.locator('#w').evaluate(widgetState);
       assert.deepEqual(state.titles, ['Post 1', 'Post 2', 'Post 3'], 'issue 4: a broken refresh keeps the last good content, not an empty list');
       assert.equal(state.emptyText, null);
@@ -353,7 +357,7 @@ export const tests = [
       const { scope } = ctx;
       scope.put('/feed.xml', { type: ATOM, body: atom({ entries: posts(3) }) });
       scope.put('/other.xml', { type: ATOM, body: atom({ entries: posts(3, { prefix: 'Other' }) }) });
-      const { page, url } = await setup(ctx, { attrs: 'cache-ttl="0"' });
+      const { page, url } = await setup(ctx, { attrs: 'cache-ttl="0.001"' });
       await page.goto(url);
       await waitForWidget(page, '#w', rendered(3));
       await page.context().setOffline(true);
@@ -409,6 +413,25 @@ export const tests = [
       assert.equal(error.kind, 'syntax');
       assert.deepEqual([error.line, error.column], [2, 1]);
       await assertHealthy(page, { messages: 1, match: [/c\.xml is not well-formed at line 2, column 1/, FIX_THE_FEED] });
+    },
+  },
+  {
+    name: 'faults: several merged feeds all failing to parse are each reported with their own cause, and the fallback stays',
+    async fn(ctx) {
+      const { scope } = ctx;
+      scope.put('/a.xml', { type: 'text/html; charset=utf-8', body: LOGIN_PAGE });
+      scope.put('/b.xml', { type: ATOM, body: '<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom"' });
+      const { page, url } = await setup(ctx, { src: 'a.xml b.xml' });
+      await page.goto(url);
+      await waitForEvent(page, 'feedlet:error');
+      await expectFallback(page);
+      const errors = await page.locator('#w').evaluate((el) => new Promise((ok) => {
+        el.addEventListener('feedlet:error', (event) => ok(event.detail.errors.map((e) => ({ kind: e.kind, url: e.url.replace(/^.*\//, ''), line: e.line }))));
+        el.refresh();
+      }));
+      assert.deepEqual(errors.map(({ kind, url }) => ({ kind, url })), [{ kind: 'notAFeed', url: 'a.xml' }, { kind: 'syntax', url: 'b.xml' }]);
+      assert.equal(errors[1].line, 2, 'the syntax error keeps its own position');
+      await assertHealthy(page, { messages: 2, match: [/(a\.xml is not a feed|b\.xml is not well-formed at line 2)/] });
     },
   },
   {

@@ -1,13 +1,14 @@
 // The npm package: `npm pack` in www/, installed into a fresh Vite app in a temp dir together with vite, built with
-// `vite build` (no config, no plugin), served, and rendered in Chromium under the strict CSP.
+// `vite build` (no config, no plugin), served, and rendered in Chromium under the strict CSP; and its generated types,
+// checked by tsc against a small TypeScript consumer.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { atom, posts } from './lib/feeds.mjs';
-import { E2E_DIR, WWW, assertHealthy, paths, rendered, waitForWidget } from './lib/harness.mjs';
+import { E2E_DIR, WWW, assertHealthy, paths, rendered, waitForWidget, wwwRequire } from './lib/harness.mjs';
 import { startServer } from '../lib/server.mjs';
 import { CSP, themeProbe, violations } from './csp.test.mjs';
 
@@ -55,6 +56,63 @@ document.getElementById('api').addEventListener('feedlet:load', () => {
 ready().then(() => { window.__parsed = parseFeed('<rss version="2.0"><channel><title>Inline</title></channel></rss>').title; });
 `;
 
+// A TypeScript consumer of the package. Each @ts-expect-error must meet an error, so types that were `any` fail.
+const CONSUMER = `import init, { mount, parseFeed, ready, renderFeed, adoptStyles, css, FEEDLET_ATTRIBUTES } from 'feedlet';
+import type { Feed, FeedletError, FeedletErrorKind, FeedletLoadDetail, FeedletErrorDetail, Mounted, MountOptions, Options } from 'feedlet';
+import { FeedletPosts } from 'feedlet/embed';
+
+const target = document.createElement('div');
+const options: MountOptions = { src: ['/a.xml', '/b.xml'], limit: 5, layout: 'cards', summary: 'html', refresh: 60, template: null };
+const widget: Mounted = mount(target, options);
+mount(target, { src: '/feed.xml', limit: '3', lightDom: '' });
+const done: Promise<void> = widget.refresh();
+widget.update({ limit: 2 }).then(() => widget.destroy());
+const feed: Feed | null = widget.feed;
+const count: number = widget.feeds.length;
+const error: FeedletError | null = widget.error;
+const kind: FeedletErrorKind | undefined = error?.kind;
+const line: number | undefined = error?.line;
+const effective: Options | null = widget.options;
+const urls: string[] | undefined = effective?.src;
+const timeout: number | undefined = effective?.timeout;
+target.addEventListener('feedlet:load', (event) => {
+  const detail = (event as CustomEvent<FeedletLoadDetail>).detail;
+  const from: 'cache' | 'network' | 'memory' = detail.from;
+  const rendered: number = detail.count + detail.sources.filter((source) => source.ok).length;
+});
+target.addEventListener('feedlet:error', (event) => {
+  const all: FeedletError[] = (event as CustomEvent<FeedletErrorDetail>).detail.errors;
+});
+await init();
+await ready();
+const parsed: Feed = parseFeed('<rss version="2.0"><channel><title>t</title></channel></rss>', { baseUrl: 'https://example.com/' });
+const shown: number = renderFeed(target, parsed, { limit: 3 }).count;
+adoptStyles(document);
+const sheet: string = css;
+const names: readonly string[] = FEEDLET_ATTRIBUTES;
+
+const element = new FeedletPosts();
+element.limit = 3;
+element.src = ['/feed.xml'];
+const refreshed: Promise<void> = element.refresh();
+const first: Feed | null = element.feed;
+const failure: FeedletError | null = element.error;
+
+// @ts-expect-error: mount needs a target element
+mount();
+// @ts-expect-error: limit is a number or an attribute's text, not an object
+mount(target, { limit: {} });
+// @ts-expect-error: no such option
+mount(target, { limits: 5 });
+// @ts-expect-error: refresh() resolves to nothing
+const nothing: number = await widget.refresh();
+// @ts-expect-error: error kinds are a closed set
+const unknown: FeedletErrorKind = 'teapot';
+// @ts-expect-error: parseFeed returns a Feed, whose entries are not numbers
+const entries: number[] = parsed.entries;
+export { done, feed, count, kind, line, urls, timeout, shown, sheet, names, refreshed, first, failure, nothing, unknown, entries };
+`;
+
 /** Packs www/, makes the Vite app, installs the tarball and vite, builds. Started in the background by the runner. */
 export async function prepare() {
   temp = await fs.mkdtemp(join(tmpdir(), 'feedlet-e2e-npm-'));
@@ -74,6 +132,7 @@ export async function prepare() {
   await fs.writeFile(join(app, 'package.json'), JSON.stringify({ name: 'feedlet-vite-app', private: true, version: '0.0.0', type: 'module' }, null, 2));
   await fs.writeFile(join(app, 'index.html'), INDEX);
   await fs.writeFile(join(app, 'src', 'main.js'), MAIN);
+  await fs.writeFile(join(app, 'src', 'consumer.ts'), CONSUMER);
   await fs.writeFile(join(app, 'src', 'style.css'), ':root { color-scheme: light dark; background: Canvas; color: CanvasText; font-family: system-ui, sans-serif; }\n');
   await fs.copyFile(join(E2E_DIR, 'static', 'page.js'), join(app, 'public', 'page.js'));
   await fs.writeFile(join(app, 'public', 'feed.xml'), atom({ title: 'Vite feed', entries: posts(4) }));
@@ -101,7 +160,7 @@ export const tests = [
     async fn(ctx) {
       const { pack, app } = await prepared(ctx);
       const files = pack.files.map((f) => f.path).sort();
-      for (const f of ['package.json', 'dist/feedlet.js', 'dist/feedlet_bg.wasm', 'dist/feedlet.d.ts', 'dist/embed.js', 'dist/embed.d.ts']) {
+      for (const f of ['package.json', 'dist/feedlet.js', 'dist/feedlet_bg.wasm', 'dist/feedlet.d.ts', 'dist/feedlet_bindings.d.ts', 'dist/embed.js', 'dist/embed.d.ts']) {
         assert.ok(files.includes(f), `the tarball holds ${f} (it has ${files.join(', ')})`);
       }
       assert.ok(files.every((f) => f === 'package.json' || /^(dist\/|README|LICENSE)/i.test(f)), `nothing but dist/, README and licences: ${files.join(', ')}`);
@@ -118,6 +177,30 @@ export const tests = [
       // The shipped file is minified: allow `export{…mount…}` and a template literal for the wasm name.
       assert.match(js, /export function mount\(|export\s*\{[^}]*\bmount\b/);
       assert.match(js, /new URL\(\s*['"`]feedlet_bg\.wasm['"`]\s*,\s*import\.meta\.url\s*\)/);
+      // One module: the wasm-bindgen glue is inside feedlet.js, so nothing stands between it and the wasm.
+      assert.doesNotMatch(js, /\bimport\b[^;]*\bfrom\s*['"`]/, 'feedlet.js imports no other module');
+    },
+  },
+  {
+    name: 'npm: the generated types type-check a TypeScript consumer (tsc --strict), and keep their doc comments',
+    timeout: 240000,
+    async fn(ctx) {
+      const { app } = await prepared(ctx);
+      const tsc = join(dirname(wwwRequire.resolve('typescript/package.json')), 'bin', 'tsc');
+      await sh('node', [tsc, '--noEmit', '--strict', '--target', 'es2022', '--module', 'esnext', '--moduleResolution', 'bundler',
+        '--lib', 'es2022,dom,dom.iterable', join('src', 'consumer.ts')], app);
+      // The doc comment right above a declaration in the installed package's types.
+      const docOf = async (file, declaration) => {
+        const text = await fs.readFile(join(app, 'node_modules', 'feedlet', 'dist', file), 'utf8');
+        const at = text.indexOf(declaration);
+        assert.ok(at > 0, `${file} declares ${declaration}`);
+        const before = text.slice(0, at).trimEnd();
+        assert.ok(before.endsWith('*/'), `${declaration} in ${file} has a doc comment`);
+        return before.slice(before.lastIndexOf('/**'));
+      };
+      assert.match(await docOf('mount.d.ts', 'export function mount('), /Fetches the feeds in `options\.src`/, 'mount keeps its JSDoc');
+      assert.match(await docOf('embed.d.ts', 'export class FeedletPosts'), /<feedlet-posts src=/, 'FeedletPosts keeps its JSDoc');
+      assert.match(await docOf('feedlet_bindings.d.ts', 'export function parseFeed('), /Parses Atom/, 'parseFeed keeps its Rust doc comment');
     },
   },
   {

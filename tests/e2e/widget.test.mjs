@@ -1,7 +1,7 @@
 // The embed snippet and the <feedlet-posts> custom element: rendering, Shadow/light DOM, attributes, removal, fallback.
 import assert from 'node:assert/strict';
 import { KOREAN_TITLES, atom, posts, rss, svgImage } from './lib/feeds.mjs';
-import { assertHealthy, deferred, events, pageHtml, rendered, until, waitForEvent, waitForWidget, widgetState } from './lib/harness.mjs';
+import { assertHealthy, deferred, events, fetchCount, pageHtml, rendered, sleep, until, waitForEvent, waitForWidget, widgetState } from './lib/harness.mjs';
 
 // Formats like the widget is documented to: Intl.DateTimeFormat with dateStyle, in the page.
 const intlDate = (page, iso, locale, dateStyle = 'medium') =>
@@ -77,6 +77,60 @@ export const tests = [
     },
   },
   {
+    name: 'embed: the feed downloads start while feedlet_bg.wasm is still on its way (no request chain)',
+    async fn({ scope, newPage }) {
+      const requested = { a: deferred(), b: deferred() };
+      for (const name of ['a', 'b']) {
+        scope.put(`/${name}.xml`, {
+          handler(req, res) {
+            requested[name].resolve();
+            res.writeHead(200, { 'content-type': 'application/atom+xml' });
+            res.end(atom({ entries: posts(2, { prefix: name.toUpperCase() }) }));
+          },
+        });
+      }
+      const url = scope.put('/index.html', pageHtml({ body: '<feedlet-posts id="w" src="a.xml, b.xml"></feedlet-posts>' }));
+      const page = await newPage();
+      // The wasm is held until both feeds were asked for (or 5 s passed): were they waiting on it, they would not come.
+      let before = null;
+      await page.route('**/feedlet_bg.wasm', async (route) => {
+        const both = Promise.all([requested.a.promise, requested.b.promise]).then(() => true);
+        before = await Promise.race([both, sleep(5000).then(() => false)]);
+        await route.continue();
+      });
+      await page.goto(url);
+      const state = await waitForWidget(page, '#w', rendered(4));
+      assert.deepEqual(state.titles.sort(), ['A 1', 'A 2', 'B 1', 'B 2']);
+      assert.equal(before, true, 'both feeds were requested while feedlet_bg.wasm was held');
+      assert.equal(await fetchCount(page, '.xml'), 2, 'each feed fetched once: the early downloads were kept');
+      await assertHealthy(page);
+    },
+  },
+  {
+    name: 'element: light-dom switches at run time without a fetch; light-dom="false" renders in a shadow root',
+    async fn({ scope, newPage }) {
+      scope.put('/feed.xml', atom({ entries: posts(3) }));
+      const url = scope.put('/index.html', pageHtml({
+        body: '<feedlet-posts id="w" src="feed.xml"><a id="fb" href="/blog/">Read the blog</a></feedlet-posts><feedlet-posts id="f" src="feed.xml" light-dom="false"></feedlet-posts>',
+      }));
+      const page = await newPage();
+      await page.goto(url);
+      assert.equal((await waitForWidget(page, '#f', rendered(3))).shadow, true, 'light-dom="false" keeps the shadow root');
+      let state = await waitForWidget(page, '#w', rendered(3));
+      assert.equal(state.shadow, true);
+      await page.locator('#w').evaluate((el) => el.setAttribute('light-dom', ''));
+      await until(() => page.evaluate(() => document.querySelectorAll('#w > .feedlet__view li.feedlet__item').length === 3), { message: 'the list in the light DOM' });
+      assert.equal(await page.evaluate(() => !!document.getElementById('fb')), false, 'the fallback waits while the list shows');
+      await page.locator('#w').evaluate((el) => el.removeAttribute('light-dom'));
+      await until(() => page.evaluate(() => !document.querySelector('#w > .feedlet__view') && document.getElementById('w').shadowRoot.querySelectorAll('li.feedlet__item').length === 3), { message: 'the list back in the shadow root' });
+      assert.equal(await page.evaluate(() => document.getElementById('fb').parentNode.id), 'w', 'the fallback is back in the element');
+      state = await waitForWidget(page, '#w', rendered(3));
+      assert.deepEqual(state.titles, ['Post 1', 'Post 2', 'Post 3']);
+      assert.equal(scope.hits('/feed.xml'), 2, 'one fetch per widget: the switches render from memory');
+      await assertHealthy(page);
+    },
+  },
+  {
     name: 'element: attribute and property changes re-render from memory (no re-fetch); src changes re-fetch',
     async fn({ scope, newPage }) {
       const entries = posts(6, { images: true });
@@ -124,6 +178,14 @@ export const tests = [
       await page.locator('#w').evaluate((el) => { el.limit = 3; el.dateStyle = 'medium'; el.locale = 'en'; });
       state = await waitForWidget(page, '#w', rendered(3));
       assert.equal(await page.locator('#w').getAttribute('limit'), '3');
+      // Properties read their attribute as readOptions does: typed, with the default for what is absent or invalid.
+      const read = await page.locator('#w').evaluate((el) => {
+        el.setAttribute('date-style', 'soon');
+        const values = { limit: el.limit, src: el.src, dateStyle: el.dateStyle, lightDom: el.lightDom, cacheTtl: el.cacheTtl, author: el.author };
+        el.dateStyle = 'medium';
+        return values;
+      });
+      assert.deepEqual(read, { limit: 3, src: ['feed.xml'], dateStyle: 'medium', lightDom: false, cacheTtl: 300, author: true });
       await set('offset', '1');
       state = await waitForWidget(page, '#w', (s) => s.titles[0] === 'Post 2');
       await set('category', 'even');
@@ -155,11 +217,15 @@ export const tests = [
           if (!res.destroyed) { res.writeHead(200, { 'content-type': 'application/atom+xml' }); res.end(atom({ entries: posts(1) })); }
         },
       });
-      const url = scope.put('/index.html', pageHtml({ body: '<feedlet-posts id="w" src="feed.xml" refresh="1" cache-ttl="0"></feedlet-posts><feedlet-posts id="slow" src="slow.xml"><a href="/blog/">Read the blog</a></feedlet-posts>' }));
-      const page = await newPage();
+      const url = scope.put('/index.html', pageHtml({ body: '<feedlet-posts id="w" src="feed.xml" refresh="30" cache-ttl="0"></feedlet-posts><feedlet-posts id="slow" src="slow.xml" timeout="600000"><a href="/blog/">Read the blog</a></feedlet-posts>' }));
+      // The clock jumps ahead by refresh periods; the slow request's own time limit is further away.
+      const page = await newPage({ clock: true });
       await page.goto(url);
       await waitForWidget(page, '#w', rendered(3));
-      await until(() => scope.hits('/feed.xml') >= 3, { timeout: 15000, message: 'refresh="1" to fetch again and again' });
+      for (let n = 2; n <= 3; n++) {
+        await page.clock.fastForward(30000);
+        await until(() => scope.hits('/feed.xml') >= n, { message: 'refresh="30" to fetch again and again' });
+      }
       await until(() => scope.hits('/slow.xml') === 1, { message: 'the slow request' });
 
       // Removal and the count happen in one task: any fetch after it would be one the element started after removal.
@@ -170,7 +236,8 @@ export const tests = [
       });
       await until(() => aborted === 1, { message: 'the pending fetch of a removed element to be aborted' });
       // Three refresh periods: nothing more may be fetched.
-      await page.evaluate(() => new Promise((ok) => setTimeout(ok, 3200)));
+      await page.clock.fastForward(95000);
+      await page.evaluate(() => new Promise((ok) => setTimeout(ok, 300)));
       assert.equal(await page.evaluate(() => window.__e2e.fetches.length), before, 'no fetch after the element was removed');
       held.resolve();
       await assertHealthy(page);

@@ -183,14 +183,6 @@ fn run_checks(corpus: &Path, name: &str, floor: f64) {
             options.base_url = Some(url.to_owned());
         }
         let result = feedlet::parse(&bytes, &options);
-        // `parseFeed`'s JSON writer and serde agree on every corpus feed too.
-        if let Ok(feed) = &result {
-            assert_eq!(
-                feedlet::to_json(feed),
-                serde_json::to_string(feed).unwrap(),
-                "{file}"
-            );
-        }
         // Their link lists, for comparing as sets.
         let mut link_lists: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for check in checks {

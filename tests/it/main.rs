@@ -53,17 +53,18 @@ pub fn fixture_bytes(name: &str) -> Vec<u8> {
 }
 
 /// The parse options of a fixture: defaults, overridden by an optional `<stem>.options.json`
-/// holding `{"base": URL, "charset": NAME}` (the CLI's `--base` and `--charset`).
+/// holding `{"base": URL, "charset": NAME}` (the CLI's `--base` and `--charset`), read by `ParseOptions`'s own reader.
 pub fn fixture_options(name: &str) -> ParseOptions {
-    let mut options = ParseOptions::default();
     let path = fixtures_dir().join(format!("{}.options.json", snapshots::stem(name)));
-    if let Ok(text) = std::fs::read_to_string(&path) {
-        let value: serde_json::Value =
-            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        options.base_url = value["base"].as_str().map(str::to_owned);
-        options.charset = value["charset"].as_str().map(str::to_owned);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => {
+            let read = ParseOptions::read(&mut serde_json::Deserializer::from_str(&text))
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            assert!(read.warnings.is_empty() && read.unknown.is_empty(), "{}: {read:?}", path.display());
+            read.value
+        }
+        Err(_) => ParseOptions::default(),
     }
-    options
 }
 
 /// Parses bytes and detaches the result from them.
@@ -88,10 +89,14 @@ pub fn parse_fixture_error(name: &str) -> Error {
     }
 }
 
-/// What `feedlet parse` prints for a parse result; an error is shown as `{"error": …}`.
+/// What `feedlet parse` prints for a parse result (the feed after `prepare`); an error is shown as `{"error": …}`.
 pub fn parse_output(result: &Result<Feed<'_>, Error>) -> String {
     let mut json = match result {
-        Ok(feed) => serde_json::to_string_pretty(feed).unwrap(),
+        Ok(feed) => {
+            let mut feed = feed.clone();
+            feedlet::prepare(&mut feed);
+            serde_json::to_string_pretty(&feed).unwrap()
+        }
         Err(error) => {
             // A struct, not `json!`, so the error's fields keep their declared order.
             #[derive(serde::Serialize)]

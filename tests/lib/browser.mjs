@@ -10,8 +10,12 @@ export const DIST = join(WWW, 'dist');
 // playwright-core and axe-core live in www/node_modules, which ESM resolution from tests/ would not find.
 export const wwwRequire = createRequire(join(WWW, 'package.json'));
 
+// `feeds.test` is 127.0.0.1 for the browser: feeds served under that name come from another origin (host name and
+// port) than the page's, as a blog's feeds do on a page that embeds them.
+export const FEEDS_HOST = 'feeds.test';
 export const CHROMIUM_ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+  `--host-resolver-rules=MAP ${FEEDS_HOST} 127.0.0.1`];
 
 /** Launches the shared headless Chromium; close it with `browser.close()`. */
 export async function launchBrowser() {

@@ -41,12 +41,11 @@ async function embed({ src, html, light, template }) {
   mode = { html, light, template, embed: true };
   const element = document.createElement('feedlet-posts');
   const attributes = { src, limit: '100000', layout: 'cards', author: '', categories: '', sort: 'feed', 'summary-length': '100000',
-    locale: 'en', 'cache-ttl': '0' };
+    locale: 'en', cache: 'off' };
   if (html) attributes.summary = 'html';
   if (light) attributes['light-dom'] = '';
   for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
   if (template) element.append(makeTemplate());
-  try { localStorage.clear(); } catch { /* no storage */ } // one render from the network, not a cached one first
   const done = new Promise((resolve) => {
     element.addEventListener('feedlet:load', (e) => resolve({ ok: true, count: e.detail.count, refusedUrls: e.detail.refusedUrls }), { once: true });
     element.addEventListener('feedlet:error', (e) => resolve({ ok: false, error: String(e.detail.error && e.detail.error.message) }), { once: true });

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname } from 'node:path';
 import { DIST } from '../../lib/browser.mjs';
 
-export { CHROMIUM_ARGS, DIST, REPO, WWW, launchBrowser, wwwRequire } from '../../lib/browser.mjs';
+export { CHROMIUM_ARGS, DIST, FEEDS_HOST, REPO, WWW, launchBrowser, wwwRequire } from '../../lib/browser.mjs';
 export const E2E_DIR = dirname(dirname(fileURLToPath(import.meta.url)));
 // The runner copies www/dist once at start and serves (and packs) that copy, so that a rebuild during a run
 // cannot mix two builds: `paths.dist` is the copy.
@@ -80,13 +80,18 @@ export class TestContext {
     this.newPage = this.newPage.bind(this);
   }
 
-  /** A fresh browser context and an instrumented page in it. */
-  async newPage({ context: contextOptions = {}, init = [], reuse } = {}) {
+  /**
+   * A fresh browser context and an instrumented page in it. With `clock`, the context's timers and Date are
+   * Playwright's: time flows, and `page.clock.fastForward(ms)` jumps ahead (a 30 s refresh in a moment).
+   */
+  async newPage({ context: contextOptions = {}, init = [], reuse, clock = false } = {}) {
     const context = reuse || await this.browser.newContext({ viewport: { width: 1000, height: 800 }, ...contextOptions });
     if (!reuse) {
       this.contexts.push(context);
+      if (clock) await context.clock.install();
       await context.addInitScript(instrument);
-      for (const script of init) await context.addInitScript(script);
+      // A script is a function, or [function, argument].
+      for (const script of init) await context.addInitScript(...[].concat(script));
     }
     const page = await context.newPage();
     const log = (page.e2e = { pageErrors: [], console: [] });

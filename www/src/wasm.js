@@ -1,0 +1,70 @@
+// The wasm module: `ready` loads it once, and every export is called through one guard that restarts the module
+// when a call fails in a way that leaves its state untrusted (a trap), so that one widget's failure is never the
+// page's.
+import init, * as bindings from './feedlet_bindings.js';
+import { feedletError, warn } from './errors.js';
+
+/** @type {Promise<void> | undefined} */
+let loading;
+/** Whether the wasm is instantiated: options can then be read at once. */
+export let loaded = false;
+
+/**
+ * Like `init()`, but memoized: the wasm loads once however often it is called. Rejects with a FeedletError of kind
+ * "wasm" (logged once to the console); after a failure, a later call tries again.
+ * @returns {Promise<void>}
+ */
+export function ready() {
+  return loading || (loading = init().then(() => { loaded = true; }, (cause) => {
+    loading = undefined;
+    const error = feedletError('wasm', `could not load feedlet_bg.wasm (${cause && cause.message || cause}). Serve it next to feedlet.js as application/wasm, and allow 'wasm-unsafe-eval' in a CSP script-src. The fallback content stays.`, '', { cause });
+    warn(error.message);
+    throw error;
+  }));
+}
+
+// Calls in progress (a custom element's callback can call in while the module renders), and whether one of them
+// failed: the module is restarted when the outermost returns, never under a call still running in it.
+let depth = 0;
+let broken = false;
+
+/**
+ * An export that throws only FeedletErrors. Anything else (a `WebAssembly.RuntimeError` from a trap, a
+ * `RangeError` from a stack overflow, an exception that unwound through the module from a page script) may have
+ * left the module's memory half-updated: the module is then replaced by a fresh instance of the same compiled
+ * code (`__wbg_reset_state`, no download), and the caller gets a FeedletError of kind "internal" with the error as
+ * its `cause`. The next call, on any element, starts afresh.
+ * @template {(...args: any[]) => any} F
+ * @param {F} call
+ * @returns {F}
+ */
+const guard = (call) => /** @type {F} */ ((/** @type {any[]} */ ...args) => {
+  depth++;
+  try {
+    return call(...args);
+  } catch (error) {
+    const thrown = /** @type {any} */ (error);
+    if (thrown instanceof Error && thrown.name === 'FeedletError') throw thrown;
+    broken = true;
+    throw feedletError('internal', `feedlet's WebAssembly module failed (${thrown}) and was restarted`, '', { cause: thrown });
+  } finally {
+    if (!--depth && broken) {
+      broken = false;
+      bindings.__wbg_reset_state();
+    }
+  }
+});
+
+// The exports, guarded. Their signatures, and the Rust doc comments on them, are in feedlet_bindings.d.ts.
+/** Parses a feed into a plain object; see `parseFeed` in feedlet_bindings.d.ts. */
+export const parseFeed = guard(bindings.parseFeed);
+/** Reads options as every entry point does; see `readOptions` in feedlet_bindings.d.ts. */
+export const readOptions = guard(bindings.readOptions);
+/** Renders one feed into an element; see `renderFeed` in feedlet_bindings.d.ts. */
+export const renderFeed = guard(bindings.renderFeed);
+/** Merges and renders several feeds; see `renderFeeds` in feedlet_bindings.d.ts. */
+export const renderFeeds = guard(bindings.renderFeeds);
+/** Renders the loading skeleton; see `renderSkeleton` in feedlet_bindings.d.ts. */
+export const renderSkeleton = guard(bindings.renderSkeleton);
+export { init as default };
+export const initSync = bindings.initSync;
