@@ -18,7 +18,7 @@ use web_sys::{HtmlTemplateElement, Node};
 
 use crate::error::Error;
 use crate::model::Feed;
-use crate::options::{Options, ParseOptions, Read};
+use crate::options::{read_given, Given, Options, ParseOptions, Read, Settings};
 
 pub(crate) use json::read_json;
 
@@ -45,7 +45,7 @@ pub struct ReadOptions {
 pub fn read_options(
     #[wasm_bindgen(unchecked_param_type = "Record<string, unknown> | null | undefined")] raw: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let read = settings(raw, Options::read)?;
+    let read = settings::<Options>(raw)?;
     output(&ReadOptions {
         options: read.value,
         warnings: read.warnings,
@@ -59,7 +59,7 @@ pub fn parse_feed(
     #[wasm_bindgen(unchecked_param_type = "string | ArrayBuffer | Uint8Array")] input: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Partial<ParseOptions> | null")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let options = settings(options, ParseOptions::read)?.value;
+    let options = settings::<ParseOptions>(options)?.value;
     let input = Input::from_js(&input).map_err(|failure| failure.to_js())?;
     let mut feed = input.parse(&options).map_err(|error| Failure::from(error).to_js())?;
     crate::select::prepare(&mut feed);
@@ -81,7 +81,7 @@ pub fn render_feed(
 ) -> Result<JsValue, JsValue> {
     let source = Source {
         input: Input::from_js(&input),
-        options: settings(options.clone(), ParseOptions::read)?.value,
+        options: settings::<ParseOptions>(options.clone())?.value,
     };
     render(target, vec![source], options, template)
 }
@@ -105,7 +105,7 @@ pub fn render_feeds(
             Some(object) => Input::from_js(&own(object, "input")),
             None => Err(Failure::invalid("each source needs an input")),
         };
-        let options = settings(source, ParseOptions::read)?.value;
+        let options = settings::<ParseOptions>(source)?.value;
         list.push(Source { input, options });
     }
     render(target, list, options, template)
@@ -117,7 +117,7 @@ pub fn render_skeleton(
     target: &Node,
     #[wasm_bindgen(unchecked_optional_param_type = "Partial<Options> | null")] options: JsValue,
 ) -> Result<(), JsValue> {
-    dom::render_skeleton(target, &settings(options, Options::read)?.value)
+    dom::render_skeleton(target, &settings::<Options>(options)?.value)
 }
 
 /// What one render did.
@@ -203,7 +203,7 @@ fn render(
     options: JsValue,
     template: Option<HtmlTemplateElement>,
 ) -> Result<JsValue, JsValue> {
-    let options = settings(options, Options::read)?.value;
+    let options = settings::<Options>(options)?.value;
     let mut feeds = Vec::with_capacity(sources.len());
     let mut result = RenderResult {
         count: 0,
@@ -282,7 +282,7 @@ impl Input {
         if let Some(object) = value.dyn_ref::<Object>() {
             if Object::has_own(object, &"entries".into()) {
                 // Copied once (own properties only), then read by the model's own `Deserialize` derive.
-                return Feed::deserialize(tree::Js::copy(value))
+                return Feed::deserialize(tree::copy_all(value))
                     .map(|feed| Input::Feed(Box::new(feed)))
                     .map_err(|_| Failure::invalid("not a Feed object: a field is missing or of the wrong type"));
             }
@@ -351,18 +351,41 @@ impl Failure {
     }
 }
 
-/// The reader of [`Options`] or [`ParseOptions`] (their one reader), over serde-wasm-bindgen.
-type Reader<T> = fn(tree::Js) -> Result<Read<T>, tree::Mismatch>;
-
-/// Reads settings from an object's own properties (but `input`); `undefined` or `null` gives the defaults.
-fn settings<T: Default>(value: JsValue, read: Reader<T>) -> Result<Read<T>, JsValue> {
+/// Reads settings from an object's own properties (but `input`, a source's feed) with their one reader;
+/// `undefined` or `null` gives the defaults.
+fn settings<T: Settings>(value: JsValue) -> Result<Read<T>, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(Read::default());
     }
-    if !value.is_object() {
+    let Some(object) = value.dyn_ref::<Object>() else {
         return Err(Failure::invalid("options must be an object").to_js());
+    };
+    let entries = Object::entries(object);
+    let pairs = entries.iter().filter_map(|pair| {
+        let pair: Array = pair.unchecked_into();
+        let name = pair.get(0).as_string().filter(|name| name != "input")?;
+        Some((name, given(&pair.get(1))))
+    });
+    Ok(read_given(pairs))
+}
+
+/// One option value as JavaScript gives it.
+fn given(value: &JsValue) -> Given {
+    if value.is_undefined() || value.is_null() {
+        Given::Nothing
+    } else if let Some(b) = value.as_bool() {
+        Given::Bool(b)
+    } else if let Some(n) = value.as_f64() {
+        Given::Number(n)
+    } else if let Some(text) = value.as_string() {
+        Given::Text(text)
+    } else if let Some(array) = value.dyn_ref::<Array>() {
+        let words: Vec<String> = array.iter().filter_map(|item| item.as_string()).collect();
+        let mixed = words.len() != array.length() as usize;
+        Given::List(words, mixed)
+    } else {
+        Given::Other
     }
-    read(tree::Js::copy_without(&value, "input")).map_err(|_| Failure::invalid("options must be an object").to_js())
 }
 
 /// A property the object has itself (not one it inherits).
