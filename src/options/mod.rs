@@ -109,8 +109,10 @@ impl<'de> Deserialize<'de> for ParseOptions {
 #[serde(rename_all = "camelCase")]
 pub struct Options {
     /// How many entries to show. Default: 5.
+    #[serde(serialize_with = "read::as_u32")]
     pub limit: usize,
     /// How many of the first entries (after sorting) to skip. Default: 0.
+    #[serde(serialize_with = "read::as_u32")]
     pub offset: usize,
     /// Show only entries with one of these categories (case-insensitive). Default: empty (all).
     pub category: Vec<String>,
@@ -130,6 +132,7 @@ pub struct Options {
     pub categories: bool,
     /// Longest summary, in graphemes; longer ones are cut (at a word, or at a grapheme in Chinese, Japanese and
     /// Korean) and end in `…`. Default: 160.
+    #[serde(serialize_with = "read::as_u32")]
     pub summary_length: usize,
     /// `medium` ("Mar 7, 2026"), `long` ("March 7, 2026") or `relative` ("3 days ago"). Default: `medium`.
     pub date_style: DateStyle,

@@ -257,6 +257,12 @@ impl<T> Got<T> {
     }
 }
 
+/// Writes a count as a `u32` (saturating): serde-wasm-bindgen checks a `u64`'s range with a formatted error
+/// message, which would bring `core::fmt` into the wasm.
+pub(crate) fn as_u32<S: serde::Serializer>(n: &usize, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_u32(u32::try_from(*n).unwrap_or(u32::MAX))
+}
+
 /// Stores a value that was read.
 pub(crate) fn put<T>(slot: &mut T, got: Got<T>) -> Outcome {
     match got {

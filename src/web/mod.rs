@@ -125,13 +125,13 @@ pub fn render_skeleton(
 #[serde(rename_all = "camelCase")]
 pub struct RenderResult {
     /// Entries rendered.
-    pub count: usize,
+    pub count: u32,
     /// Problems recovered from; the feed still rendered. `source` is the index in `sources`.
     pub warnings: Vec<SourceWarning>,
     /// The sources that could not be read.
     pub errors: Vec<SourceError>,
     /// Links and images dropped because they were not http(s).
-    pub refused_urls: usize,
+    pub refused_urls: u32,
     /// One outcome per source, in order, so that a caller never parses a source again to learn it.
     pub sources: Vec<SourceStatus>,
 }
@@ -140,7 +140,7 @@ pub struct RenderResult {
 #[derive(Serialize, tsify::Tsify)]
 pub struct SourceWarning {
     /// The index of the source.
-    pub source: usize,
+    pub source: u32,
     /// A sentence for a human.
     pub message: String,
     /// 1-based line in the source.
@@ -153,7 +153,7 @@ pub struct SourceWarning {
 #[derive(Serialize, tsify::Tsify)]
 pub struct SourceError {
     /// The index of the source.
-    pub source: usize,
+    pub source: u32,
     /// `empty`, `notXmlOrJson`, `notAFeed`, `syntax`, `limitExceeded` or `invalidInput`.
     pub kind: &'static str,
     /// A sentence for a human.
@@ -170,7 +170,7 @@ pub struct SourceStatus {
     /// Whether the source gave a feed (perhaps with warnings).
     pub ok: bool,
     /// How many entries the source's feed has (before filtering, merging and the limit); 0 when not `ok`.
-    pub entries: usize,
+    pub entries: u32,
     /// Why not, when not `ok`.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
@@ -221,21 +221,21 @@ fn render(
         match parsed {
             Ok(feed) => {
                 result.warnings.extend(feed.warnings.iter().map(|w| SourceWarning {
-                    source: index,
+                    source: index as u32,
                     message: w.message.clone(),
                     line: w.line,
                     column: w.column,
                 }));
                 result.sources.push(SourceStatus {
                     ok: true,
-                    entries: feed.entries.len(),
+                    entries: u32::try_from(feed.entries.len()).unwrap_or(u32::MAX),
                     error: None,
                 });
                 feeds.push(feed);
             }
             Err(failure) => {
                 result.errors.push(SourceError {
-                    source: index,
+                    source: index as u32,
                     kind: failure.kind,
                     message: failure.message.clone(),
                     line: failure.line,
@@ -256,8 +256,9 @@ fn render(
     }
     let template = template.filter(|t| t.is_instance_of::<HtmlTemplateElement>());
     let rendered = dom::render(target, &feeds, &options, template.as_ref())?;
-    result.count = rendered.count;
-    result.refused_urls = rendered.refused_urls;
+    // Counts go out as `u32`: a `usize` serializes through `u64`, whose range check formats an error message.
+    result.count = u32::try_from(rendered.count).unwrap_or(u32::MAX);
+    result.refused_urls = u32::try_from(rendered.refused_urls).unwrap_or(u32::MAX);
     output(&result)
 }
 
