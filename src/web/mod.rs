@@ -8,6 +8,7 @@
 
 mod dom;
 mod json;
+mod output;
 mod tree;
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
@@ -21,6 +22,7 @@ use crate::model::Feed;
 use crate::options::{read_given, Given, Options, ParseOptions, Read, Settings};
 
 pub(crate) use json::read_json;
+use output::output;
 
 /// Decodes a non-UTF-8 encoding with the browser's `TextDecoder` (WHATWG labels).
 pub(crate) fn decode_legacy(label: &str, bytes: &[u8]) -> Option<String> {
@@ -399,9 +401,3 @@ fn own(object: &Object, key: &str) -> JsValue {
     }
 }
 
-/// A value as JavaScript sees it: the `Serialize` derive, `null` for a missing value.
-fn output<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(JsValue::from)
-}
