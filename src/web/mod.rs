@@ -7,12 +7,13 @@
 //! `.d.ts` wasm-bindgen generates. Errors are real JS `Error`s named `FeedletError` with `kind`, `line` and `column`.
 
 mod dom;
+mod feed;
 mod json;
 mod output;
 mod tree;
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlTemplateElement, Node};
@@ -284,10 +285,10 @@ impl Input {
         }
         if let Some(object) = value.dyn_ref::<Object>() {
             if Object::has_own(object, &"entries".into()) {
-                // Copied once (own properties only), then read by the model's own `Deserialize` derive.
-                return Feed::deserialize(tree::copy_all(value))
+                // Copied once (own properties only), then read by the shape `parseFeed` writes.
+                return feed::feed(tree::copy_all(value))
                     .map(|feed| Input::Feed(Box::new(feed)))
-                    .map_err(|_| Failure::invalid("not a Feed object: a field is missing or of the wrong type"));
+                    .ok_or_else(|| Failure::invalid("a Feed object needs an `entries` array"));
             }
         }
         Err(Failure::invalid(

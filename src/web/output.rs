@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use serde::ser::{self, Impossible, Serialize, SerializeMap, SerializeSeq, SerializeStruct, Serializer};
 use wasm_bindgen::JsValue;
 
-use super::tree::{Js, Mismatch};
+use super::tree::Js;
 use crate::parse::json::tree::Value;
 
 /// `value` as a plain JavaScript object.
@@ -42,6 +42,19 @@ impl Serialize for Value<'_> {
         }
     }
 }
+
+/// Why a value does not serialize into a tree (the crate's types always do). It carries no message: formatting
+/// one would bring `core::fmt`'s machinery into the wasm.
+#[derive(Debug)]
+pub(crate) struct Mismatch;
+
+impl std::fmt::Display for Mismatch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a value that does not serialize")
+    }
+}
+
+impl std::error::Error for Mismatch {}
 
 /// A serde `Serializer` whose output is a [`Js`] tree. Field names and variant names are `&'static str`, kept
 /// borrowed; only what the crate's types serialize is supported (no bytes, no enum payloads).

@@ -6,7 +6,7 @@
 
 use std::borrow::Cow;
 
-use super::tree::{Items, Value};
+use super::tree::{pick, Items, Value};
 use crate::error::Warnings;
 use crate::model::{Content, Date, Entry, Escape, Feed, Format, Image, LazyText, Markup, Person};
 use crate::options::ParseOptions;
@@ -56,17 +56,6 @@ impl Path<'_> {
             }
         }
     }
-}
-
-/// Takes the named members out of an object in one pass; a repeated name keeps its last value, as in JavaScript.
-fn pick<'a, const N: usize>(members: Vec<(Text<'a>, Value<'a>)>, names: [&str; N]) -> [Value<'a>; N] {
-    let mut found = [(); N].map(|()| Value::Null);
-    for (name, value) in members {
-        if let Some(slot) = names.iter().position(|n| *n == name).and_then(|i| found.get_mut(i)) {
-            *slot = value;
-        }
-    }
-    found
 }
 
 struct Mapper<'o, 'w> {

@@ -20,6 +20,17 @@ pub(crate) enum Value<'a> {
     Skipped,
 }
 
+/// Takes the named members out of an object in one pass; a repeated name keeps its last value, as in JavaScript.
+pub(crate) fn pick<'a, const N: usize>(members: Vec<(Cow<'a, str>, Value<'a>)>, names: [&str; N]) -> [Value<'a>; N] {
+    let mut found = [(); N].map(|()| Value::Null);
+    for (name, value) in members {
+        if let Some(slot) = names.iter().position(|n| *n == name).and_then(|i| found.get_mut(i)) {
+            *slot = value;
+        }
+    }
+    found
+}
+
 /// Where a value sits in a JSON Feed: what of it is kept. `All` keeps everything (a `Feed` object, options).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum Role {
