@@ -66,7 +66,7 @@ impl<'de, S: Settings> Visitor<'de> for SettingsVisitor<S> {
 }
 
 /// Reads settings from names and values in hand; the browser gets them from `Object.entries`, serde from a map.
-pub(crate) fn read_given<S: Settings>(pairs: impl IntoIterator<Item = (String, Given)>) -> Read<S> {
+pub(crate) fn read_given<S: Settings>(pairs: Vec<(String, Given)>) -> Read<S> {
     let mut read = Read::<S>::default();
     for (name, given) in pairs {
         match read.value.set(&name, &given) {
@@ -122,7 +122,14 @@ impl Given {
             Given::Bool(false) => out.push_str("false"),
             Given::Number(n) => write_f64(out, *n),
             Given::Text(text) => out.push_str(text),
-            Given::List(items, _) => out.push_str(&items.join(",")),
+            Given::List(items, _) => {
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    out.push_str(item);
+                }
+            }
             Given::Other => out.push_str("[object Object]"),
         }
     }
@@ -319,14 +326,20 @@ pub(crate) fn switch(given: &Given) -> Got<bool> {
 
 /// Words: an array of strings, or text split on commas when it has one, else on whitespace.
 pub(crate) fn list(given: &Given) -> Got<Vec<String>> {
-    let words: Vec<String> = match given {
-        Given::Nothing => return Got::Nothing,
-        Given::Text(text) if text.contains(',') => text.split(',').map(|w| w.trim().to_owned()).collect(),
-        Given::Text(text) => text.split_whitespace().map(str::to_owned).collect(),
-        Given::List(items, false) => items.iter().map(|w| w.trim().to_owned()).collect(),
-        _ => return Got::Invalid,
+    let mut words = Vec::new();
+    let mut add = |word: &str| {
+        let word = word.trim();
+        if !word.is_empty() {
+            words.push(word.to_owned());
+        }
     };
-    let words: Vec<String> = words.into_iter().filter(|w| !w.is_empty()).collect();
+    match given {
+        Given::Nothing => return Got::Nothing,
+        Given::Text(text) if text.contains(',') => text.split(',').for_each(add),
+        Given::Text(text) => text.split_whitespace().for_each(add),
+        Given::List(items, false) => items.iter().for_each(|item| add(item)),
+        _ => return Got::Invalid,
+    }
     if words.is_empty() && matches!(given, Given::Text(_)) {
         return Got::Nothing;
     }

@@ -358,19 +358,25 @@ impl Failure {
 /// Reads settings from an object's own properties (but `input`, a source's feed) with their one reader;
 /// `undefined` or `null` gives the defaults.
 fn settings<T: Settings>(value: JsValue) -> Result<Read<T>, JsValue> {
+    Ok(read_given(pairs(&value)?))
+}
+
+/// An object's own properties as option values (none for `undefined` or `null`).
+fn pairs(value: &JsValue) -> Result<Vec<(String, Given)>, JsValue> {
+    let mut pairs = Vec::new();
     if value.is_undefined() || value.is_null() {
-        return Ok(Read::default());
+        return Ok(pairs);
     }
     let Some(object) = value.dyn_ref::<Object>() else {
         return Err(Failure::invalid("options must be an object").to_js());
     };
-    let entries = Object::entries(object);
-    let pairs = entries.iter().filter_map(|pair| {
+    for pair in Object::entries(object).iter() {
         let pair: Array = pair.unchecked_into();
-        let name = pair.get(0).as_string().filter(|name| name != "input")?;
-        Some((name, given(&pair.get(1))))
-    });
-    Ok(read_given(pairs))
+        if let Some(name) = pair.get(0).as_string().filter(|name| name != "input") {
+            pairs.push((name, given(&pair.get(1))));
+        }
+    }
+    Ok(pairs)
 }
 
 /// One option value as JavaScript gives it.

@@ -22,7 +22,13 @@ pub(crate) enum Value<'a> {
 
 /// Takes the named members out of an object in one pass; a repeated name keeps its last value, as in JavaScript.
 pub(crate) fn pick<'a, const N: usize>(members: Vec<(Cow<'a, str>, Value<'a>)>, names: [&str; N]) -> [Value<'a>; N] {
-    let mut found = [(); N].map(|()| Value::Null);
+    let found = pick_in(members, &names);
+    // `pick_in` gives one value per name; the generic part stays this small.
+    found.try_into().unwrap_or_else(|_| [(); N].map(|()| Value::Null))
+}
+
+fn pick_in<'a>(members: Vec<(Cow<'a, str>, Value<'a>)>, names: &[&str]) -> Vec<Value<'a>> {
+    let mut found: Vec<Value<'a>> = names.iter().map(|_| Value::Null).collect();
     for (name, value) in members {
         if let Some(slot) = names.iter().position(|n| *n == name).and_then(|i| found.get_mut(i)) {
             *slot = value;
