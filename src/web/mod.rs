@@ -63,7 +63,7 @@ pub fn parse_feed(
     #[wasm_bindgen(unchecked_optional_param_type = "Partial<ParseOptions> | null")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let options = settings::<ParseOptions>(options)?.value;
-    let input = Input::from_js(&input).map_err(|failure| failure.to_js())?;
+    let mut input = Input::from_js(&input).map_err(|failure| failure.to_js())?;
     let mut feed = input.parse(&options).map_err(|error| Failure::from(error).to_js())?;
     crate::select::prepare(&mut feed);
     output(&feed)
@@ -202,7 +202,7 @@ struct Source {
 /// Parses every source, then renders what parsed.
 fn render(
     target: &Node,
-    sources: Vec<Source>,
+    mut sources: Vec<Source>,
     options: JsValue,
     template: Option<HtmlTemplateElement>,
 ) -> Result<JsValue, JsValue> {
@@ -216,8 +216,8 @@ fn render(
         sources: Vec::with_capacity(sources.len()),
     };
     let mut first_error: Option<Failure> = None;
-    for (index, source) in sources.iter().enumerate() {
-        let parsed = match &source.input {
+    for (index, source) in sources.iter_mut().enumerate() {
+        let parsed = match &mut source.input {
             Ok(input) => input.parse(&source.options).map_err(Failure::from),
             Err(failure) => Err(failure.clone()),
         };
@@ -296,11 +296,12 @@ impl Input {
         ))
     }
 
-    fn parse(&self, options: &ParseOptions) -> Result<Feed<'_>, Error> {
+    /// The feed: parsed from text or bytes (borrowing them), or a `Feed` object's, taken (each input is read once).
+    fn parse(&mut self, options: &ParseOptions) -> Result<Feed<'_>, Error> {
         match self {
             Input::Text(text) => crate::parse::parse_str(text, options, decode_legacy, read_json),
             Input::Bytes(bytes) => crate::parse::parse_bytes(bytes, options, decode_legacy, read_json),
-            Input::Feed(feed) => Ok((**feed).clone()),
+            Input::Feed(feed) => Ok(std::mem::replace(&mut **feed, Feed::new(crate::model::Format::Atom))),
         }
     }
 }
