@@ -6,7 +6,10 @@ mod read;
 use serde::{Deserialize, Deserializer, Serialize};
 
 pub use read::Read;
-use read::{choice, count, list, number, put, switch, text, Outcome, Settings, Value};
+#[cfg(target_arch = "wasm32")]
+pub(crate) use read::read_given;
+pub(crate) use read::{Given, Settings};
+use read::{choice, count, list, number, put, switch, text, Outcome};
 
 /// How to read a feed. Every field has a documented default.
 ///
@@ -68,15 +71,15 @@ impl ParseOptions {
 }
 
 impl Settings for ParseOptions {
-    fn set(&mut self, name: &str, value: &mut Value<'_>) -> Outcome {
+    fn set(&mut self, name: &str, given: &Given) -> Outcome {
         match name {
-            "baseUrl" | "base" => put(&mut self.base_url, text(value.get()).map(Some)),
-            "charset" => put(&mut self.charset, text(value.get()).map(Some)),
-            "maxInputBytes" => put(&mut self.max_input_bytes, count(value.get())),
-            "maxDepth" => put(&mut self.max_depth, count(value.get())),
-            "maxEntries" => put(&mut self.max_entries, count(value.get())),
-            "maxTextBytes" => put(&mut self.max_text_bytes, count(value.get())),
-            "maxWarnings" => put(&mut self.max_warnings, count(value.get())),
+            "baseUrl" | "base" => put(&mut self.base_url, text(given).map(Some)),
+            "charset" => put(&mut self.charset, text(given).map(Some)),
+            "maxInputBytes" => put(&mut self.max_input_bytes, count(given)),
+            "maxDepth" => put(&mut self.max_depth, count(given)),
+            "maxEntries" => put(&mut self.max_entries, count(given)),
+            "maxTextBytes" => put(&mut self.max_text_bytes, count(given)),
+            "maxWarnings" => put(&mut self.max_warnings, count(given)),
             _ => Outcome::Unknown,
         }
     }
@@ -106,8 +109,10 @@ impl<'de> Deserialize<'de> for ParseOptions {
 #[serde(rename_all = "camelCase")]
 pub struct Options {
     /// How many entries to show. Default: 5.
+    #[serde(serialize_with = "read::as_u32")]
     pub limit: usize,
     /// How many of the first entries (after sorting) to skip. Default: 0.
+    #[serde(serialize_with = "read::as_u32")]
     pub offset: usize,
     /// Show only entries with one of these categories (case-insensitive). Default: empty (all).
     pub category: Vec<String>,
@@ -127,6 +132,7 @@ pub struct Options {
     pub categories: bool,
     /// Longest summary, in graphemes; longer ones are cut (at a word, or at a grapheme in Chinese, Japanese and
     /// Korean) and end in `…`. Default: 160.
+    #[serde(serialize_with = "read::as_u32")]
     pub summary_length: usize,
     /// `medium` ("Mar 7, 2026"), `long` ("March 7, 2026") or `relative` ("3 days ago"). Default: `medium`.
     pub date_style: DateStyle,
@@ -220,48 +226,48 @@ impl Options {
 }
 
 impl Settings for Options {
-    fn set(&mut self, name: &str, value: &mut Value<'_>) -> Outcome {
+    fn set(&mut self, name: &str, given: &Given) -> Outcome {
         match name {
-            "limit" => put(&mut self.limit, count(value.get())),
-            "offset" => put(&mut self.offset, count(value.get())),
-            "category" => put(&mut self.category, list(value.get())),
-            "excludeCategory" => put(&mut self.exclude_category, list(value.get())),
-            "sort" => put(&mut self.sort, choice(value.get())),
-            "date" => put(&mut self.date, switch(value.get())),
+            "limit" => put(&mut self.limit, count(given)),
+            "offset" => put(&mut self.offset, count(given)),
+            "category" => put(&mut self.category, list(given)),
+            "excludeCategory" => put(&mut self.exclude_category, list(given)),
+            "sort" => put(&mut self.sort, choice(given)),
+            "date" => put(&mut self.date, switch(given)),
             // `summary="html"` is the attribute's way to ask for rich summaries.
-            "summary" if value.get().text() == Some("html") => {
+            "summary" if given.text() == Some("html") => {
                 self.summary = true;
                 self.summary_mode = SummaryMode::Html;
                 Outcome::Done
             }
-            "summary" => put(&mut self.summary, switch(value.get())),
-            "image" => put(&mut self.image, switch(value.get())),
-            "author" => put(&mut self.author, switch(value.get())),
-            "categories" => put(&mut self.categories, switch(value.get())),
-            "summaryLength" => put(&mut self.summary_length, count(value.get())),
-            "dateStyle" => put(&mut self.date_style, choice(value.get())),
-            "locale" => put(&mut self.locale, text(value.get()).map(Some)),
-            "timeZone" => put(&mut self.time_zone, text(value.get()).map(Some)),
-            "layout" => put(&mut self.layout, choice(value.get())),
-            "target" => put(&mut self.target, choice(value.get())),
-            "heading" => put(&mut self.heading, text(value.get()).map(Some)),
-            "emptyText" => put(&mut self.empty_text, text(value.get())),
-            "errorText" => put(&mut self.error_text, text(value.get())),
-            "summaryMode" => put(&mut self.summary_mode, choice(value.get())),
-            "src" => put(&mut self.src, list(value.get())),
+            "summary" => put(&mut self.summary, switch(given)),
+            "image" => put(&mut self.image, switch(given)),
+            "author" => put(&mut self.author, switch(given)),
+            "categories" => put(&mut self.categories, switch(given)),
+            "summaryLength" => put(&mut self.summary_length, count(given)),
+            "dateStyle" => put(&mut self.date_style, choice(given)),
+            "locale" => put(&mut self.locale, text(given).map(Some)),
+            "timeZone" => put(&mut self.time_zone, text(given).map(Some)),
+            "layout" => put(&mut self.layout, choice(given)),
+            "target" => put(&mut self.target, choice(given)),
+            "heading" => put(&mut self.heading, text(given).map(Some)),
+            "emptyText" => put(&mut self.empty_text, text(given)),
+            "errorText" => put(&mut self.error_text, text(given)),
+            "summaryMode" => put(&mut self.summary_mode, choice(given)),
+            "src" => put(&mut self.src, list(given)),
             // A refresh costs the feed's server a request per visitor: a floor of 30 s, whole seconds.
             "refresh" => put(
                 &mut self.refresh,
-                number(value.get()).map(|t| if t > 0.0 { t.round().max(MIN_REFRESH) } else { 0.0 }),
+                number(given).map(|t| if t > 0.0 { t.round().max(MIN_REFRESH) } else { 0.0 }),
             ),
-            "cache" => put(&mut self.cache, switch(value.get())),
-            "cacheTtl" => put(&mut self.cache_ttl, number(value.get())),
-            "proxy" => put(&mut self.proxy, text(value.get()).map(Some)),
-            "lightDom" => put(&mut self.light_dom, switch(value.get())),
+            "cache" => put(&mut self.cache, switch(given)),
+            "cacheTtl" => put(&mut self.cache_ttl, number(given)),
+            "proxy" => put(&mut self.proxy, text(given).map(Some)),
+            "lightDom" => put(&mut self.light_dom, switch(given)),
             // As the widget always read it: no timeout is no sense, so 0 keeps the default.
             "timeout" => put(
                 &mut self.timeout,
-                number(value.get()).map(|t| if t > 0.0 { t } else { DEFAULT_TIMEOUT }),
+                number(given).map(|t| if t > 0.0 { t } else { DEFAULT_TIMEOUT }),
             ),
             _ => Outcome::Unknown,
         }

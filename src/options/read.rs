@@ -1,7 +1,8 @@
-//! The one lenient reader of settings: a map of camelCase names to typed values or attribute text, read through serde.
+//! The one lenient reader of settings: camelCase names with typed values or attribute text.
 //!
-//! JavaScript objects (own properties only: serde-wasm-bindgen reads a map through `Object.entries`), HTML
-//! attributes, CLI flags and JSON all arrive here, so `limit: 5`, `limit="5"` and `--limit 5` mean the same.
+//! JSON and CLI flags arrive through serde ([`read`]); JavaScript objects as the pairs of `Object.entries` (own
+//! properties only; `src/web/`); all of them meet in [`read_given`] and the structs' `set`, so `limit: 5`,
+//! `limit="5"` and `--limit 5` mean the same everywhere.
 
 use std::marker::PhantomData;
 
@@ -38,23 +39,10 @@ pub(crate) enum Outcome {
 
 /// A settings struct: defaults, and a setter per camelCase name.
 pub(crate) trait Settings: Default {
-    fn set(&mut self, name: &str, value: &mut Value<'_>) -> Outcome;
+    fn set(&mut self, name: &str, given: &Given) -> Outcome;
 }
 
-/// One value, read only when a setter asks for it: a name no setting has is skipped unread (a source object's
-/// `input` may be megabytes of text).
-pub(crate) struct Value<'r> {
-    read: &'r mut dyn FnMut() -> Given,
-    given: Option<Given>,
-}
-
-impl Value<'_> {
-    pub(crate) fn get(&mut self) -> &Given {
-        self.given.get_or_insert_with(|| (self.read)())
-    }
-}
-
-/// Reads a map of settings; only a value that is not a map at all fails.
+/// Reads a map of settings through serde; only a value that is not a map at all fails.
 pub(crate) fn read<'de, D: Deserializer<'de>, S: Settings>(deserializer: D) -> Result<Read<S>, D::Error> {
     deserializer.deserialize_map(SettingsVisitor(PhantomData))
 }
@@ -69,28 +57,25 @@ impl<'de, S: Settings> Visitor<'de> for SettingsVisitor<S> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Read<S>, A::Error> {
-        let mut read = Read::<S>::default();
+        let mut pairs = Vec::new();
         while let Some(name) = map.next_key::<String>()? {
-            // A value serde cannot read at all (a function or a `Map` from JavaScript) is simply not valid.
-            let mut next = || map.next_value::<Given>().unwrap_or(Given::Other);
-            let mut value = Value {
-                read: &mut next,
-                given: None,
-            };
-            let outcome = read.value.set(&name, &mut value);
-            let Some(given) = value.given else {
-                map.next_value::<IgnoredAny>()?;
-                read.unknown.push(name);
-                continue;
-            };
-            match outcome {
-                Outcome::Done => {}
-                Outcome::Invalid => read.warnings.push(invalid(&name, &given)),
-                Outcome::Unknown => read.unknown.push(name),
-            }
+            pairs.push((name, map.next_value::<Given>()?));
         }
-        Ok(read)
+        Ok(read_given(pairs))
     }
+}
+
+/// Reads settings from names and values in hand; the browser gets them from `Object.entries`, serde from a map.
+pub(crate) fn read_given<S: Settings>(pairs: Vec<(String, Given)>) -> Read<S> {
+    let mut read = Read::<S>::default();
+    for (name, given) in pairs {
+        match read.value.set(&name, &given) {
+            Outcome::Done => {}
+            Outcome::Invalid => read.warnings.push(invalid(&name, &given)),
+            Outcome::Unknown => read.unknown.push(name),
+        }
+    }
+    read
 }
 
 /// `limit="many" is not a valid value; using the default.`, with the kebab-case name an attribute has.
@@ -137,7 +122,14 @@ impl Given {
             Given::Bool(false) => out.push_str("false"),
             Given::Number(n) => write_f64(out, *n),
             Given::Text(text) => out.push_str(text),
-            Given::List(items, _) => out.push_str(&items.join(",")),
+            Given::List(items, _) => {
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    out.push_str(item);
+                }
+            }
             Given::Other => out.push_str("[object Object]"),
         }
     }
@@ -272,6 +264,12 @@ impl<T> Got<T> {
     }
 }
 
+/// Writes a count as a `u32` (saturating): serde-wasm-bindgen checks a `u64`'s range with a formatted error
+/// message, which would bring `core::fmt` into the wasm.
+pub(crate) fn as_u32<S: serde::Serializer>(n: &usize, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_u32(u32::try_from(*n).unwrap_or(u32::MAX))
+}
+
 /// Stores a value that was read.
 pub(crate) fn put<T>(slot: &mut T, got: Got<T>) -> Outcome {
     match got {
@@ -328,14 +326,20 @@ pub(crate) fn switch(given: &Given) -> Got<bool> {
 
 /// Words: an array of strings, or text split on commas when it has one, else on whitespace.
 pub(crate) fn list(given: &Given) -> Got<Vec<String>> {
-    let words: Vec<String> = match given {
-        Given::Nothing => return Got::Nothing,
-        Given::Text(text) if text.contains(',') => text.split(',').map(|w| w.trim().to_owned()).collect(),
-        Given::Text(text) => text.split_whitespace().map(str::to_owned).collect(),
-        Given::List(items, false) => items.iter().map(|w| w.trim().to_owned()).collect(),
-        _ => return Got::Invalid,
+    let mut words = Vec::new();
+    let mut add = |word: &str| {
+        let word = word.trim();
+        if !word.is_empty() {
+            words.push(word.to_owned());
+        }
     };
-    let words: Vec<String> = words.into_iter().filter(|w| !w.is_empty()).collect();
+    match given {
+        Given::Nothing => return Got::Nothing,
+        Given::Text(text) if text.contains(',') => text.split(',').for_each(add),
+        Given::Text(text) => text.split_whitespace().for_each(add),
+        Given::List(items, false) => items.iter().for_each(|item| add(item)),
+        _ => return Got::Invalid,
+    }
     if words.is_empty() && matches!(given, Given::Text(_)) {
         return Got::Nothing;
     }

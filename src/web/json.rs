@@ -1,4 +1,4 @@
-//! The browser's JSON Feed reader: the engine's `JSON.parse`, then serde-wasm-bindgen into the shared document.
+//! The browser's JSON Feed reader: the engine's `JSON.parse`, then a copy of what the JSON Feed roles keep.
 //!
 //! `JSON.parse` keeps no positions, and its `SyntaxError` gives one only in its message, in the engine's words:
 //! Chromium writes `at position N` (UTF-16 units) and often `(line L column C)`, Firefox `at line L column C`.
@@ -8,10 +8,10 @@
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::options::ParseOptions;
-use super::tree::Js;
-use crate::parse::json::{read_document, Broken, Read};
+use crate::parse::json::tree::{Items, Role};
+use crate::parse::json::{Broken, Read};
 
-/// `JSON.parse`, then the document. Text after a complete root object is reported as `rest`, as natively.
+/// `JSON.parse`, then the tree. Text after a complete root object is reported as `rest`, as natively.
 pub(crate) fn read_json<'a>(text: &'a str, options: &ParseOptions) -> Result<Read<'a>, Broken> {
     let (value, rest) = match js_sys::JSON::parse(text) {
         Ok(value) => (value, None),
@@ -31,12 +31,9 @@ pub(crate) fn read_json<'a>(text: &'a str, options: &ParseOptions) -> Result<Rea
             }
         }
     };
-    // Copied once, then read by the same serde code as serde_json's text natively.
-    let document = read_document(Js::copy(&value), options).map_err(|_| Broken {
-        at: 0,
-        message: "the JSON could not be read".to_owned(),
-    })?;
-    Ok(Read { document, rest })
+    let mut items = Items::new(options.max_entries, options.max_warnings);
+    let root = super::tree::copy(&value, Role::Root, &mut items);
+    Ok(Read { root, items, rest })
 }
 
 fn message(error: &JsValue) -> String {

@@ -7,20 +7,23 @@
 //! `.d.ts` wasm-bindgen generates. Errors are real JS `Error`s named `FeedletError` with `kind`, `line` and `column`.
 
 mod dom;
+mod feed;
 mod json;
+mod output;
 mod tree;
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlTemplateElement, Node};
 
 use crate::error::Error;
 use crate::model::Feed;
-use crate::options::{Options, ParseOptions, Read};
+use crate::options::{read_given, Given, Options, ParseOptions, Read, Settings};
 
 pub(crate) use json::read_json;
+use output::output;
 
 /// Decodes a non-UTF-8 encoding with the browser's `TextDecoder` (WHATWG labels).
 pub(crate) fn decode_legacy(label: &str, bytes: &[u8]) -> Option<String> {
@@ -45,7 +48,7 @@ pub struct ReadOptions {
 pub fn read_options(
     #[wasm_bindgen(unchecked_param_type = "Record<string, unknown> | null | undefined")] raw: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let read = settings(raw, Options::read)?;
+    let read = settings::<Options>(raw)?;
     output(&ReadOptions {
         options: read.value,
         warnings: read.warnings,
@@ -59,8 +62,8 @@ pub fn parse_feed(
     #[wasm_bindgen(unchecked_param_type = "string | ArrayBuffer | Uint8Array")] input: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Partial<ParseOptions> | null")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let options = settings(options, ParseOptions::read)?.value;
-    let input = Input::from_js(&input).map_err(|failure| failure.to_js())?;
+    let options = settings::<ParseOptions>(options)?.value;
+    let mut input = Input::from_js(&input).map_err(|failure| failure.to_js())?;
     let mut feed = input.parse(&options).map_err(|error| Failure::from(error).to_js())?;
     crate::select::prepare(&mut feed);
     output(&feed)
@@ -81,7 +84,7 @@ pub fn render_feed(
 ) -> Result<JsValue, JsValue> {
     let source = Source {
         input: Input::from_js(&input),
-        options: settings(options.clone(), ParseOptions::read)?.value,
+        options: settings::<ParseOptions>(options.clone())?.value,
     };
     render(target, vec![source], options, template)
 }
@@ -106,7 +109,7 @@ pub fn render_feeds(
             Some(object) => Input::from_js(&own(object, "input")),
             None => Err(Failure::invalid("each source needs an input")),
         };
-        let options = settings(source, ParseOptions::read)?.value;
+        let options = settings::<ParseOptions>(source)?.value;
         list.push(Source { input, options });
     }
     render(target, list, options, template)
@@ -118,7 +121,7 @@ pub fn render_skeleton(
     target: &Node,
     #[wasm_bindgen(unchecked_optional_param_type = "Partial<Options> | null")] options: JsValue,
 ) -> Result<(), JsValue> {
-    dom::render_skeleton(target, &settings(options, Options::read)?.value)
+    dom::render_skeleton(target, &settings::<Options>(options)?.value)
 }
 
 /// What one render did.
@@ -126,13 +129,13 @@ pub fn render_skeleton(
 #[serde(rename_all = "camelCase")]
 pub struct RenderResult {
     /// Entries rendered.
-    pub count: usize,
+    pub count: u32,
     /// Problems recovered from; the feed still rendered. `source` is the index in `sources`.
     pub warnings: Vec<SourceWarning>,
     /// The sources that could not be read.
     pub errors: Vec<SourceError>,
     /// Links and images dropped because they were not http(s).
-    pub refused_urls: usize,
+    pub refused_urls: u32,
     /// One outcome per source, in order, so that a caller never parses a source again to learn it.
     pub sources: Vec<SourceStatus>,
 }
@@ -141,7 +144,7 @@ pub struct RenderResult {
 #[derive(Serialize, tsify::Tsify)]
 pub struct SourceWarning {
     /// The index of the source.
-    pub source: usize,
+    pub source: u32,
     /// A sentence for a human.
     pub message: String,
     /// 1-based line in the source.
@@ -154,7 +157,7 @@ pub struct SourceWarning {
 #[derive(Serialize, tsify::Tsify)]
 pub struct SourceError {
     /// The index of the source.
-    pub source: usize,
+    pub source: u32,
     /// `empty`, `notXmlOrJson`, `notAFeed`, `syntax`, `limitExceeded` or `invalidInput`.
     pub kind: &'static str,
     /// A sentence for a human.
@@ -171,7 +174,7 @@ pub struct SourceStatus {
     /// Whether the source gave a feed (perhaps with warnings).
     pub ok: bool,
     /// How many entries the source's feed has (before filtering, merging and the limit); 0 when not `ok`.
-    pub entries: usize,
+    pub entries: u32,
     /// Why not, when not `ok`.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
@@ -200,11 +203,11 @@ struct Source {
 /// Parses every source, then renders what parsed.
 fn render(
     target: &Node,
-    sources: Vec<Source>,
+    mut sources: Vec<Source>,
     options: JsValue,
     template: Option<HtmlTemplateElement>,
 ) -> Result<JsValue, JsValue> {
-    let options = settings(options, Options::read)?.value;
+    let options = settings::<Options>(options)?.value;
     let mut feeds = Vec::with_capacity(sources.len());
     let mut result = RenderResult {
         count: 0,
@@ -214,29 +217,29 @@ fn render(
         sources: Vec::with_capacity(sources.len()),
     };
     let mut first_error: Option<Failure> = None;
-    for (index, source) in sources.iter().enumerate() {
-        let parsed = match &source.input {
+    for (index, source) in sources.iter_mut().enumerate() {
+        let parsed = match &mut source.input {
             Ok(input) => input.parse(&source.options).map_err(Failure::from),
             Err(failure) => Err(failure.clone()),
         };
         match parsed {
             Ok(feed) => {
                 result.warnings.extend(feed.warnings.iter().map(|w| SourceWarning {
-                    source: index,
+                    source: index as u32,
                     message: w.message.clone(),
                     line: w.line,
                     column: w.column,
                 }));
                 result.sources.push(SourceStatus {
                     ok: true,
-                    entries: feed.entries.len(),
+                    entries: u32::try_from(feed.entries.len()).unwrap_or(u32::MAX),
                     error: None,
                 });
                 feeds.push(feed);
             }
             Err(failure) => {
                 result.errors.push(SourceError {
-                    source: index,
+                    source: index as u32,
                     kind: failure.kind,
                     message: failure.message.clone(),
                     line: failure.line,
@@ -261,8 +264,9 @@ fn render(
     }
     let template = template.filter(|t| t.is_instance_of::<HtmlTemplateElement>());
     let rendered = dom::render(target, &feeds, &options, template.as_ref())?;
-    result.count = rendered.count;
-    result.refused_urls = rendered.refused_urls;
+    // Counts go out as `u32`: a `usize` serializes through `u64`, whose range check formats an error message.
+    result.count = u32::try_from(rendered.count).unwrap_or(u32::MAX);
+    result.refused_urls = u32::try_from(rendered.refused_urls).unwrap_or(u32::MAX);
     output(&result)
 }
 
@@ -286,10 +290,10 @@ impl Input {
         }
         if let Some(object) = value.dyn_ref::<Object>() {
             if Object::has_own(object, &"entries".into()) {
-                // Copied once (own properties only), then read by the model's own `Deserialize` derive.
-                return Feed::deserialize(tree::Js::copy(value))
+                // Copied once (own properties only), then read by the shape `parseFeed` writes.
+                return feed::feed(tree::copy_all(value))
                     .map(|feed| Input::Feed(Box::new(feed)))
-                    .map_err(|_| Failure::invalid("not a Feed object: a field is missing or of the wrong type"));
+                    .ok_or_else(|| Failure::invalid("a Feed object needs an `entries` array"));
             }
         }
         Err(Failure::invalid(
@@ -297,11 +301,12 @@ impl Input {
         ))
     }
 
-    fn parse(&self, options: &ParseOptions) -> Result<Feed<'_>, Error> {
+    /// The feed: parsed from text or bytes (borrowing them), or a `Feed` object's, taken (each input is read once).
+    fn parse(&mut self, options: &ParseOptions) -> Result<Feed<'_>, Error> {
         match self {
             Input::Text(text) => crate::parse::parse_str(text, options, decode_legacy, read_json),
             Input::Bytes(bytes) => crate::parse::parse_bytes(bytes, options, decode_legacy, read_json),
-            Input::Feed(feed) => Ok((**feed).clone()),
+            Input::Feed(feed) => Ok(std::mem::replace(&mut **feed, Feed::new(crate::model::Format::Atom))),
         }
     }
 }
@@ -356,18 +361,47 @@ impl Failure {
     }
 }
 
-/// The reader of [`Options`] or [`ParseOptions`] (their one reader), over serde-wasm-bindgen.
-type Reader<T> = fn(tree::Js) -> Result<Read<T>, tree::Mismatch>;
+/// Reads settings from an object's own properties (but `input`, a source's feed) with their one reader;
+/// `undefined` or `null` gives the defaults.
+fn settings<T: Settings>(value: JsValue) -> Result<Read<T>, JsValue> {
+    Ok(read_given(pairs(&value)?))
+}
 
-/// Reads settings from an object's own properties (but `input`); `undefined` or `null` gives the defaults.
-fn settings<T: Default>(value: JsValue, read: Reader<T>) -> Result<Read<T>, JsValue> {
+/// An object's own properties as option values (none for `undefined` or `null`).
+fn pairs(value: &JsValue) -> Result<Vec<(String, Given)>, JsValue> {
+    let mut pairs = Vec::new();
     if value.is_undefined() || value.is_null() {
-        return Ok(Read::default());
+        return Ok(pairs);
     }
-    if !value.is_object() {
+    let Some(object) = value.dyn_ref::<Object>() else {
         return Err(Failure::invalid("options must be an object").to_js());
+    };
+    for pair in Object::entries(object).iter() {
+        let pair: Array = pair.unchecked_into();
+        if let Some(name) = pair.get(0).as_string().filter(|name| name != "input") {
+            pairs.push((name, given(&pair.get(1))));
+        }
     }
-    read(tree::Js::copy_without(&value, "input")).map_err(|_| Failure::invalid("options must be an object").to_js())
+    Ok(pairs)
+}
+
+/// One option value as JavaScript gives it.
+fn given(value: &JsValue) -> Given {
+    if value.is_undefined() || value.is_null() {
+        Given::Nothing
+    } else if let Some(b) = value.as_bool() {
+        Given::Bool(b)
+    } else if let Some(n) = value.as_f64() {
+        Given::Number(n)
+    } else if let Some(text) = value.as_string() {
+        Given::Text(text)
+    } else if let Some(array) = value.dyn_ref::<Array>() {
+        let words: Vec<String> = array.iter().filter_map(|item| item.as_string()).collect();
+        let mixed = words.len() != array.length() as usize;
+        Given::List(words, mixed)
+    } else {
+        Given::Other
+    }
 }
 
 /// A property the object has itself (not one it inherits).
@@ -380,9 +414,3 @@ fn own(object: &Object, key: &str) -> JsValue {
     }
 }
 
-/// A value as JavaScript sees it: the `Serialize` derive, `null` for a missing value.
-fn output<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(JsValue::from)
-}
