@@ -184,6 +184,32 @@ fn the_dom_is_the_html_for_every_fixture_and_layout() {
     assert_eq!(compared, FIXTURES.len() * option_sets().len());
 }
 
+/// The loading skeleton: the same description, so the same markup.
+#[wasm_bindgen_test]
+fn the_skeleton_is_the_html_skeleton() {
+    for (layout, name, limit) in [
+        (Layout::List, "list", 3),
+        (Layout::Cards, "cards", 9),
+        (Layout::Compact, "compact", 0),
+    ] {
+        let options = Options {
+            layout,
+            limit,
+            ..Options::default()
+        };
+        let mut html = feedlet::HtmlSink::default();
+        let Ok(()) = feedlet::render_skeleton_into(&mut html, &options);
+        let object = Object::new();
+        Reflect::set(&object, &"layout".into(), &name.into()).unwrap();
+        Reflect::set(&object, &"limit".into(), &(limit as f64).into()).unwrap();
+        let target = container();
+        feedlet::render_skeleton(&target, Some(object)).expect("skeleton");
+        let section = target.first_element_child().expect("section").outer_html();
+        assert_eq!(section, read_back(&html.finish()), "{name}");
+        target.remove();
+    }
+}
+
 /// The same comparison for a `Feed` object with a refused thumbnail and link (the two renderers used to
 /// differ here: the DOM added an `<img>` without `src`) and untrimmed languages.
 #[wasm_bindgen_test]
