@@ -23,7 +23,7 @@ test-wasm: setup
 	cargo test --target wasm32-unknown-unknown --test web --test web_render
 
 test-e2e: build
-	cd www && node ../tests/e2e/run.mjs
+	cd www && node --test-reporter=spec ../tests/e2e/run.mjs
 
 test-xss: build
 	cd www && node ../tests/xss/run.mjs

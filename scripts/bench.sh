@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 parts=("$@")
-[ ${#parts[@]} -eq 0 ] && parts=(native limits browser)
+[ ${#parts[@]} -eq 0 ] && parts=(native limits browser firstvisit)
 want() { local p; for p in "${parts[@]}"; do [ "$p" = "$1" ] && return 0; done; return 1; }
 
 results=target/bench-results
@@ -39,19 +39,25 @@ if want limits; then
   echo "bench: limit cases" >&2
   cargo bench --bench limits 2>"$results/limits.log" >"$results/limits.md"
 fi
-if want browser; then
+if want browser || want firstvisit; then
   echo "bench: make build" >&2
   # www/dist needs the JS runtime files (www/src); a build that races another one is tried once more.
   make build >"$results/build.log" 2>&1 || { sleep 5; make build >"$results/build.log" 2>&1; }
   make -s size >"$results/size.txt" 2>&1 || true
+fi
+if want browser; then
   echo "bench: browser" >&2
   node bench/browser.mjs 2>"$results/browser.log" >"$results/browser.md"
 fi
+if want firstvisit; then
+  echo "bench: first visit (desktop, phone, phone repeat)" >&2
+  node bench/firstvisit.mjs 2>"$results/firstvisit.log" >"$results/firstvisit.md"
+fi
 
-for p in native limits browser; do want "$p" && cat "$results/$p.md" && echo; done
+for p in native limits browser firstvisit; do want "$p" && cat "$results/$p.md" && echo; done
 
 # docs/benchmarks.md only from a full run, so that its tables always come from one run.
-if want native && want limits && want browser; then
+if want native && want limits && want browser && want firstvisit; then
   cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
   mem=$(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)
   chromium_version=$(chromium --version 2>/dev/null | head -n1 || echo unknown)
@@ -68,7 +74,7 @@ if want native && want limits && want browser; then
     echo
     echo "**Command:** \`make bench\` (= \`scripts/bench.sh\`${FEEDLET_BENCH_SCALE:+, with FEEDLET_BENCH_SCALE=$FEEDLET_BENCH_SCALE})."
     echo "Parts: \`node bench/generate.mjs\`; \`cargo bench --bench parse\`; \`cargo bench --bench limits\`"
-    echo "(both with \`CARGO_TARGET_DIR=target/bench-build CARGO_PROFILE_BENCH_PANIC=unwind\`); \`make build\`; \`node bench/browser.mjs\`."
+    echo "(both with \`CARGO_TARGET_DIR=target/bench-build CARGO_PROFILE_BENCH_PANIC=unwind\`); \`make build\`; \`node bench/browser.mjs\`; \`node bench/firstvisit.mjs\`."
     echo
     echo "## Targets at a glance (issue 5; details below)"
     echo
@@ -100,6 +106,10 @@ if want native && want limits && want browser; then
     echo "## Browser"
     echo
     cat "$results/browser.md"
+    echo
+    echo "## First visit"
+    echo
+    cat "$results/firstvisit.md"
     echo
     echo "## Size (\`make size\`, gzip -9) at the time of this run"
     echo

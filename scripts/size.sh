@@ -17,6 +17,17 @@ done
 printf '%-22s %10s %10d\n' total '' "$total"
 printf 'target %d bytes (%s); enforced budget %d bytes\n' "$target" \
   "$([ "$total" -le "$target" ] && echo met || echo "not met: $((total - target)) over")" "$budget"
+# Where the wasm bytes are, by crate and by feedlet module: the same build, optimized with its names kept.
+wasm=$(ls -t target/wasm-std/wasm32-unknown-unknown/release/feedlet.wasm target/wasm32-unknown-unknown/release/feedlet.wasm 2>/dev/null | head -1 || true)
+if [ -n "$wasm" ] && command -v wasm-bindgen >/dev/null && [ -x www/node_modules/.bin/wasm-opt ]; then
+  named=$(mktemp -d)
+  if wasm-bindgen --target web --no-typescript --out-dir "$named" --out-name named "$wasm" &&
+    www/node_modules/.bin/wasm-opt -Oz -g "$named/named_bg.wasm" -o "$named/named.wasm"; then
+    echo
+    node scripts/size-breakdown.mjs "$named/named.wasm" "${FEEDLET_SIZE_ROWS:-12}"
+  fi
+  rm -rf "$named"
+fi
 if [ "$total" -gt "$budget" ]; then
   echo "size: over the enforced budget by $((total - budget)) bytes" >&2
   exit 1

@@ -29,6 +29,44 @@ const DAY: i64 = 86_400;
 /// assert_eq!(parse_date("yesterday"), None);
 /// ```
 pub fn parse_date(input: &str) -> Option<i64> {
+    // A date written inside markup (`<time datetime="2019-05-03T19:21:28Z">May 3</time>`, escaped in the feed):
+    // the machine-readable attribute first, else the text between the tags.
+    if input.contains('<') {
+        if let Some(date) = datetime_attribute(input).and_then(parse_plain) {
+            return Some(date);
+        }
+        return parse_plain(&text_outside_tags(input));
+    }
+    parse_plain(input)
+}
+
+/// The value of the first `datetime="…"` (or single-quoted) attribute.
+fn datetime_attribute(markup: &str) -> Option<&str> {
+    let at = markup.find("datetime=")?;
+    let after = markup.get(at + "datetime=".len()..)?;
+    let quote = after.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+    after.get(1..)?.split(quote).next()
+}
+
+/// The text of `markup` with every `<…>` removed.
+fn text_outside_tags(markup: &str) -> String {
+    let mut out = String::with_capacity(markup.len());
+    let mut in_tag = false;
+    for c in markup.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn parse_plain(input: &str) -> Option<i64> {
     let mut buf = Ascii {
         bytes: [0; MAX_LEN],
         len: 0,
@@ -54,6 +92,70 @@ pub fn parse_date(input: &str) -> Option<i64> {
                 .then_some(())
                 .and_then(|()| parse_iso(rest, default_off))
         })
+        .or_else(|| numeric_dmy_or_ymd(s, default_off))
+        .or_else(|| {
+            // `January, 29 Jan 2021 17:56:15 +0530`: a word and a comma (a month name where a weekday belongs)
+            // before a complete date.
+            let (first, rest) = split_once(s, b' ')?;
+            let word = first.strip_suffix(b",")?;
+            (is_word(word) && rest.len() >= 8)
+                .then_some(())
+                .and_then(|()| parse_text(rest, default_off))
+        })
+}
+
+/// Numeric dates that are not ISO: `22.11.2022 12:16:00` (day.month.year, as German and Russian sites write
+/// them) and `2020/1/10 14:33:00` (year/month/day with unpadded fields). The date is rewritten as ISO
+/// `YYYY-MM-DD` and read with the rest of the string by [`parse_iso`].
+fn numeric_dmy_or_ymd(s: &[u8], default_off: i32) -> Option<i64> {
+    let date_len = s.iter().position(|&b| b == b' ').unwrap_or(s.len());
+    let (date, rest) = s.split_at_checked(date_len)?;
+    let separator = *date.iter().find(|b| !b.is_ascii_digit())?;
+    if separator != b'.' && separator != b'/' {
+        return None;
+    }
+    let mut parts = date.split(|&b| b == separator);
+    let (a, b, c) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() {
+        return None;
+    }
+    let number = |part: &[u8], max_len: usize| -> Option<u32> {
+        if part.is_empty() || part.len() > max_len || !part.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        Some(part.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')))
+    };
+    let (year, month, day) = if a.len() == 4 {
+        (number(a, 4)?, number(b, 2)?, number(c, 2)?)
+    } else if c.len() == 4 && separator == b'.' {
+        (number(c, 4)?, number(b, 2)?, number(a, 2)?)
+    } else {
+        return None;
+    };
+    // `YYYY-MM-DD` plus the time as written: at most 10 + MAX_LEN bytes.
+    let mut iso = [0u8; 10 + MAX_LEN];
+    let digits = [
+        year / 1000,
+        year / 100 % 10,
+        year / 10 % 10,
+        year % 10,
+        10,
+        month / 10,
+        month % 10,
+        10,
+        day / 10,
+        day % 10,
+    ];
+    for (slot, digit) in iso.iter_mut().zip(digits) {
+        *slot = if digit == 10 {
+            b'-'
+        } else {
+            b'0' + digit as u8
+        };
+    }
+    let total = 10 + rest.len();
+    iso.get_mut(10..total)?.copy_from_slice(rest);
+    parse_iso(iso.get(..total)?, default_off)
 }
 
 /// Formats seconds since the epoch as `YYYY-MM-DDTHH:MM:SSZ`.

@@ -15,6 +15,8 @@ pub struct Sniffed {
     pub label: String,
     /// How many bytes of byte order mark to skip.
     pub bom_len: usize,
+    /// True when nothing named the encoding (no BOM, no HTTP charset, no XML declaration) and UTF-8 is a default.
+    pub guessed: bool,
 }
 
 /// Chooses the encoding: the BOM, then the HTTP charset, then the XML declaration, else UTF-8.
@@ -29,14 +31,18 @@ pub fn sniff(bytes: &[u8], http_charset: Option<&str>) -> Sniffed {
         return Sniffed {
             label: label.to_owned(),
             bom_len,
+            guessed: false,
         };
     }
     let label = http_charset
         .map(|c| c.trim().trim_matches(['"', '\'']).to_ascii_lowercase())
         .filter(|c| !c.is_empty())
-        .or_else(|| xml_declared_encoding(bytes))
-        .unwrap_or_else(|| "utf-8".to_owned());
-    Sniffed { label, bom_len: 0 }
+        .or_else(|| xml_declared_encoding(bytes));
+    Sniffed {
+        guessed: label.is_none(),
+        label: label.unwrap_or_else(|| "utf-8".to_owned()),
+        bom_len: 0,
+    }
 }
 
 /// The `encoding="…"` of an XML declaration at the start of the bytes.
@@ -88,17 +94,26 @@ pub fn decode_with<'a>(
     let text: Cow<'a, str> = if is_utf8_label(&sniffed.label) {
         match std::str::from_utf8(body) {
             Ok(text) => Cow::Borrowed(text),
-            Err(error) => {
-                let valid = error.valid_up_to();
-                let text = String::from_utf8_lossy(body).into_owned();
-                let at = Position::of(&text, valid);
-                warnings.push(Warning {
-                    message: "invalid UTF-8 bytes were replaced with U+FFFD".to_owned(),
-                    line: at.line,
-                    column: at.column,
-                });
-                Cow::Owned(text)
+            Err(error) if sniffed.guessed && looks_like_windows_1252(body) => {
+                // Nothing named the encoding and the bytes are not UTF-8: read them as windows-1252, as browsers
+                // read legacy HTML (and feedparser and Miniflux read feeds), instead of U+FFFD for every accented letter.
+                let valid = body.get(..error.valid_up_to()).unwrap_or(&[]);
+                let at = Position::of(&String::from_utf8_lossy(valid), usize::MAX);
+                match decode_legacy("windows-1252", body) {
+                    Some(text) => {
+                        warnings.push(Warning {
+                            message:
+                                "the feed names no encoding and is not UTF-8; read as windows-1252"
+                                    .to_owned(),
+                            line: at.line,
+                            column: at.column,
+                        });
+                        Cow::Owned(text)
+                    }
+                    None => lossy_utf8(body, valid.len(), &mut warnings),
+                }
             }
+            Err(error) => lossy_utf8(body, error.valid_up_to(), &mut warnings),
         }
     } else {
         match decode_legacy(&sniffed.label, body) {
@@ -125,29 +140,96 @@ pub fn decode_with<'a>(
     Ok((text, warnings))
 }
 
-/// Removes the C0 control characters XML forbids (velog's feeds carry 0x08), with one warning.
-fn remove_controls<'a>(text: Cow<'a, str>, warnings: &mut Vec<Warning>) -> Cow<'a, str> {
-    let forbidden = |b: u8| b < 0x20 && b != b'\t' && b != b'\n' && b != b'\r';
-    // Eight bytes at a time (find.rs): this pass reads the whole document.
-    let Some(first) = crate::find::forbidden_control(text.as_bytes()) else {
-        return text;
-    };
-    let at = Position::of(&text, first);
-    let count = text.bytes().filter(|b| forbidden(*b)).count();
+/// UTF-8 with the invalid sequences replaced by U+FFFD, and a warning at the first.
+fn lossy_utf8<'a>(body: &'a [u8], valid: usize, warnings: &mut Vec<Warning>) -> Cow<'a, str> {
+    let text = String::from_utf8_lossy(body).into_owned();
+    let at = Position::of(&text, valid);
     warnings.push(Warning {
-        message: [
-            &decimal(count),
-            " control characters that XML forbids were removed",
-        ]
-        .concat(),
+        message: "invalid UTF-8 bytes were replaced with U+FFFD".to_owned(),
         line: at.line,
         column: at.column,
     });
-    Cow::Owned(
-        text.chars()
-            .filter(|c| u32::from(*c) >= 0x20 || matches!(c, '\t' | '\n' | '\r'))
-            .collect(),
-    )
+    Cow::Owned(text)
+}
+
+/// Whether bytes that are not valid UTF-8 read better as windows-1252: more invalid sequences than valid
+/// non-ASCII characters. A UTF-8 feed (Korean, say) with one stray byte stays UTF-8, with one U+FFFD.
+fn looks_like_windows_1252(body: &[u8]) -> bool {
+    let (mut valid, mut invalid) = (0usize, 0usize);
+    for chunk in body.utf8_chunks() {
+        valid += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        if !chunk.invalid().is_empty() {
+            invalid += 1;
+        }
+    }
+    invalid > valid
+}
+
+/// Repairs control characters: removes the C0 controls XML forbids (velog's feeds carry 0x08), and reads the
+/// C1 controls that stand for windows-1252 punctuation as that punctuation (`don\u{92}t` → `don’t`), one warning each.
+fn remove_controls<'a>(text: Cow<'a, str>, warnings: &mut Vec<Warning>) -> Cow<'a, str> {
+    let forbidden = |c: char| u32::from(c) < 0x20 && !matches!(c, '\t' | '\n' | '\r');
+    // Eight bytes at a time (find.rs): this pass reads the whole document.
+    let c0 = crate::find::forbidden_control(text.as_bytes());
+    let c1 = first_c1(&text);
+    if c0.is_none() && c1.is_none() {
+        return text;
+    }
+    let (mut removed, mut mapped) = (0usize, 0usize);
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if forbidden(c) {
+            removed += 1;
+        } else if let Some(punctuation) = crate::text::windows_1252_c1(c) {
+            mapped += 1;
+            out.push(punctuation);
+        } else {
+            out.push(c);
+        }
+    }
+    for (first, count, what) in [
+        (
+            c0,
+            removed,
+            " control characters that XML forbids were removed",
+        ),
+        (
+            c1,
+            mapped,
+            " C1 control characters were read as windows-1252 punctuation",
+        ),
+    ] {
+        if let (Some(first), true) = (first, count > 0) {
+            let at = Position::of(&text, first);
+            warnings.push(Warning {
+                message: [&decimal(count), what].concat(),
+                line: at.line,
+                column: at.column,
+            });
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// The byte offset of the first C1 control that windows-1252 maps (U+0080–U+009F is `C2 80`–`C2 9F` in UTF-8).
+fn first_c1(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(at) = bytes
+        .get(from..)
+        .and_then(|rest| memchr::memchr(0xC2, rest))
+    {
+        let at = from + at;
+        if let Some(&next) = bytes.get(at + 1) {
+            if (0x80..=0x9F).contains(&next)
+                && crate::text::windows_1252_c1(char::from(next)).is_some()
+            {
+                return Some(at);
+            }
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// Decodes a legacy (non-UTF-8) encoding natively with `encoding_rs`.

@@ -122,7 +122,11 @@ impl Warnings {
         if self.dropped > 0 {
             let (line, column) = warnings.last().map_or((1, 1), |w| (w.line, w.column));
             warnings.push(Warning {
-                message: [&crate::text::decimal(self.dropped), " more warnings were not recorded"].concat(),
+                message: [
+                    &crate::text::decimal(self.dropped),
+                    " more warnings were not recorded",
+                ]
+                .concat(),
                 line,
                 column,
             });

@@ -1,8 +1,10 @@
-//! Byte searches that read eight bytes at a time (SWAR: "SIMD within a register", in plain safe Rust).
+//! The byte searches memchr cannot do, and `split_once` over memchr's substring search.
 //!
-//! The wasm build is optimized for size, where a byte-by-byte loop stays a byte-by-byte loop; these scans
-//! test a whole `u64` per step with the classic "has a zero byte" bit trick and only look at single bytes
-//! in the word that matched. They are the inner loops of unescaping and of writing JSON.
+//! memchr finds one to three given bytes or a substring (with SIMD natively, and with wasm SIMD128 where the
+//! build enables it); every such search in the crate calls it directly. What is left here are byte *classes*:
+//! "a C0 control" and "a byte a JSON string must escape". These read eight bytes at a time (SWAR: "SIMD within a
+//! register", in plain safe Rust) with the classic "has a zero byte" bit trick, and look at single bytes only in
+//! a word that matched; the size-optimized wasm would otherwise run them byte by byte.
 
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGHS: u64 = 0x8080_8080_8080_8080;
@@ -42,41 +44,12 @@ fn find_by(hay: &[u8], word: impl Fn(u64) -> bool, byte: impl Fn(u8) -> bool) ->
     Some(at + tail)
 }
 
-/// The first `byte`: the scanner's search for `<`, `>`, quotes and the first byte of end tags.
-pub(crate) fn byte(hay: &[u8], byte: u8) -> Option<usize> {
-    find_by(hay, |x| has_byte(x, byte) != 0, |b| b == byte)
-}
-
-/// Where `needle` (not empty) first starts in `hay`: its first byte is searched for, then the rest compared.
-/// Used instead of `str::find(&str)`, whose two-way searcher costs more wasm than it saves on short needles.
-pub(crate) fn str_at(hay: &str, needle: &str) -> Option<usize> {
-    let first = *needle.as_bytes().first()?;
-    let bytes = hay.as_bytes();
-    let mut at = 0usize;
-    loop {
-        let found = at.checked_add(byte(bytes.get(at..)?, first)?)?;
-        if bytes.get(found..)?.starts_with(needle.as_bytes()) {
-            return Some(found);
-        }
-        at = found.checked_add(1)?;
-    }
-}
-
-/// `str::split_once` for an ASCII needle, with [`str_at`].
+/// `str::split_once` for an ASCII needle, with memchr's substring search (std's two-way searcher costs more wasm).
 pub(crate) fn split_once<'t>(text: &'t str, needle: &str) -> Option<(&'t str, &'t str)> {
-    let at = str_at(text, needle)?;
+    let at = memchr::memmem::find(text.as_bytes(), needle.as_bytes())?;
     let before = text.get(..at)?;
     let after = text.get(at.checked_add(needle.len())?..)?;
     Some((before, after))
-}
-
-/// The first `&`, `<` or `\r`: where raw XML text needs more than copying.
-pub(crate) fn xml_special(hay: &[u8]) -> Option<usize> {
-    find_by(
-        hay,
-        |x| has_byte(x, b'&') | has_byte(x, b'<') | has_byte(x, b'\r') != 0,
-        |b| matches!(b, b'&' | b'<' | b'\r'),
-    )
 }
 
 /// The first C0 control character other than tab, line feed and carriage return (XML forbids them).
@@ -108,7 +81,6 @@ mod tests {
 
     #[test]
     fn agrees_with_a_byte_loop_at_every_position_and_length() {
-        let xml = |b: u8| matches!(b, b'&' | b'<' | b'\r');
         let json = |b: u8| b < 0x20 || b == b'"' || b == b'\\';
         let control = |b: u8| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r');
         // Every special byte at every offset of buffers of every length up to 40, over a background that
@@ -116,8 +88,6 @@ mod tests {
         let background: Vec<u8> = "ab%'=;[]{}  \u{7f}한글é!".bytes().collect();
         for len in 0..40usize {
             let base: Vec<u8> = background.iter().copied().cycle().take(len).collect();
-            assert_eq!(xml_special(&base), naive(&base, xml));
-            assert_eq!(byte(&base, b'<'), naive(&base, |b| b == b'<'));
             assert_eq!(forbidden_control(&base), naive(&base, control));
             assert_eq!(json_special(&base), naive(&base, json));
             for at in 0..len {
@@ -126,13 +96,7 @@ mod tests {
                 ] {
                     let mut hay = base.clone();
                     hay[at] = special;
-                    assert_eq!(xml_special(&hay), naive(&hay, xml), "{hay:?}");
                     assert_eq!(json_special(&hay), naive(&hay, json), "{hay:?}");
-                    assert_eq!(
-                        byte(&hay, special),
-                        naive(&hay, |b| b == special),
-                        "{hay:?}"
-                    );
                     assert_eq!(forbidden_control(&hay), naive(&hay, control), "{hay:?}");
                 }
             }
@@ -156,14 +120,12 @@ mod tests {
     }
 
     #[test]
-    fn str_at_is_str_find() {
+    fn split_once_is_str_split_once() {
         let hay = "a]]b]]>c]]>--->한글?>-->";
         for needle in ["]]>", "-->", "?>", "<!", "a", "한", "x", "->", ">"] {
-            assert_eq!(str_at(hay, needle), hay.find(needle), "{needle}");
             assert_eq!(split_once(hay, needle), hay.split_once(needle), "{needle}");
         }
-        assert_eq!(str_at(hay, ""), None);
-        assert_eq!(str_at("", "]]>"), None);
+        assert_eq!(split_once("", "]]>"), None);
     }
 
     #[test]

@@ -42,6 +42,7 @@ mod url;
 mod model;
 
 mod decode;
+mod discover;
 
 mod parse;
 
@@ -57,6 +58,7 @@ pub use render::sanitize;
 
 pub use date::{format_utc, parse_date};
 pub use decode::{sniff, Sniffed};
+pub use discover::{discover, FeedLink};
 pub use error::{Error, ErrorKind, Position, Warning};
 pub use json_out::feed_to_json as to_json;
 pub use model::{Content, Date, Entry, Escape, Feed, Format, Image, LazyText, Markup, Person};
@@ -67,7 +69,7 @@ pub use text::{
     decode_entities, dimension, excerpt, grapheme_count, html_to_text, xhtml_document,
     xhtml_to_html,
 };
-pub use url::{has_scheme, resolve, safe_url};
+pub use url::{has_scheme, resolve, safe_url, web_host};
 #[cfg(target_arch = "wasm32")]
 pub use web::{parse_feed, render_feed, render_feeds, render_skeleton};
 

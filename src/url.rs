@@ -68,7 +68,7 @@ fn split(s: &str) -> Parts<'_> {
     };
     let (authority, path) = match rest.strip_prefix("//") {
         Some(r) => {
-            let slash = crate::find::byte(r.as_bytes(), b'/').unwrap_or(r.len());
+            let slash = memchr::memchr(b'/', r.as_bytes()).unwrap_or(r.len());
             let (a, p) = r.split_at_checked(slash).unwrap_or((r, ""));
             (Some(a), p)
         }
@@ -85,7 +85,7 @@ fn split(s: &str) -> Parts<'_> {
 
 /// `s.split_once(byte)` for an ASCII byte.
 fn split_at_byte(s: &str, byte: u8) -> Option<(&str, &str)> {
-    let at = crate::find::byte(s.as_bytes(), byte)?;
+    let at = memchr::memchr(byte, s.as_bytes())?;
     Some((s.get(..at)?, s.get(at + 1..)?))
 }
 
@@ -196,6 +196,32 @@ fn resolve_parts(base: &Parts<'_>, r: &Parts<'_>) -> String {
         remove_dots(&merge(base, r.path))
     };
     compose(scheme, authority, &path, query, r.fragment)
+}
+
+/// The host of an absolute http(s) URL, without user info or port, ASCII-lowercased; None for anything else.
+///
+/// # Examples
+/// ```
+/// assert_eq!(feedlet::web_host("https://User@Blog.Example:8443/feed.xml").as_deref(), Some("blog.example"));
+/// assert_eq!(feedlet::web_host("/relative/path"), None);
+/// assert_eq!(feedlet::web_host("javascript:alert(1)"), None);
+/// ```
+pub fn web_host(url: &str) -> Option<String> {
+    let parts = split(url.trim());
+    let scheme = parts.scheme?;
+    if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
+        return None;
+    }
+    let authority = parts.authority?;
+    let host_port = authority.rsplit('@').next().unwrap_or(authority);
+    // An IPv6 literal keeps its brackets; a port follows the last `:` outside them.
+    let host = match host_port.rfind(':') {
+        Some(colon) if !host_port.get(colon..).unwrap_or("").contains(']') => {
+            host_port.get(..colon)?
+        }
+        _ => host_port,
+    };
+    (!host.is_empty()).then(|| host.to_ascii_lowercase())
 }
 
 /// Resolves `reference` against the absolute `base` by RFC 3986 section 5.2

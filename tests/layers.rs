@@ -14,7 +14,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ),
     ("model", &["model"]),
     ("decode", &["decode"]),
-    ("parse", &["parse"]),
+    ("parse", &["parse", "discover"]),
     ("select", &["select"]),
     ("render", &["render", "json_out"]),
     ("web", &["web"]),

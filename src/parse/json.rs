@@ -562,7 +562,7 @@ impl<'a> Mapper<'a, '_> {
     fn feed(&mut self, fields: &[(Str<'a>, Value<'a>)]) -> Option<Feed<'a>> {
         let [version, title, description, home_page_url, feed_url, icon, favicon, language, authors, author, items] =
             pick(fields, FEED_FIELDS);
-        let is_json_feed = matches!(version, Some(Value::Str(v)) if crate::find::str_at(&v.decode(), "jsonfeed").is_some());
+        let is_json_feed = matches!(version, Some(Value::Str(v)) if memchr::memmem::find(v.decode().as_bytes(), b"jsonfeed").is_some());
         if !is_json_feed && !matches!(items, Some(Value::Arr(..))) {
             return None;
         }

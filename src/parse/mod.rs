@@ -1,7 +1,7 @@
 //! Format dispatch and the steps every format shares: the format is chosen from the content, then entries are finished.
 
 pub(crate) mod json;
-mod scan;
+
 pub(crate) mod xml;
 
 use std::borrow::Cow;

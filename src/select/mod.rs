@@ -22,7 +22,9 @@ pub struct Post<'f, 'a> {
 
 /// Chooses the entries to show from one or more feeds.
 ///
-/// Entries are de-duplicated by id and by link (the first one seen wins), filtered by category,
+/// Merged feeds are de-duplicated: an id counts only within its own feed, and across feeds only the same
+/// absolute link makes two entries one, the copy from the feed whose host is the link's host winning (so one feed
+/// cannot reuse another's ids or links to replace its posts). Then entries are filtered by category,
 /// sorted (newest first, undated last, ties in document order), then `offset` and `limit` apply.
 /// Only the chosen entries have their summaries and thumbnails decoded.
 ///
@@ -39,9 +41,9 @@ pub fn select<'f, 'a>(feeds: &'f [Feed<'a>], options: &Options) -> Vec<Post<'f, 
         .flat_map(|(index, feed)| feed.entries.iter().map(move |entry| (index, entry)))
         .filter(|(_, entry)| matches_categories(entry, options))
         .collect();
-    // De-duplicate across feeds only: within one feed a repeated id is still a distinct post in practice.
+    // De-duplicate only when merging: within one feed alone a repeated id is still a distinct post in practice.
     if feeds.len() > 1 {
-        chosen = first_of_each(chosen);
+        chosen = first_of_each(chosen, feeds);
     }
     if options.sort == Sort::Date {
         // Newest first, undated last, document order among equal or missing dates (a stable order).
@@ -69,45 +71,78 @@ pub fn select<'f, 'a>(feeds: &'f [Feed<'a>], options: &Options) -> Vec<Post<'f, 
         .collect()
 }
 
-/// Drops every entry whose id, or link, equals that of an entry kept before it (the first one seen wins).
-/// Equal strings are grouped by sorting (key, index) pairs, so merging stays O(n log n): two feeds of
-/// 10,000 entries must not cost 10⁸ comparisons.
-fn first_of_each<'f, 'a>(entries: Vec<(usize, &'f Entry<'a>)>) -> Vec<(usize, &'f Entry<'a>)> {
-    let ids = groups(entries.iter().map(|(_, e)| Some(e.id.as_ref())));
-    let links = groups(entries.iter().map(|(_, e)| e.link.as_deref()));
-    let mut id_kept = vec![false; entries.len()];
-    let mut link_kept = vec![false; entries.len()];
-    let mut kept = Vec::with_capacity(entries.len());
-    for (k, entry) in entries.into_iter().enumerate() {
-        let id = ids.get(k).copied().flatten();
-        let link = links.get(k).copied().flatten();
-        let seen = |flags: &[bool], group: Option<usize>| {
-            group.is_some_and(|g| flags.get(g).copied().unwrap_or(false))
-        };
-        if seen(&id_kept, id) || seen(&link_kept, link) {
-            continue;
-        }
-        for (flags, group) in [(&mut id_kept, id), (&mut link_kept, link)] {
-            if let Some(slot) = group.and_then(|g| flags.get_mut(g)) {
-                *slot = true;
+/// Drops the copies among merged entries. Ids are compared within one feed only (the first wins); an absolute
+/// http(s) link is compared across feeds, and of the entries sharing one the copy from a feed whose own host
+/// (its link, else its feed URL) is the link's host wins, else the first. Equal keys are grouped by sorting
+/// (key, index) pairs, so merging stays O(n log n): two feeds of 10,000 entries must not cost 10⁸ comparisons.
+fn first_of_each<'f, 'a>(
+    entries: Vec<(usize, &'f Entry<'a>)>,
+    feeds: &[Feed<'_>],
+) -> Vec<(usize, &'f Entry<'a>)> {
+    // Ids, within each feed: the first of each (feed, id) stays.
+    let ids = groups(entries.iter().map(|(feed, e)| Some((*feed, e.id.as_ref()))));
+    let entries: Vec<(usize, &'f Entry<'a>)> = entries
+        .into_iter()
+        .enumerate()
+        .filter(|(k, _)| ids.get(*k).copied().flatten() == Some(*k))
+        .map(|(_, entry)| entry)
+        .collect();
+    // Links, across feeds: only absolute web links count; a relative link means nothing outside its own feed.
+    let link_hosts: Vec<Option<String>> = entries
+        .iter()
+        .map(|(_, e)| e.link.as_deref().and_then(crate::url::web_host))
+        .collect();
+    let links = groups(
+        entries
+            .iter()
+            .zip(&link_hosts)
+            .map(|((_, e), host)| host.as_ref().and(e.link.as_deref())),
+    );
+    let feed_hosts: Vec<Option<String>> = feeds
+        .iter()
+        .map(|f| {
+            (f.link.as_deref().and_then(crate::url::web_host))
+                .or_else(|| f.feed_url.as_deref().and_then(crate::url::web_host))
+        })
+        .collect();
+    let at_home = |k: usize| {
+        let feed = entries.get(k).map(|(feed, _)| *feed);
+        let home = feed
+            .and_then(|f| feed_hosts.get(f))
+            .and_then(Option::as_ref);
+        home.is_some() && home == link_hosts.get(k).and_then(Option::as_ref)
+    };
+    // For each link group, the member that stays: the first from the link's own host, else the first.
+    let mut winner: Vec<Option<usize>> = vec![None; entries.len()];
+    for (k, group) in links.iter().enumerate() {
+        if let Some(slot) = group.and_then(|g| winner.get_mut(g)) {
+            if slot.is_none_or(|current| !at_home(current) && at_home(k)) {
+                *slot = Some(k);
             }
         }
-        kept.push(entry);
     }
-    kept
+    entries
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| match links.get(*k).copied().flatten() {
+            Some(group) => winner.get(group).copied().flatten() == Some(*k),
+            None => true,
+        })
+        .map(|(_, entry)| *entry)
+        .collect()
 }
 
 /// For each key, the index of the first equal key (`None` for a missing key).
-fn groups<'s>(keys: impl Iterator<Item = Option<&'s str>>) -> Vec<Option<usize>> {
-    let keys: Vec<Option<&str>> = keys.collect();
-    let mut order: Vec<(&str, usize)> = keys
+fn groups<K: Ord + Copy + Default>(keys: impl Iterator<Item = Option<K>>) -> Vec<Option<usize>> {
+    let keys: Vec<Option<K>> = keys.collect();
+    let mut order: Vec<(K, usize)> = keys
         .iter()
         .enumerate()
         .filter_map(|(i, k)| k.map(|k| (k, i)))
         .collect();
     crate::sort::heap_sort(&mut order);
     let mut group = vec![None; keys.len()];
-    let mut leader: Option<(&str, usize)> = None;
+    let mut leader: Option<(K, usize)> = None;
     for (key, index) in order {
         let first = match leader {
             Some((k, i)) if k == key => i,
@@ -216,20 +251,50 @@ mod tests {
     use super::*;
     use std::collections::HashSet;
 
-    /// The plain definition: keep an entry unless a kept one has the same id or the same link.
-    fn naive<'f, 'a>(entries: &[(usize, &'f Entry<'a>)]) -> Vec<(usize, &'f Entry<'a>)> {
-        let (mut ids, mut links) = (HashSet::new(), HashSet::new());
-        let mut kept = Vec::new();
-        for &(feed, entry) in entries {
-            let link = entry.link.as_deref();
-            if ids.contains(entry.id.as_ref()) || link.is_some_and(|l| links.contains(l)) {
-                continue;
-            }
-            ids.insert(entry.id.as_ref());
-            links.extend(link);
-            kept.push((feed, entry));
-        }
-        kept
+    /// The plain definition, quadratic: drop an entry when an earlier one of the same feed has its id; then,
+    /// among the rest sharing an absolute link, keep the first whose feed's host is the link's host, else the first.
+    fn naive<'f, 'a>(
+        entries: &[(usize, &'f Entry<'a>)],
+        feeds: &[Feed<'_>],
+    ) -> Vec<(usize, &'f Entry<'a>)> {
+        let mut seen = HashSet::new();
+        let survivors: Vec<(usize, &Entry<'_>)> = entries
+            .iter()
+            .copied()
+            .filter(|(feed, e)| seen.insert((*feed, e.id.as_ref())))
+            .collect();
+        let host = |l: &str| crate::url::web_host(l);
+        let home = |feed: usize| {
+            let f = &feeds[feed];
+            f.link
+                .as_deref()
+                .and_then(host)
+                .or_else(|| f.feed_url.as_deref().and_then(host))
+        };
+        let at_home = |(feed, e): (usize, &Entry<'_>)| {
+            let link_host = e.link.as_deref().and_then(host);
+            link_host.is_some() && home(feed) == link_host
+        };
+        survivors
+            .iter()
+            .copied()
+            .filter(|&(feed, e)| {
+                let Some(link) = e.link.as_deref().filter(|l| host(l).is_some()) else {
+                    return true;
+                };
+                let same: Vec<(usize, &Entry<'_>)> = survivors
+                    .iter()
+                    .copied()
+                    .filter(|(_, o)| o.link.as_deref() == Some(link))
+                    .collect();
+                let keep = same
+                    .iter()
+                    .copied()
+                    .find(|&m| at_home(m))
+                    .unwrap_or(same[0]);
+                std::ptr::eq(keep.1, e) && keep.0 == feed
+            })
+            .collect()
     }
 
     #[test]
@@ -247,17 +312,22 @@ mod tests {
             let entries: Vec<Entry<'static>> = (0..len)
                 .map(|_| Entry {
                     id: Cow::Owned(format!("id{}", next(6))),
-                    link: match next(5) {
+                    link: match next(6) {
                         0 => None,
-                        l => Some(Cow::Owned(format!("https://e.x/{l}"))),
+                        1 => Some(Cow::Owned("/relative".to_owned())),
+                        l => Some(Cow::Owned(format!("https://h{}.x/{l}", l % 3))),
                     },
                     ..Entry::default()
                 })
                 .collect();
+            // Three feeds: one at home on h0.x, one on h1.x (through its feed URL), one with no host.
+            let mut feeds = vec![Feed::new(crate::model::Format::Rss2); 3];
+            feeds[0].link = Some(Cow::Borrowed("https://h0.x/"));
+            feeds[1].feed_url = Some(Cow::Borrowed("https://H1.x:8080/feed.xml"));
             let tagged: Vec<(usize, &Entry<'_>)> =
                 entries.iter().map(|e| (next(3) as usize, e)).collect();
-            let want = naive(&tagged);
-            let got = first_of_each(tagged);
+            let want = naive(&tagged, &feeds);
+            let got = first_of_each(tagged, &feeds);
             assert_eq!(got.len(), want.len());
             for (g, w) in got.iter().zip(&want) {
                 assert!(std::ptr::eq(g.1, w.1) && g.0 == w.0);

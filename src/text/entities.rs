@@ -372,6 +372,16 @@ const C1: [u16; 32] = [
     0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
 ];
 
+/// The windows-1252 character a C1 control (U+0080–U+009F) stands for in text written on Windows
+/// (`don\u{92}t` → `don’t`); None for the five bytes windows-1252 leaves unassigned and for anything else.
+pub(crate) fn windows_1252_c1(c: char) -> Option<char> {
+    let index = u32::from(c).checked_sub(0x80)?;
+    let mapped = C1.get(usize::try_from(index).ok()?).copied()?;
+    (mapped != 0)
+        .then(|| char::from_u32(u32::from(mapped)))
+        .flatten()
+}
+
 fn numeric_char(v: u32) -> char {
     let mapped = match v {
         0 => None,
@@ -395,8 +405,8 @@ pub(crate) fn unescape_xml_with<'s>(
     entities: &[(String, String)],
     limit: usize,
 ) -> Cow<'s, str> {
-    // A byte scan, eight bytes at a time: a `char` pattern search decodes every character (slow in wasm).
-    let special = |s: &str| crate::find::xml_special(s.as_bytes());
+    // A byte scan (memchr): a `char` pattern search decodes every character (slow in wasm).
+    let special = |s: &str| memchr::memchr3(b'&', b'<', b'\r', s.as_bytes());
     if special(raw).is_none() {
         return Cow::Borrowed(raw);
     }

@@ -69,7 +69,7 @@ pub fn html_to_text(html: &str) -> String {
         out: String::with_capacity(html.len().min(1 << 16)),
         gap: false,
     };
-    for tok in Tokens(html) {
+    for tok in Tokens(html, HIDDEN) {
         match tok {
             Tok::Text(t) => sink.push(&decode_entities(t)),
             Tok::Cdata(t) => sink.push(t),
@@ -85,8 +85,15 @@ pub fn html_to_text(html: &str) -> String {
 
 /// Elements whose content never reaches the reader as text.
 #[rustfmt::skip]
-const HIDDEN: &[&str] =
+pub(super) const HIDDEN: &[&str] =
     &["script", "style", "template", "noscript", "iframe", "object", "svg", "math", "head", "title"];
+
+/// Elements whose bodies are never markup of the page itself (raw text, or an inert or embedded document):
+/// what a reader of a whole page's tags skips, keeping `<head>` and its `<link>`s.
+const RAW: &[&str] = &[
+    "script", "style", "template", "noscript", "iframe", "object", "svg", "math", "title",
+    "textarea", "xmp",
+];
 
 /// Tags that render as a line or box break, so adjacent words must not merge.
 #[rustfmt::skip]
@@ -107,6 +114,26 @@ pub(super) fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
     head.eq_ignore_ascii_case(prefix).then_some(tail)
 }
 
+/// The start tags of an HTML document, read without running anything: each tag's name as written and its
+/// attributes (names as written, values entity-decoded once, the first of duplicates kept as HTML does).
+/// Comments are skipped, and the bodies of script, style, template and the other hidden elements are never read.
+pub fn start_tags(html: &str) -> impl Iterator<Item = (&str, Vec<(&str, Cow<'_, str>)>)> {
+    Tokens(html, RAW).filter_map(|token| match token {
+        Tok::Start(name, attrs) => {
+            let mut cur = attrs;
+            let mut self_closed = false;
+            let mut list: Vec<(&str, Cow<'_, str>)> = Vec::new();
+            while let Some((key, value)) = next_attr(&mut cur, &mut self_closed) {
+                if !list.iter().any(|(k, _)| k.eq_ignore_ascii_case(key)) {
+                    list.push((key, super::entities::decode(value, true)));
+                }
+            }
+            Some((name, list))
+        }
+        _ => None,
+    })
+}
+
 /// A lexical piece of HTML; names and attribute text borrow from the input.
 pub(super) enum Tok<'a> {
     /// Raw text, still entity-encoded.
@@ -118,8 +145,8 @@ pub(super) enum Tok<'a> {
 }
 
 /// A forgiving single-pass HTML tokenizer; comments and the like are skipped, and the
-/// bodies of `HIDDEN` elements are jumped over so no consumer sees them.
-pub(super) struct Tokens<'a>(pub(super) &'a str);
+/// bodies of the elements in its list (`HIDDEN` for text, `RAW` for a page's tags) are jumped over so no consumer sees them.
+pub(super) struct Tokens<'a>(pub(super) &'a str, pub(super) &'static [&'static str]);
 
 impl<'a> Iterator for Tokens<'a> {
     type Item = Tok<'a>;
@@ -136,7 +163,7 @@ impl<'a> Iterator for Tokens<'a> {
                 self.0 = rest;
                 return Some(Tok::Text(text));
             }
-            let (tok, rest) = markup(s);
+            let (tok, rest) = markup(s, self.1);
             self.0 = rest;
             if tok.is_some() {
                 return tok;
@@ -146,7 +173,7 @@ impl<'a> Iterator for Tokens<'a> {
 }
 
 /// Lexes the markup at `s` (which starts with `<`); returns the token, if any, and the rest.
-fn markup(s: &str) -> (Option<Tok<'_>>, &str) {
+fn markup<'s>(s: &'s str, hidden: &[&str]) -> (Option<Tok<'s>>, &'s str) {
     let after = s.get(1..).unwrap_or("");
     let mut chars = after.chars();
     match chars.next() {
@@ -176,7 +203,7 @@ fn markup(s: &str) -> (Option<Tok<'_>>, &str) {
         }
         Some(c) if c.is_ascii_alphabetic() => match tag(after) {
             Some((name, attrs, self_closed, rest)) => {
-                let rest = if !self_closed && is_one_of(name, HIDDEN) {
+                let rest = if !self_closed && is_one_of(name, hidden) {
                     skip_to_close(rest, name)
                 } else {
                     rest
@@ -257,7 +284,7 @@ pub(super) fn next_attr<'a>(
 /// browsers do for unclosed script. Nesting is ignored: same-name nesting is rare here.
 fn skip_to_close<'a>(s: &'a str, name: &str) -> &'a str {
     let mut from = s;
-    while let Some(i) = crate::find::str_at(from, "</") {
+    while let Some(i) = memchr::memmem::find(from.as_bytes(), b"</") {
         let cand = from.get(i..).unwrap_or("");
         let after = cand.get(2..).unwrap_or("");
         if let Some(t) = strip_prefix_ci(after, name) {

@@ -1,7 +1,7 @@
 //! Images in HTML: the first real `<img>` of a body, tracking pixels, and width and height values.
 
 use super::entities::decode;
-use super::html::{next_attr, strip_prefix_ci, Tok, Tokens};
+use super::html::{next_attr, strip_prefix_ci, Tok, Tokens, HIDDEN};
 
 /// An image found in HTML.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,7 +19,7 @@ pub struct HtmlImage {
 /// `data:` placeholder; an image with only a `data:` source is skipped. Images inside
 /// comments, script, noscript and the other hidden elements are not considered.
 pub fn first_image(html: &str) -> Option<HtmlImage> {
-    Tokens(html).find_map(|tok| match tok {
+    Tokens(html, HIDDEN).find_map(|tok| match tok {
         Tok::Start(name, attrs) if name.eq_ignore_ascii_case("img") => image(attrs),
         _ => None,
     })

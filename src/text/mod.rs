@@ -7,9 +7,9 @@ mod images;
 mod xhtml;
 
 pub use entities::{decode_entities, lookup_entity};
-pub(crate) use entities::{hex4, json_unescape, unescape_xml, unescape_xml_with};
+pub(crate) use entities::{hex4, json_unescape, unescape_xml, unescape_xml_with, windows_1252_c1};
 pub use excerpt::{excerpt, grapheme_count};
-pub use html::{collapse_whitespace, html_to_text};
+pub use html::{collapse_whitespace, html_to_text, start_tags};
 pub use images::{dimension, first_image, is_tracking_pixel};
 pub use xhtml::{xhtml_document, xhtml_to_html};
 

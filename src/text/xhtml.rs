@@ -3,7 +3,7 @@
 /// Where the first `<!` or `<?` starts, passing over other markup.
 fn next_declaration(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
-    let mut from = crate::find::byte(bytes, b'<')?;
+    let mut from = memchr::memchr(b'<', bytes)?;
     loop {
         let tail = bytes.get(from..)?;
         if matches!(tail, [b'<', b'!' | b'?', ..]) {
@@ -11,7 +11,7 @@ fn next_declaration(text: &str) -> Option<usize> {
         }
         from = from
             .checked_add(1)?
-            .checked_add(crate::find::byte(tail.get(1..)?, b'<')?)?;
+            .checked_add(memchr::memchr(b'<', tail.get(1..)?)?)?;
     }
 }
 

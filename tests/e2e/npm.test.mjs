@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { atom, posts } from './lib/feeds.mjs';
 import { E2E_DIR, WWW, assertHealthy, paths, rendered, waitForWidget } from './lib/harness.mjs';
-import { startServer } from './lib/server.mjs';
+import { startServer } from '../lib/server.mjs';
 import { CSP, themeProbe, violations } from './csp.test.mjs';
 
 const run = promisify(execFile);

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { REPO, WWW, paths, rendered, settleMessages, waitForWidget, wwwRequire } from './lib/harness.mjs';
-import { startServer } from './lib/server.mjs';
+import { startServer } from '../lib/server.mjs';
 
 const DEMO = join(WWW, 'demo');
 const SCREENSHOT = join(REPO, 'docs', 'screenshot.png');

@@ -217,3 +217,50 @@ fn published_falls_back_to_dc_date_and_pub_date() {
         Some("2026-03-05T10:00:00Z")
     );
 }
+
+#[test]
+fn real_world_forms_of_round_two() {
+    let iso = |s: &str| feedlet::parse_date(s).map(feedlet::format_utc);
+    // day.month.year, as German and Russian sites write it
+    assert_eq!(
+        iso("22.11.2022 12:16:00").as_deref(),
+        Some("2022-11-22T12:16:00Z")
+    );
+    assert_eq!(iso("1.2.2023").as_deref(), Some("2023-02-01T00:00:00Z"));
+    assert_eq!(
+        iso("22.11.2022 12:16:00 +0100").as_deref(),
+        Some("2022-11-22T11:16:00Z")
+    );
+    // year/month/day with unpadded fields
+    assert_eq!(
+        iso("2020/1/10 14:33:00").as_deref(),
+        Some("2020-01-10T14:33:00Z")
+    );
+    assert_eq!(iso("2020/12/31").as_deref(), Some("2020-12-31T00:00:00Z"));
+    // a month name where the weekday belongs
+    assert_eq!(
+        iso("January, 29 Jan 2021 17:56:15 +0530").as_deref(),
+        Some("2021-01-29T12:26:15Z")
+    );
+    // a date inside markup (escaped in the feed, decoded once before it gets here)
+    assert_eq!(
+        iso(r#"<time datetime="2019-05-03T19:21:28Z">May 3, 2019</time>"#).as_deref(),
+        Some("2019-05-03T19:21:28Z")
+    );
+    assert_eq!(
+        iso("<span>Sat, 07 Mar 2026 00:00:00 +0900</span>").as_deref(),
+        Some("2026-03-06T15:00:00Z")
+    );
+    // what is still not a date
+    for not_a_date in [
+        "31.02.2022",
+        "2020/13/1",
+        "1.2.3",
+        "22.11.22.1",
+        "<b>soon</b>",
+        "a, b",
+        "2020/1/10/5",
+    ] {
+        assert_eq!(iso(not_a_date), None, "{not_a_date}");
+    }
+}

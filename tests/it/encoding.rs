@@ -226,3 +226,74 @@ fn c0_controls_are_removed_with_a_warning() {
     assert!(feed.warnings.is_empty());
     assert_eq!(feed.title.as_deref(), Some("a b c"));
 }
+
+#[test]
+fn undeclared_bytes_that_are_not_utf8_read_as_windows_1252() {
+    let feed = parse_fixture("windows-1252-undeclared.xml");
+    assert_eq!(feed.title.as_deref(), Some("Café Crème"));
+    assert_eq!(
+        feed.entries[0].title.as_deref(),
+        Some("“Crème brûlée” – naïve")
+    );
+    assert_eq!(
+        feed.entries[0].summary_text().as_deref(),
+        Some("Don’t miss it …")
+    );
+    let warning = feed
+        .warnings
+        .iter()
+        .find(|w| w.message.contains("windows-1252"))
+        .unwrap();
+    assert!(warning.message.contains("names no encoding"), "{warning:?}");
+    // Line 3, at the first byte that is not UTF-8 (the é of Café).
+    assert_eq!((warning.line, warning.column), (3, 11));
+    assert!(!feed.title.as_deref().unwrap_or("").contains('\u{FFFD}'));
+}
+
+#[test]
+fn a_declared_or_mostly_utf8_feed_is_not_guessed_as_windows_1252() {
+    // Declared UTF-8 stays UTF-8, with U+FFFD (the invalid-utf8 fixture above).
+    // Undeclared UTF-8 with one stray byte keeps its Korean: valid multi-byte text outweighs one bad byte.
+    let bytes = [
+        "<rss><channel><title>한국어 블로그 ".as_bytes(),
+        b"\xFF",
+        "</title></channel></rss>".as_bytes(),
+    ]
+    .concat();
+    let feed = parse_bytes(&bytes, &ParseOptions::default()).unwrap();
+    assert_eq!(feed.title.as_deref(), Some("한국어 블로그 \u{FFFD}"));
+    assert!(has_warning(&feed, "U+FFFD"));
+    assert!(!has_warning(&feed, "windows-1252"));
+    // An HTTP charset is a name: no guessing then either.
+    let options = ParseOptions {
+        charset: Some("utf-8".to_owned()),
+        ..ParseOptions::default()
+    };
+    let feed = parse_bytes(&fixture_bytes("windows-1252-undeclared.xml"), &options).unwrap();
+    assert!(has_warning(&feed, "U+FFFD"));
+    assert!(!has_warning(&feed, "windows-1252"));
+    assert!(feedlet::sniff(b"<rss/>", None).guessed);
+    assert!(!feedlet::sniff(b"<rss/>", Some("utf-8")).guessed);
+    assert!(!feedlet::sniff(b"<?xml version='1.0' encoding='utf-8'?><rss/>", None).guessed);
+}
+
+#[test]
+fn c1_controls_become_windows_1252_punctuation_with_a_warning() {
+    let feed = parse_fixture("c1-punctuation.xml");
+    assert_eq!(
+        feed.entries[0].title.as_deref(),
+        Some("Don’t stop – it’s “fine”")
+    );
+    // U+0081 is unassigned in windows-1252 and is left as it is.
+    assert_eq!(
+        feed.entries[0].summary_text().as_deref(),
+        Some("Ends here… and \u{81} stays")
+    );
+    let warning = feed
+        .warnings
+        .iter()
+        .find(|w| w.message.contains("C1 control"))
+        .unwrap();
+    assert!(warning.message.starts_with("6 C1"), "{warning:?}");
+    assert_eq!((warning.line, warning.column), (6, 11));
+}

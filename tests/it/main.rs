@@ -20,6 +20,7 @@ mod categories_ids;
 mod cli;
 mod conformance;
 mod dates;
+mod discover;
 mod encoding;
 mod errors;
 mod formats;

@@ -210,6 +210,41 @@ fn several_feeds_merge_without_duplicates() {
 }
 
 #[test]
+fn one_feed_cannot_hide_another_feeds_posts() {
+    // The victim's posts, on its own host.
+    let victim = parse_str(
+        r#"<rss><channel><link>https://victim.example/</link>
+           <item><guid>post-1</guid><title>Real one</title><link>https://victim.example/1</link></item>
+           <item><guid>post-2</guid><title>Real two</title><link>https://victim.example/2</link></item>
+           </channel></rss>"#,
+    );
+    // Listed first, a hostile feed reuses the victim's ids, and copies one of its links under another title.
+    let hostile = parse_str(
+        r#"<rss><channel><link>https://hostile.example/</link>
+           <item><guid>post-1</guid><title>Fake one</title><link>https://hostile.example/a</link></item>
+           <item><guid>post-9</guid><title>Fake two</title><link>https://victim.example/2</link></item>
+           <item><guid>post-9</guid><title>Same id twice in one feed</title><link>https://hostile.example/b</link></item>
+           </channel></rss>"#,
+    );
+    let feeds = [hostile, victim];
+    let titles: Vec<String> = feedlet::select(
+        &feeds,
+        &Options {
+            limit: 10,
+            sort: Sort::Feed,
+            ..options()
+        },
+    )
+    .iter()
+    .map(|p| p.entry.title.as_deref().unwrap_or("").to_owned())
+    .collect();
+    // Ids count within one feed only: the hostile "post-1" does not replace the victim's.
+    // The shared link belongs to the victim's host, so the victim's copy wins; the repeated id within the
+    // hostile feed is one post.
+    assert_eq!(titles, ["Fake one", "Real one", "Real two"]);
+}
+
+#[test]
 fn every_text_and_attribute_is_escaped() {
     let feed = parse_str(
         r#"<rss><channel><language>en" onload="x</language><item>

@@ -32,22 +32,17 @@
 // Options: --quick (2 modes, no feedparser: a smoke run); arguments filter by substring of the run name
 // (`node ../tests/xss/run.mjs rss-cdata embed-shadow`, `… feedparser`); XSS_TIMING=1 prints timings.
 // Ends with `N passed, M failed` (combinations plus feedparser cases) and exits non-zero on any failure.
-import { createServer } from 'node:http';
-import { existsSync, readFileSync, promises as fs } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, extname, join, normalize, sep } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DIST, REPO, launchBrowser } from '../lib/browser.mjs';
+import { startServer } from '../lib/server.mjs';
 import { payloads } from './payloads.mjs';
 import { generate, FORMAT_FIELDS, FIELDS } from './generate.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const REPO = join(HERE, '..', '..');
-const WWW = join(REPO, 'www');
-const DIST = join(WWW, 'dist');
 const CORPUS = join(REPO, '..', 'shared', 'corpora', 'feedparser');
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'";
-const CHROMIUM_ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const CONCURRENCY = 3;
 
 const args = process.argv.slice(2);
@@ -62,13 +57,11 @@ if (!existsSync(join(DIST, 'embed.js')) || !existsSync(join(DIST, 'feedlet_bg.wa
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// The server: www/dist, the harness, the generated feeds from memory, the feedparser corpus, and trap URLs.
+// The server (tests/lib/server.mjs, every response under the CSP): www/dist, the harness, the generated feeds
+// from memory, the feedparser corpus, and trap URLs.
 
 const { feeds, stats } = generate();
-const feedFiles = new Map(feeds.map((f) => [f.file, f]));
 const hits = []; // requests for trap URLs: { path, id, job } (the job from the Referer: the harness page's ?job=)
-const TYPES = { '.js': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm', '.html': 'text/html; charset=utf-8',
-  '.xml': 'application/xml', '.json': 'application/json', '.d.ts': 'text/plain' };
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
   '1f15c4890000000d49444154789c63000100000500010d0a2db40000000049454e44ae426082', 'hex');
 const HARNESS_HTML = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>feedlet xss</title>'
@@ -79,47 +72,40 @@ const HARNESS_HTML = '<!doctype html><html lang="en"><head><meta charset="utf-8"
 const HARNESS_CSS = '.feedlet__item, feedlet-posts::part(item), .harness-host::part(item) '
   + '{ content-visibility: auto; contain-intrinsic-size: auto 160px }';
 
-function serve(request, response) {
-  const url = new URL(request.url, 'http://127.0.0.1');
-  let path = url.pathname;
-  try { path = decodeURIComponent(path); } catch { /* a malformed escape stays as it is */ }
-  const send = (status, type, body, extra = {}) => {
-    response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'content-security-policy': CSP, ...extra });
-    response.end(body);
-  };
+// Trap URLs record who asked (by id and job) and answer with something that would show if it ran.
+const TRAPS = {
+  '/xss.js': (id) => ({ type: 'text/javascript; charset=utf-8', body: `window.__xss && window.__xss(${Number(id) || 0});` }),
+  '/xss.css': () => ({ type: 'text/css', body: 'html{outline:1px solid red}' }),
+  '/navigated': () => ({ type: 'text/html; charset=utf-8', body: '<!doctype html><p>navigated</p>' }),
+};
+function trap(req, res, url) {
+  const path = Object.keys(TRAPS).find((p) => p === '/navigated' ? url.pathname.startsWith(p) : url.pathname === p);
+  if (!path) return false;
   const id = url.searchParams.get('id');
   let job = '';
-  try { job = new URL(request.headers.referer || '').searchParams.get('job') || ''; } catch { /* no referer */ }
-  if (path === '/xss.js') { hits.push({ path, id, job }); return send(200, TYPES['.js'], `window.__xss && window.__xss(${Number(id) || 0});`); }
-  if (path === '/xss.css') { hits.push({ path, id, job }); return send(200, 'text/css', 'html{outline:1px solid red}'); }
-  if (path.startsWith('/navigated')) { hits.push({ path, id, job }); return send(200, TYPES['.html'], '<!doctype html><p>navigated</p>'); }
-  if (path === '/harness.html' || path === '/') return send(200, TYPES['.html'], HARNESS_HTML);
-  if (path === '/harness.js') return send(200, TYPES['.js'], readFileSync(join(HERE, 'harness.js')));
-  if (path === '/harness.css') return send(200, 'text/css', HARNESS_CSS);
-  if (path === '/ok.png') return send(200, 'image/png', PNG);
-  if (path === '/ok.svg') return send(200, 'image/svg+xml', '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>');
-  if (path === '/ok.html') return send(200, TYPES['.html'], '<!doctype html><p>ok</p>');
-  if (path.startsWith('/feeds/')) {
-    const feed = feedFiles.get(path.slice(7));
-    return feed ? send(200, feed.contentType + '; charset=utf-8', feed.body) : send(404, 'text/plain', 'no such feed');
-  }
-  const fromDir = (prefix, dir) => {
-    const file = join(dir, normalize(path.slice(prefix.length)));
-    if (!file.startsWith(dir + sep)) return send(403, 'text/plain', 'forbidden');
-    fs.readFile(file).then((body) => send(200, TYPES[extname(file)] || 'application/octet-stream', body),
-      () => send(404, 'text/plain', 'not found'));
-  };
-  if (path.startsWith('/dist/')) return fromDir('/dist/', DIST);
-  if (path.startsWith('/fp/')) return fromDir('/fp/', join(CORPUS, 'files'));
-  return send(404, 'text/plain', 'not found');
+  try { job = new URL(req.headers.referer || '').searchParams.get('job') || ''; } catch { /* no referer */ }
+  hits.push({ path: path === '/navigated' ? url.pathname : path, id, job });
+  const { type, body } = TRAPS[path](id);
+  res.writeHead(200, server.headersFor(type));
+  res.end(body);
+  return true;
 }
 
-const server = createServer(serve);
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-const origin = `http://127.0.0.1:${server.address().port}`;
+const server = await startServer({
+  dirs: { '/dist/': DIST, '/fp/': join(CORPUS, 'files') },
+  headers: { 'cache-control': 'no-store', 'content-security-policy': CSP },
+  fallback: trap,
+});
+for (const path of ['/', '/harness.html']) server.put(path, { type: 'text/html; charset=utf-8', body: HARNESS_HTML });
+server.put('/harness.js', { type: 'text/javascript; charset=utf-8', body: () => readFileSync(join(HERE, 'harness.js')) });
+server.put('/harness.css', { type: 'text/css', body: HARNESS_CSS });
+server.put('/ok.png', { type: 'image/png', body: PNG });
+server.put('/ok.svg', { type: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>' });
+server.put('/ok.html', { type: 'text/html; charset=utf-8', body: '<!doctype html><p>ok</p>' });
+for (const feed of feeds) server.put(`/feeds/${feed.file}`, { type: feed.contentType + '; charset=utf-8', body: feed.body });
+const origin = server.origin;
 
-const { chromium } = createRequire(join(WWW, 'package.json'))('playwright-core');
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const browser = await launchBrowser();
 
 // Runs in every frame before any script: the canary, the dialog hooks and the CSP listener.
 function instrument() {
@@ -339,7 +325,7 @@ async function pool(list, worker, n) {
     console.log(`xss: ${out.crash || `the self-test failed: ${blind.join('; ')}`}`);
     console.log('0 passed, 1 failed');
     await browser.close();
-    server.close();
+    await server.close();
     process.exit(1);
   }
 }
@@ -416,7 +402,7 @@ if (quick || (filters.length && !filters.some((f) => 'feedparser'.includes(f))))
 }
 
 await browser.close();
-server.close();
+await server.close();
 
 if (details.length) console.log(`failed runs: ${details.map((d) => d.name).join(', ')}`);
 const passed = totals.combos - totals.failedCombos + fpPassed;

@@ -1,26 +1,14 @@
 // Shared helpers for the end-to-end tests: the browser, instrumented pages, page markup and assertions.
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
+import { DIST } from '../../lib/browser.mjs';
 
+export { CHROMIUM_ARGS, DIST, REPO, WWW, launchBrowser, wwwRequire } from '../../lib/browser.mjs';
 export const E2E_DIR = dirname(dirname(fileURLToPath(import.meta.url)));
-export const REPO = join(E2E_DIR, '..', '..');
-export const WWW = join(REPO, 'www');
-export const DIST = join(WWW, 'dist');
 // The runner copies www/dist once at start and serves (and packs) that copy, so that a rebuild during a run
 // cannot mix two builds: `paths.dist` is the copy.
 export const paths = { dist: DIST };
-// playwright-core and axe-core live in www/node_modules, which ESM resolution from tests/ would not find.
-export const wwwRequire = createRequire(join(WWW, 'package.json'));
-
-export const CHROMIUM_ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-
-export async function launchBrowser() {
-  const { chromium } = wwwRequire('playwright-core');
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-}
 
 export const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 

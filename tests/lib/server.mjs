@@ -1,5 +1,5 @@
-// A small HTTP server for the end-to-end tests: binds 127.0.0.1 on an ephemeral port, serves directories
-// (`.wasm` as application/wasm) and virtual files that tests register, and counts every request.
+// The one static server of the browser suites (tests/e2e, tests/xss): binds 127.0.0.1 on an ephemeral port, serves
+// directories (`.wasm` as application/wasm) and virtual files that tests register, and counts every request.
 import { createServer } from 'node:http';
 import { promises as fs } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -13,16 +13,27 @@ const TYPES = {
 
 export const typeOf = (path) => TYPES[extname(path).toLowerCase()] || 'application/octet-stream';
 
+const isHtml = (type) => type.startsWith('text/html');
+
 /**
- * @param {{ dirs?: Record<string, string>, htmlHeaders?: Record<string, string> }} options
- *   dirs: URL prefix ("/dist/") → directory; htmlHeaders: extra headers on every HTML response (a CSP, say).
+ * @param {{
+ *   dirs?: Record<string, string>,
+ *   headers?: Record<string, string>,
+ *   htmlHeaders?: Record<string, string>,
+ *   fallback?: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, url: URL) => boolean | Promise<boolean>,
+ * }} options
+ *   dirs: URL prefix ("/dist/") → directory; headers: extra headers on every response (404s too);
+ *   htmlHeaders: extra headers on every HTML response (a CSP, say); fallback: asked before a 404, returns true
+ *   when it answered (for paths no fixed name describes, such as a prefix).
  */
-export async function startServer({ dirs = {}, htmlHeaders = {} } = {}) {
+export async function startServer({ dirs = {}, headers = {}, htmlHeaders = {}, fallback } = {}) {
   const files = new Map(); // path → { status, type, body, headers, handler }
   files.set('/favicon.ico', { status: 204, type: 'image/x-icon', body: '' });
   const hits = new Map(); // path → number of requests
   const listeners = new Set();
   let scopes = 0;
+  // The headers of one response: the server-wide ones, the HTML ones for HTML, then the file's own.
+  const head = (type, own = {}) => ({ 'content-type': type, 'cache-control': 'no-cache', ...headers, ...(isHtml(type) ? htmlHeaders : {}), ...own });
 
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
@@ -33,15 +44,19 @@ export async function startServer({ dirs = {}, htmlHeaders = {} } = {}) {
       const file = files.get(path);
       if (file) {
         if (file.handler) return await file.handler(req, res, url);
-        const headers = { 'content-type': file.type || typeOf(path), 'cache-control': 'no-cache', ...(file.type?.startsWith('text/html') || (!file.type && typeOf(path).startsWith('text/html')) ? htmlHeaders : {}), ...file.headers };
         const body = typeof file.body === 'function' ? file.body(url) : file.body;
-        res.writeHead(file.status || 200, headers);
+        res.writeHead(file.status || 200, head(file.type || typeOf(path), file.headers));
         return res.end(req.method === 'HEAD' ? undefined : body);
       }
       for (const [prefix, dir] of Object.entries(dirs)) {
         if (!path.startsWith(prefix)) continue;
         const root = resolve(dir);
-        let target = join(root, normalize(decodeURIComponent(path.slice(prefix.length))));
+        let target;
+        try {
+          target = join(root, normalize(decodeURIComponent(path.slice(prefix.length))));
+        } catch {
+          break; // a malformed escape names no file
+        }
         if (target !== root && !target.startsWith(root + sep)) break;
         let stat = await fs.stat(target).catch(() => null);
         if (stat && stat.isDirectory()) {
@@ -49,14 +64,14 @@ export async function startServer({ dirs = {}, htmlHeaders = {} } = {}) {
           stat = await fs.stat(target).catch(() => null);
         }
         if (!stat) break;
-        const type = typeOf(target);
-        res.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache', ...(type.startsWith('text/html') ? htmlHeaders : {}) });
+        res.writeHead(200, head(typeOf(target)));
         return res.end(req.method === 'HEAD' ? undefined : await fs.readFile(target));
       }
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      if (fallback && await fallback(req, res, url)) return;
+      res.writeHead(404, head('text/plain; charset=utf-8'));
       res.end(`not found: ${path}\n`);
     } catch (error) {
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      if (!res.headersSent) res.writeHead(500, head('text/plain; charset=utf-8'));
       res.end(String(error));
     }
   });
@@ -68,6 +83,8 @@ export async function startServer({ dirs = {}, htmlHeaders = {} } = {}) {
 
   const api = {
     origin,
+    /** The headers a response of this type gets from the server's options (for handlers that answer themselves). */
+    headersFor: (type, own) => head(type, own),
     /** Registers a virtual file: a string/Buffer body, or { status, type, headers, body, handler(req, res, url) }. */
     put(path, spec) {
       files.set(path, typeof spec === 'string' || Buffer.isBuffer(spec) ? { body: spec } : spec);
