@@ -8,11 +8,14 @@
 //!   `<` or `>`, text holds no raw `<` or `>`, and every `&` starts one of the renderer's five escapes;
 //! - decode back to exactly the text the model holds (titles, authors, categories, summaries, dates,
 //!   heading, empty text, `lang`, `datetime`, `src`, `href`);
-//! - carry only safe links: `href`/`src` are absolute `http:`/`https:` URLs or relative references that
-//!   no URL parser can read a scheme into, else absent.
+//! - carry only safe links: `href`/`src` are absolute `http://`/`https://` URLs with a host, else absent
+//!   (a relative reference would resolve against the host page);
+//! - hold every text in its own bidi isolate (`dir="auto"` on the element holding it), so that bidi
+//!   controls in one field cannot reorder another;
+//! - hold no image when `image` is off.
 //!
 //! Two model sources are tested. `parsed_model_*` builds entries the way every parser does (links and
-//! image URLs passed through `safe_url`, which `render_html` documents as its precondition).
+//! image URLs passed through `safe_url` against the document's URL).
 //! `raw_model_*` hand `render_html` a model with unchecked URLs, as a `Feed` deserialized from JSON
 //! (`Feed: Deserialize`) or built by a library user can carry: the renderer must re-check them.
 #![cfg(not(target_arch = "wasm32"))]
@@ -108,7 +111,7 @@ fn check(feeds: &[Feed<'_>], options: &Options, check_links: bool) -> Result<(),
             let image = post
                 .image
                 .as_ref()
-                .and_then(|i| Some((i, safe_url(None, &i.url)?)));
+                .and_then(|i| Some((i, absolute(&i.url)?)));
             if let Some((image, url)) = image {
                 match parts.next() {
                     Some(img) if img.name() == "img" && img.attribute("src") == Some(&url) => {
@@ -127,7 +130,7 @@ fn check(feeds: &[Feed<'_>], options: &Options, check_links: bool) -> Result<(),
         let title = entry.title.as_deref().unwrap_or("(untitled)");
         match parts.next() {
             Some(t) if t.class() == "feedlet__title" && t.text() == title => {
-                let checked = entry.link.as_deref().and_then(|l| safe_url(None, l));
+                let checked = entry.link.as_deref().and_then(absolute);
                 let expected_href = checked.as_deref();
                 if t.attribute("href") != expected_href {
                     return fail(format!(
@@ -208,6 +211,16 @@ fn check(feeds: &[Feed<'_>], options: &Options, check_links: bool) -> Result<(),
         if let Some(extra) = parts.next() {
             return fail(format!("unexpected <{}> in an item", extra.name()));
         }
+        if let Some(field) = unisolated(li) {
+            return fail(format!(
+                "<{} class={:?}> holds text outside a bidi isolate",
+                field.name(),
+                field.class()
+            ));
+        }
+        if !options.image && has_image(li) {
+            return fail("an image with image=false".into());
+        }
     }
     if check_links {
         for link in links {
@@ -217,6 +230,35 @@ fn check(feeds: &[Feed<'_>], options: &Options, check_links: bool) -> Result<(),
         }
     }
     Ok(())
+}
+
+/// What the renderer may write for a URL the model holds, with no base: `safe_url`'s result when it is
+/// absolute http(s) with a host; a relative reference would resolve against the host page.
+fn absolute(raw: &str) -> Option<String> {
+    safe_url(None, raw).filter(|url| is_safe_link(url))
+}
+
+/// The first element of an item that holds feed text directly without being its own bidi isolate
+/// (`dir="auto"`); the meta line and the item only hold elements.
+fn unisolated(node: &Tree) -> Option<&Tree> {
+    let Tree::Element { children, .. } = node else {
+        return None;
+    };
+    let holds_text = children
+        .iter()
+        .any(|c| matches!(c, Tree::Text(t) if !t.is_empty()));
+    if holds_text && node.attribute("dir") != Some("auto") {
+        return Some(node);
+    }
+    children.iter().find_map(unisolated)
+}
+
+/// True when an `<img>` is anywhere under `node`.
+fn has_image(node: &Tree) -> bool {
+    match node {
+        Tree::Element { children, .. } => node.name() == "img" || children.iter().any(has_image),
+        Tree::Text(_) => false,
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -285,20 +327,35 @@ fn same_tree(record: TreeSink, html: HtmlSink) -> Result<(), String> {
 }
 
 /// The list description into a recording sink and into the HTML sink: the HTML, read back, must be
-/// the recorded tree exactly (elements, attribute order, texts), and both count the same entries and
-/// refused URLs. A model whose URLs the parser checked has none to refuse.
-fn list_sinks_agree(feeds: &[Feed<'_>], options: &Options, checked: bool) -> Result<(), String> {
+/// the recorded tree exactly (elements, attribute order, texts), both count the same entries, and the
+/// refused URLs are exactly the shown links and thumbnails that are not absolute web URLs.
+fn list_sinks_agree(feeds: &[Feed<'_>], options: &Options) -> Result<(), String> {
     let mut record = DatesAsMarkers(TreeSink::default());
     let Ok(count) = feedlet::render_into(&mut record, feeds, options);
     let mut html = DatesAsMarkers(HtmlSink::new(options.date_style));
     let Ok(html_count) = feedlet::render_into(&mut html, feeds, options);
-    let posts = feedlet::select(feeds, options).len();
-    if count != posts || html_count != posts {
-        return Err(format!("counts {count} and {html_count} for {posts} posts"));
-    }
-    if checked && record.0.refused_urls() != 0 {
+    let posts = feedlet::select(feeds, options);
+    if count != posts.len() || html_count != posts.len() {
         return Err(format!(
-            "{} URLs refused in a parsed model",
+            "counts {count} and {html_count} for {} posts",
+            posts.len()
+        ));
+    }
+    let refused = posts
+        .iter()
+        .flat_map(|post| {
+            let image = post
+                .image
+                .as_ref()
+                .filter(|_| options.layout == Layout::Cards);
+            [post.entry.link.as_deref(), image.map(|i| i.url.as_str())]
+        })
+        .flatten()
+        .filter(|url| absolute(url).is_none())
+        .count();
+    if record.0.refused_urls() != refused {
+        return Err(format!(
+            "{} URLs refused, {refused} expected",
             record.0.refused_urls()
         ));
     }
@@ -360,6 +417,13 @@ fn hostile() -> impl Strategy<Value = String> {
         "한",
         "👍🏽",
         "\u{202e}",
+        "\u{202d}",
+        "\u{2066}",
+        "\u{2067}",
+        "\u{2068}",
+        "\u{2069}",
+        "\u{200f}",
+        "\u{202c}",
         "http://",
         "https://e.com/",
         "//evil.com",
@@ -434,7 +498,8 @@ fn person() -> impl Strategy<Value = Person<'static>> {
         })
 }
 
-/// An entry with arbitrary text everywhere; `checked` passes URLs through `safe_url` as the parsers do.
+/// An entry with arbitrary text everywhere; `checked` passes URLs through `safe_url` against the document's
+/// URL, as the parsers do.
 fn entry(checked: bool) -> impl Strategy<Value = Entry<'static>> {
     (
         (
@@ -468,7 +533,8 @@ fn entry(checked: bool) -> impl Strategy<Value = Entry<'static>> {
             )| {
                 let url = |raw: String| {
                     if checked {
-                        safe_url(None, &raw)
+                        // A parser that knows the document's URL: every URL it keeps is absolute.
+                        safe_url(Some("https://feed.example/posts/"), &raw)
                     } else {
                         Some(raw)
                     }
@@ -529,6 +595,7 @@ fn options() -> impl Strategy<Value = Options> {
             any::<bool>(),
             any::<bool>(),
             0usize..400,
+            any::<bool>(),
         ),
         (
             prop::sample::select(vec![Sort::Date, Sort::Feed]),
@@ -542,7 +609,7 @@ fn options() -> impl Strategy<Value = Options> {
                 date_style,
                 heading,
                 empty_text,
-                (date, summary, author, categories, length),
+                (date, summary, author, categories, length, image),
                 (sort, summary_mode),
             )| Options {
                 limit: 100,
@@ -558,6 +625,7 @@ fn options() -> impl Strategy<Value = Options> {
                 summary_length: length,
                 sort,
                 summary_mode,
+                image,
                 ..Options::default()
             },
         )
@@ -577,11 +645,11 @@ proptest! {
     /// One description through two sinks: the HTML string is exactly what the description recorded.
     #[test]
     fn html_sink_writes_exactly_the_description(feeds in prop::collection::vec(feed(true), 1..3), raw in prop::collection::vec(feed(false), 0..2), options in options()) {
-        if let Err(message) = list_sinks_agree(&feeds, &options, true) {
+        if let Err(message) = list_sinks_agree(&feeds, &options) {
             prop_assert!(false, "{}", message);
         }
         if !raw.is_empty() {
-            if let Err(message) = list_sinks_agree(&raw, &options, false) {
+            if let Err(message) = list_sinks_agree(&raw, &options) {
                 prop_assert!(false, "{}", message);
             }
         }
@@ -638,7 +706,12 @@ fn scanner_rejects_escaped_markup() {
     }
     assert!(scan("<section class=\"a &amp; &quot;\"><p>&lt;b&gt;</p></section>\n").is_ok());
     assert!(is_safe_link("https://e.com/a"));
-    assert!(is_safe_link("/a:b"));
+    assert!(!is_safe_link("/a:b"));
+    assert!(!is_safe_link("/logout"));
+    assert!(!is_safe_link("https:/logout"));
+    assert!(!is_safe_link("https:logout"));
+    assert!(!is_safe_link("https:///logout"));
+    assert!(is_safe_link("http://e.com"));
     assert!(!is_safe_link("javascript:alert(1)"));
     assert!(!is_safe_link("java\tscript:alert(1)"));
     assert!(!is_safe_link("%6Aavascript:x"));

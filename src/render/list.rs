@@ -6,7 +6,7 @@ use crate::model::{Entry, Feed, Markup};
 use crate::options::{Layout, LinkTarget, Options, SummaryMode};
 use crate::select::{meta_shown, select, Post};
 use crate::text::decimal;
-use crate::url::safe_url;
+use crate::url::web_host;
 
 /// Writes the recent-posts list of `feeds` into `sink` and returns how many entries it shows.
 ///
@@ -119,7 +119,7 @@ fn item<S: Sink>(sink: &mut S, post: &Post<'_, '_>, options: &Options) -> Result
         if let Some(image) = &post.image {
             // Checked again here: a `Feed` can be built or deserialized by library users, or come
             // from JavaScript, not only from the parser.
-            match safe_url(None, &image.url) {
+            match POLICY.url(None, &image.url) {
                 Some(url) => {
                     sink.open("img", "feedlet__image", "image")?;
                     sink.attribute("src", &url)?;
@@ -146,6 +146,8 @@ fn item<S: Sink>(sink: &mut S, post: &Post<'_, '_>, options: &Options) -> Result
         if let Some(date) = date {
             sink.open("time", "feedlet__date", "date")?;
             sink.attribute("datetime", &date.to_iso())?;
+            // A date that could not be read shows as the feed wrote it, bidi controls and all.
+            sink.attribute("dir", "auto")?;
             match date.timestamp {
                 Some(timestamp) => sink.date(timestamp)?,
                 None => sink.text(&date.raw)?,
@@ -175,7 +177,7 @@ fn item<S: Sink>(sink: &mut S, post: &Post<'_, '_>, options: &Options) -> Result
 /// The title: a link when the entry has a safe one, else a `span`.
 fn title<S: Sink>(sink: &mut S, entry: &Entry<'_>, options: &Options) -> Result<(), S::Error> {
     let text = entry.title.as_deref().unwrap_or("(untitled)");
-    match entry.link.as_deref().map(|l| safe_url(None, l)) {
+    match entry.link.as_deref().map(|l| POLICY.url(None, l)) {
         Some(Some(link)) => {
             sink.open("a", "feedlet__title", "title")?;
             sink.attribute("href", &link)?;
@@ -238,16 +240,22 @@ fn rich_summary<S: Sink>(
     let Some((tree, root)) = sink.parse(&body.decoded(), body.markup())? else {
         return Ok(false);
     };
-    let base = entry
-        .content
-        .as_ref()
-        .and_then(|c| c.base.as_deref())
-        .or(entry.link.as_deref());
     sink.open("div", "feedlet__summary feedlet__summary--html", "summary")?;
     sink.attribute("dir", "auto")?;
-    POLICY.sanitize(&tree, tree.first_child(&root), sink, base, options.target)?;
+    POLICY.sanitize(&tree, tree.first_child(&root), sink, base(entry), options)?;
     sink.close()?;
     Ok(true)
+}
+
+/// Where the relative URLs of an entry's body resolve: the content's base, else the entry's link, whichever
+/// is first an absolute web URL. `None` when neither is: the walk then drops every relative URL rather than
+/// let the host page resolve it.
+fn base<'e>(entry: &'e Entry<'_>) -> Option<&'e str> {
+    let content = entry.content.as_ref().and_then(|c| c.base.as_deref());
+    [content, entry.link.as_deref()]
+        .into_iter()
+        .flatten()
+        .find(|url| web_host(url).is_some())
 }
 
 /// The entry's author names, comma-separated.
