@@ -1,5 +1,6 @@
 //! The one description of the recent-posts list (and its loading skeleton), written into any [`Sink`].
 
+use super::bidi::isolated;
 use super::sanitize::{Tree, POLICY};
 use super::Sink;
 use crate::model::{Entry, Feed, Markup};
@@ -150,20 +151,20 @@ fn item<S: Sink>(sink: &mut S, post: &Post<'_, '_>, options: &Options) -> Result
             sink.attribute("dir", "auto")?;
             match date.timestamp {
                 Some(timestamp) => sink.date(timestamp)?,
-                None => sink.text(&date.raw)?,
+                None => field_text(sink, &date.raw)?,
             }
             sink.close()?;
         }
         if authors {
             sink.open("span", "feedlet__author", "author")?;
             sink.attribute("dir", "auto")?;
-            sink.text(&author_names(entry))?;
+            field_text(sink, &author_names(entry))?;
             sink.close()?;
         }
         if categories {
             sink.open("span", "feedlet__categories", "categories")?;
             sink.attribute("dir", "auto")?;
-            sink.text(&category_names(entry))?;
+            field_text(sink, &category_names(entry))?;
             sink.close()?;
         }
         sink.close()?;
@@ -194,7 +195,7 @@ fn title<S: Sink>(sink: &mut S, entry: &Entry<'_>, options: &Options) -> Result<
         }
     }
     sink.attribute("dir", "auto")?;
-    sink.text(text)?;
+    field_text(sink, text)?;
     sink.close()
 }
 
@@ -213,7 +214,7 @@ pub(crate) fn summary<S: Sink>(
     };
     sink.open(tag, "feedlet__summary", "summary")?;
     sink.attribute("dir", "auto")?;
-    sink.text(text)?;
+    field_text(sink, text)?;
     sink.close()?;
     Ok(true)
 }
@@ -245,6 +246,12 @@ fn rich_summary<S: Sink>(
     POLICY.sanitize(&tree, tree.first_child(&root), sink, base(entry), options)?;
     sink.close()?;
     Ok(true)
+}
+
+/// Writes feed text as the whole content of a field, an element with `dir="auto"`: made safe for that
+/// bidi isolate first ([`isolated`]), so a title full of U+202E cannot reorder the date beside it.
+fn field_text<S: Sink>(sink: &mut S, text: &str) -> Result<(), S::Error> {
+    sink.text(&isolated(text))
 }
 
 /// Where the relative URLs of an entry's body resolve: the content's base, else the entry's link, whichever

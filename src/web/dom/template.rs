@@ -14,7 +14,7 @@ use super::DomSink;
 use crate::model::Entry;
 use crate::options::{LinkTarget, Options};
 use crate::render::sanitize::{HTML_NAMESPACE, POLICY};
-use crate::render::{author_names, category_names, summary};
+use crate::render::{author_names, category_names, isolated, summary};
 use crate::select::Post;
 use crate::text::decimal;
 
@@ -143,9 +143,9 @@ impl DomSink<'_> {
     }
 
     /// Sets a field's text, in a bidi isolate of its own: `dir="auto"` unless the page gave the field a
-    /// direction (`ltr`, `rtl` or `auto` isolate as well).
+    /// direction (`ltr`, `rtl` or `auto` isolate as well), and the text made safe for it ([`isolated`]).
     fn template_text(&self, field: &Element, text: &str) -> Result<(), JsValue> {
-        field.set_text_content(Some(text));
+        field.set_text_content(Some(&isolated(text)));
         let dir = self.dom.get_attribute(field, "dir").unwrap_or_default();
         if !["ltr", "rtl", "auto"]
             .iter()
