@@ -7,12 +7,16 @@
 //!   output opens or closes one of them, attribute values are double-quoted and never hold a raw `"`,
 //!   `<` or `>`, text holds no raw `<` or `>`, and every `&` starts one of the renderer's five escapes;
 //! - decode back to exactly the text the model holds (titles, authors, categories, summaries, dates,
-//!   heading, empty text, `lang`, `datetime`, `src`, `href`);
-//! - carry only safe links: `href`/`src` are absolute `http:`/`https:` URLs or relative references that
-//!   no URL parser can read a scheme into, else absent.
+//!   heading, empty text, `lang`, `datetime`, `src`, `href`), but for the bidi controls and separators that
+//!   could end a field's isolate (see `shows`);
+//! - carry only safe links: `href`/`src` are absolute `http://`/`https://` URLs with a host, else absent
+//!   (a relative reference would resolve against the host page);
+//! - hold every text in its own bidi isolate (`dir="auto"` on the element holding it), so that bidi
+//!   controls in one field cannot reorder another;
+//! - hold no image when `image` is off.
 //!
 //! Two model sources are tested. `parsed_model_*` builds entries the way every parser does (links and
-//! image URLs passed through `safe_url`, which `render_html` documents as its precondition).
+//! image URLs passed through `safe_url` against the document's URL).
 //! `raw_model_*` hand `render_html` a model with unchecked URLs, as a `Feed` deserialized from JSON
 //! (`Feed: Deserialize`) or built by a library user can carry: the renderer must re-check them.
 #![cfg(not(target_arch = "wasm32"))]
@@ -108,7 +112,7 @@ fn check(feeds: &[Feed<'_>], options: &Options, check_links: bool) -> Result<(),
             let image = post
                 .image
                 .as_ref()
-                .and_then(|i| Some((i, safe_url(None, &i.url)?)));
+                .and_then(|i| Some((i, absolute(&i.url)?)));
             if let Some((image, url)) = image {
                 match parts.next() {
                     Some(img) if img.name() == "img" && img.attribute("src") == Some(&url) => {
@@ -126,8 +130,8 @@ fn check(feeds: &[Feed<'_>], options: &Options, check_links: bool) -> Result<(),
         }
         let title = entry.title.as_deref().unwrap_or("(untitled)");
         match parts.next() {
-            Some(t) if t.class() == "feedlet__title" && t.text() == title => {
-                let checked = entry.link.as_deref().and_then(|l| safe_url(None, l));
+            Some(t) if t.class() == "feedlet__title" && shows(&t.text(), title) => {
+                let checked = entry.link.as_deref().and_then(absolute);
                 let expected_href = checked.as_deref();
                 if t.attribute("href") != expected_href {
                     return fail(format!(
@@ -164,7 +168,7 @@ fn check(feeds: &[Feed<'_>], options: &Options, check_links: bool) -> Result<(),
                         if time.name() == "time"
                             && time.attribute("datetime") == Some(&date.to_iso()) =>
                     {
-                        if date.timestamp.is_none() && time.text() != date.raw {
+                        if date.timestamp.is_none() && !shows(&time.text(), &date.raw) {
                             return fail(format!("date text {:?} != {:?}", time.text(), date.raw));
                         }
                     }
@@ -174,7 +178,9 @@ fn check(feeds: &[Feed<'_>], options: &Options, check_links: bool) -> Result<(),
             if authors {
                 let names: Vec<&str> = entry.authors.iter().map(|p| p.name.as_ref()).collect();
                 match items.next() {
-                    Some(s) if s.class() == "feedlet__author" && s.text() == names.join(", ") => {}
+                    Some(s)
+                        if s.class() == "feedlet__author"
+                            && shows(&s.text(), &names.join(", ")) => {}
                     _ => return fail(format!("authors {names:?} not found")),
                 }
             }
@@ -182,7 +188,8 @@ fn check(feeds: &[Feed<'_>], options: &Options, check_links: bool) -> Result<(),
                 let names: Vec<&str> = entry.categories.iter().map(AsRef::as_ref).collect();
                 match items.next() {
                     Some(s)
-                        if s.class() == "feedlet__categories" && s.text() == names.join(", ") => {}
+                        if s.class() == "feedlet__categories"
+                            && shows(&s.text(), &names.join(", ")) => {}
                     _ => return fail(format!("categories {names:?} not found")),
                 }
             }
@@ -194,7 +201,7 @@ fn check(feeds: &[Feed<'_>], options: &Options, check_links: bool) -> Result<(),
             if let Some(summary) = &post.summary {
                 match parts.next() {
                     Some(p) if p.class() == "feedlet__summary" && p.name() == "p" => {
-                        if &p.text() != summary {
+                        if !shows(&p.text(), summary) {
                             return fail(format!("summary {:?} != {summary:?}", p.text()));
                         }
                         if p.children().iter().any(|c| !matches!(c, Tree::Text(_))) {
@@ -208,6 +215,16 @@ fn check(feeds: &[Feed<'_>], options: &Options, check_links: bool) -> Result<(),
         if let Some(extra) = parts.next() {
             return fail(format!("unexpected <{}> in an item", extra.name()));
         }
+        if let Some(field) = unisolated(li) {
+            return fail(format!(
+                "<{} class={:?}> holds text outside a bidi isolate",
+                field.name(),
+                field.class()
+            ));
+        }
+        if !options.image && has_image(li) {
+            return fail("an image with image=false".into());
+        }
     }
     if check_links {
         for link in links {
@@ -217,6 +234,61 @@ fn check(feeds: &[Feed<'_>], options: &Options, check_links: bool) -> Result<(),
         }
     }
     Ok(())
+}
+
+/// True when a field showing `shown` shows the model's `text`, and nothing in it can end the field's bidi
+/// isolate: equal but for isolate controls (LRI, RLI, FSI, PDI) and paragraph separators (which may become
+/// spaces), with every PDI closing an isolate the text opened, every such isolate closed, and no paragraph
+/// separator left (Chromium wraps an isolating element's text in FSI … PDI, so any of these would escape).
+fn shows(shown: &str, text: &str) -> bool {
+    let separator = |c: char| matches!(c, '\u{2029}' | '\u{85}' | '\u{1c}'..='\u{1e}');
+    let isolate_control = |c: char| ('\u{2066}'..='\u{2069}').contains(&c);
+    let bare = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !isolate_control(*c))
+            .map(|c| if separator(c) { ' ' } else { c })
+            .collect()
+    };
+    let mut open = 0usize;
+    for c in shown.chars() {
+        match c {
+            '\u{2066}'..='\u{2068}' => open += 1,
+            '\u{2069}' if open == 0 => return false,
+            '\u{2069}' => open -= 1,
+            c if separator(c) => return false,
+            _ => {}
+        }
+    }
+    open == 0 && bare(shown) == bare(text)
+}
+
+/// What the renderer may write for a URL the model holds, with no base: `safe_url`'s result when it is
+/// absolute http(s) with a host; a relative reference would resolve against the host page.
+fn absolute(raw: &str) -> Option<String> {
+    safe_url(None, raw).filter(|url| is_safe_link(url))
+}
+
+/// The first element of an item that holds feed text directly without being its own bidi isolate
+/// (`dir="auto"`); the meta line and the item only hold elements.
+fn unisolated(node: &Tree) -> Option<&Tree> {
+    let Tree::Element { children, .. } = node else {
+        return None;
+    };
+    let holds_text = children
+        .iter()
+        .any(|c| matches!(c, Tree::Text(t) if !t.is_empty()));
+    if holds_text && node.attribute("dir") != Some("auto") {
+        return Some(node);
+    }
+    children.iter().find_map(unisolated)
+}
+
+/// True when an `<img>` is anywhere under `node`.
+fn has_image(node: &Tree) -> bool {
+    match node {
+        Tree::Element { children, .. } => node.name() == "img" || children.iter().any(has_image),
+        Tree::Text(_) => false,
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -285,20 +357,35 @@ fn same_tree(record: TreeSink, html: HtmlSink) -> Result<(), String> {
 }
 
 /// The list description into a recording sink and into the HTML sink: the HTML, read back, must be
-/// the recorded tree exactly (elements, attribute order, texts), and both count the same entries and
-/// refused URLs. A model whose URLs the parser checked has none to refuse.
-fn list_sinks_agree(feeds: &[Feed<'_>], options: &Options, checked: bool) -> Result<(), String> {
+/// the recorded tree exactly (elements, attribute order, texts), both count the same entries, and the
+/// refused URLs are exactly the shown links and thumbnails that are not absolute web URLs.
+fn list_sinks_agree(feeds: &[Feed<'_>], options: &Options) -> Result<(), String> {
     let mut record = DatesAsMarkers(TreeSink::default());
     let Ok(count) = feedlet::render_into(&mut record, feeds, options);
     let mut html = DatesAsMarkers(HtmlSink::new(options.date_style));
     let Ok(html_count) = feedlet::render_into(&mut html, feeds, options);
-    let posts = feedlet::select(feeds, options).len();
-    if count != posts || html_count != posts {
-        return Err(format!("counts {count} and {html_count} for {posts} posts"));
-    }
-    if checked && record.0.refused_urls() != 0 {
+    let posts = feedlet::select(feeds, options);
+    if count != posts.len() || html_count != posts.len() {
         return Err(format!(
-            "{} URLs refused in a parsed model",
+            "counts {count} and {html_count} for {} posts",
+            posts.len()
+        ));
+    }
+    let refused = posts
+        .iter()
+        .flat_map(|post| {
+            let image = post
+                .image
+                .as_ref()
+                .filter(|_| options.layout == Layout::Cards);
+            [post.entry.link.as_deref(), image.map(|i| i.url.as_str())]
+        })
+        .flatten()
+        .filter(|url| absolute(url).is_none())
+        .count();
+    if record.0.refused_urls() != refused {
+        return Err(format!(
+            "{} URLs refused, {refused} expected",
             record.0.refused_urls()
         ));
     }
@@ -360,6 +447,16 @@ fn hostile() -> impl Strategy<Value = String> {
         "한",
         "👍🏽",
         "\u{202e}",
+        "\u{202d}",
+        "\u{2066}",
+        "\u{2067}",
+        "\u{2068}",
+        "\u{2069}",
+        "\u{200f}",
+        "\u{202c}",
+        "\u{2029}",
+        "\u{85}",
+        "\u{1e}",
         "http://",
         "https://e.com/",
         "//evil.com",
@@ -434,7 +531,8 @@ fn person() -> impl Strategy<Value = Person<'static>> {
         })
 }
 
-/// An entry with arbitrary text everywhere; `checked` passes URLs through `safe_url` as the parsers do.
+/// An entry with arbitrary text everywhere; `checked` passes URLs through `safe_url` against the document's
+/// URL, as the parsers do.
 fn entry(checked: bool) -> impl Strategy<Value = Entry<'static>> {
     (
         (
@@ -468,7 +566,8 @@ fn entry(checked: bool) -> impl Strategy<Value = Entry<'static>> {
             )| {
                 let url = |raw: String| {
                     if checked {
-                        safe_url(None, &raw)
+                        // A parser that knows the document's URL: every URL it keeps is absolute.
+                        safe_url(Some("https://feed.example/posts/"), &raw)
                     } else {
                         Some(raw)
                     }
@@ -529,6 +628,7 @@ fn options() -> impl Strategy<Value = Options> {
             any::<bool>(),
             any::<bool>(),
             0usize..400,
+            any::<bool>(),
         ),
         (
             prop::sample::select(vec![Sort::Date, Sort::Feed]),
@@ -542,7 +642,7 @@ fn options() -> impl Strategy<Value = Options> {
                 date_style,
                 heading,
                 empty_text,
-                (date, summary, author, categories, length),
+                (date, summary, author, categories, length, image),
                 (sort, summary_mode),
             )| Options {
                 limit: 100,
@@ -558,6 +658,7 @@ fn options() -> impl Strategy<Value = Options> {
                 summary_length: length,
                 sort,
                 summary_mode,
+                image,
                 ..Options::default()
             },
         )
@@ -577,11 +678,11 @@ proptest! {
     /// One description through two sinks: the HTML string is exactly what the description recorded.
     #[test]
     fn html_sink_writes_exactly_the_description(feeds in prop::collection::vec(feed(true), 1..3), raw in prop::collection::vec(feed(false), 0..2), options in options()) {
-        if let Err(message) = list_sinks_agree(&feeds, &options, true) {
+        if let Err(message) = list_sinks_agree(&feeds, &options) {
             prop_assert!(false, "{}", message);
         }
         if !raw.is_empty() {
-            if let Err(message) = list_sinks_agree(&raw, &options, false) {
+            if let Err(message) = list_sinks_agree(&raw, &options) {
                 prop_assert!(false, "{}", message);
             }
         }
@@ -638,7 +739,12 @@ fn scanner_rejects_escaped_markup() {
     }
     assert!(scan("<section class=\"a &amp; &quot;\"><p>&lt;b&gt;</p></section>\n").is_ok());
     assert!(is_safe_link("https://e.com/a"));
-    assert!(is_safe_link("/a:b"));
+    assert!(!is_safe_link("/a:b"));
+    assert!(!is_safe_link("/logout"));
+    assert!(!is_safe_link("https:/logout"));
+    assert!(!is_safe_link("https:logout"));
+    assert!(!is_safe_link("https:///logout"));
+    assert!(is_safe_link("http://e.com"));
     assert!(!is_safe_link("javascript:alert(1)"));
     assert!(!is_safe_link("java\tscript:alert(1)"));
     assert!(!is_safe_link("%6Aavascript:x"));

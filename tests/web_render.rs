@@ -184,6 +184,32 @@ fn the_dom_is_the_html_for_every_fixture_and_layout() {
     assert_eq!(compared, FIXTURES.len() * option_sets().len());
 }
 
+/// The loading skeleton: the same description, so the same markup.
+#[wasm_bindgen_test]
+fn the_skeleton_is_the_html_skeleton() {
+    for (layout, name, limit) in [
+        (Layout::List, "list", 3),
+        (Layout::Cards, "cards", 9),
+        (Layout::Compact, "compact", 0),
+    ] {
+        let options = Options {
+            layout,
+            limit,
+            ..Options::default()
+        };
+        let mut html = feedlet::HtmlSink::default();
+        let Ok(()) = feedlet::render_skeleton_into(&mut html, &options);
+        let object = Object::new();
+        Reflect::set(&object, &"layout".into(), &name.into()).unwrap();
+        Reflect::set(&object, &"limit".into(), &(limit as f64).into()).unwrap();
+        let target = container();
+        feedlet::render_skeleton(&target, Some(object)).expect("skeleton");
+        let section = target.first_element_child().expect("section").outer_html();
+        assert_eq!(section, read_back(&html.finish()), "{name}");
+        target.remove();
+    }
+}
+
 /// The same comparison for a `Feed` object with a refused thumbnail and link (the two renderers used to
 /// differ here: the DOM added an `<img>` without `src`) and untrimmed languages.
 #[wasm_bindgen_test]
@@ -230,6 +256,7 @@ const READ: &[&str] = &[
     "setAttribute",
     "removeAttribute",
     "remove",
+    "closest",
     "body",
     "documentElement",
     "querySelector",
@@ -335,4 +362,194 @@ fn template_of_forms() -> HtmlTemplateElement {
         .expect("template")
         .dyn_into()
         .unwrap()
+}
+
+/// A template parsed as the page's markup would be.
+fn template(markup: &str) -> HtmlTemplateElement {
+    let parsed = DomParser::new()
+        .unwrap()
+        .parse_from_string(
+            &format!("<template>{markup}</template>"),
+            SupportedType::TextHtml,
+        )
+        .unwrap();
+    parsed
+        .query_selector("template")
+        .unwrap()
+        .expect("template")
+        .dyn_into()
+        .unwrap()
+}
+
+/// The elements whose content is not plain text, as the issue lists them (and the rest of HTML's raw text,
+/// escapable raw text and foreign-content roots).
+const NOT_PLAIN: &[&str] = &[
+    "script",
+    "style",
+    "iframe",
+    "object",
+    "embed",
+    "textarea",
+    "title",
+    "noscript",
+    "xmp",
+    "template",
+    "plaintext",
+    "noembed",
+    "noframes",
+    "listing",
+];
+
+/// Issue 10, item 4: a `data-field` on an element whose text is not plain text is left as the page wrote
+/// it (the feed title used to run as a script in `<script data-field="title">`), inside `<svg>` and
+/// `<math>` too; the plain elements beside it are filled, each filled text in a bidi isolate.
+#[wasm_bindgen_test]
+fn template_fields_whose_content_is_not_plain_text_stay_empty() {
+    let xml = r#"<rss><channel><item><title>FEEDTITLE</title><link>https://e.com/1</link><pubDate>FEEDDATE</pubDate>
+        <author>FEEDAUTHOR</author><category>FEEDCAT</category><description>FEEDSUMMARY</description></item></channel></rss>"#;
+    let fields = [
+        "title",
+        "link",
+        "date",
+        "summary",
+        "image",
+        "author",
+        "categories",
+    ];
+    let mut markup = String::from("<article>");
+    for tag in NOT_PLAIN {
+        for field in fields {
+            // `plaintext` swallows the rest of the template's markup: it goes last, alone.
+            if *tag != "plaintext" {
+                markup.push_str(&format!("<{tag} data-field={field} class=refused></{tag}>"));
+            }
+        }
+    }
+    for field in fields {
+        markup.push_str(&format!(
+            "<svg><text data-field={field} class=refused></text><foreignObject><span data-field={field} class=refused></span></foreignObject></svg>\
+             <math><mi data-field={field} class=refused></mi></math><span data-field={field} class=plain dir=bogus></span>"
+        ));
+    }
+    markup.push_str("<plaintext data-field=title class=refused>");
+    let page = template(&markup);
+    let target = container();
+    let object = Object::new();
+    Reflect::set(&object, &"summaryMode".into(), &"html".into()).unwrap();
+    feedlet::render_feed(&target, xml.into(), Some(object), Some(page)).expect("render");
+    let refused = target.query_selector_all(".refused").unwrap();
+    for index in 0..refused.length() {
+        let element: Element = refused.item(index).unwrap().dyn_into().unwrap();
+        let text = element.text_content().unwrap_or_default();
+        assert!(!text.contains("FEED"), "{}", element.outer_html());
+        assert!(element.get_attribute("src").is_none() && element.get_attribute("href").is_none());
+        assert!(element.get_attribute("dir").is_none(), "untouched");
+    }
+    // None was removed either (an image field goes only from an element it may fill).
+    assert_eq!(
+        refused.length() as usize,
+        (NOT_PLAIN.len() - 1) * fields.len() + 3 * fields.len() + 1
+    );
+    let text = target.text_content().unwrap_or_default();
+    for shown in [
+        "FEEDTITLE",
+        "FEEDDATE",
+        "FEEDAUTHOR",
+        "FEEDCAT",
+        "FEEDSUMMARY",
+    ] {
+        assert!(text.contains(shown), "{shown} in the plain fields: {text}");
+    }
+    let plain = target.query_selector_all(".plain").unwrap();
+    for index in 0..plain.length() {
+        let element: Element = plain.item(index).unwrap().dyn_into().unwrap();
+        let field = element.get_attribute("data-field").unwrap();
+        if !["summary", "image"].contains(&field.as_str()) {
+            assert_eq!(
+                element.get_attribute("dir").as_deref(),
+                Some("auto"),
+                "{}",
+                element.outer_html()
+            );
+        }
+    }
+    target.remove();
+}
+
+/// Issue 10, item 9: `image: false` writes no image in any layout or summary mode, template or not, and the
+/// template's own image field goes too.
+#[wasm_bindgen_test]
+fn no_image_element_when_images_are_off() {
+    let xml = r#"<rss xmlns:media="http://search.yahoo.com/mrss/"><channel><item><title>t</title><link>https://e.com/1</link>
+        <media:thumbnail url="https://e.com/t.png" width="300" height="200"/>
+        <description><![CDATA[<p>text <img src="https://e.com/i.png" width="300" height="200"></p>]]></description></item></channel></rss>"#;
+    let page = template("<article><img data-field=image src=https://e.com/own.png><div data-field=summary></div></article>");
+    for with_template in [false, true] {
+        for layout in ["list", "cards", "compact"] {
+            for mode in ["html", "text"] {
+                for image in [true, false] {
+                    let object = Object::new();
+                    Reflect::set(&object, &"summaryMode".into(), &mode.into()).unwrap();
+                    Reflect::set(&object, &"layout".into(), &layout.into()).unwrap();
+                    Reflect::set(&object, &"image".into(), &image.into()).unwrap();
+                    let target = container();
+                    feedlet::render_feed(
+                        &target,
+                        xml.into(),
+                        Some(object),
+                        with_template.then(|| page.clone()),
+                    )
+                    .expect("render");
+                    let images = target.query_selector_all("img").unwrap().length();
+                    let case = format!("{mode} {layout} template={with_template} image={image}");
+                    if image {
+                        // The control: the same feed shows images when they are on.
+                        let expected = match (with_template, layout, mode) {
+                            (true, _, "html") => 2,
+                            (true, _, _) => 1,
+                            (false, "cards", "html") => 2,
+                            (false, "cards", _) => 1,
+                            (false, "list", "html") => 1,
+                            _ => 0,
+                        };
+                        assert_eq!(images, expected, "{case}");
+                    } else {
+                        assert_eq!(images, 0, "{case}");
+                    }
+                    target.remove();
+                }
+            }
+        }
+    }
+}
+
+/// Issue 10, item 1: an item with no link, rendered with no base, keeps no relative `href` or `src`, so the
+/// browser resolves nothing against the page.
+#[wasm_bindgen_test]
+fn relative_urls_with_no_base_are_dropped_in_the_dom() {
+    let xml = r#"<rss><channel><item><title>t</title><description><![CDATA[<p><a href="/logout">a</a> <img src="/logout" width="300" height="200"> <img src="https:/logout"></p>]]></description></item></channel></rss>"#;
+    let page = template("<article><a data-field=title href=/own></a><img data-field=image><div data-field=summary></div></article>");
+    for with_template in [false, true] {
+        for layout in ["list", "cards"] {
+            let object = Object::new();
+            Reflect::set(&object, &"summaryMode".into(), &"html".into()).unwrap();
+            Reflect::set(&object, &"layout".into(), &layout.into()).unwrap();
+            let target = container();
+            feedlet::render_feed(
+                &target,
+                xml.into(),
+                Some(object),
+                with_template.then(|| page.clone()),
+            )
+            .expect("render");
+            let html = target.inner_html();
+            assert!(!html.contains("logout"), "{layout} {with_template}: {html}");
+            assert!(
+                target.query_selector("[src], [href]").unwrap().is_none(),
+                "{html}"
+            );
+            assert!(target.text_content().unwrap_or_default().contains('a'));
+            target.remove();
+        }
+    }
 }

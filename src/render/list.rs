@@ -1,12 +1,13 @@
 //! The one description of the recent-posts list (and its loading skeleton), written into any [`Sink`].
 
+use super::bidi::isolated;
 use super::sanitize::{Tree, POLICY};
 use super::Sink;
 use crate::model::{Entry, Feed, Markup};
 use crate::options::{Layout, LinkTarget, Options, SummaryMode};
 use crate::select::{meta_shown, select, Post};
 use crate::text::decimal;
-use crate::url::safe_url;
+use crate::url::web_host;
 
 /// Writes the recent-posts list of `feeds` into `sink` and returns how many entries it shows.
 ///
@@ -119,7 +120,7 @@ fn item<S: Sink>(sink: &mut S, post: &Post<'_, '_>, options: &Options) -> Result
         if let Some(image) = &post.image {
             // Checked again here: a `Feed` can be built or deserialized by library users, or come
             // from JavaScript, not only from the parser.
-            match safe_url(None, &image.url) {
+            match POLICY.url(None, &image.url) {
                 Some(url) => {
                     sink.open("img", "feedlet__image", "image")?;
                     sink.attribute("src", &url)?;
@@ -146,22 +147,24 @@ fn item<S: Sink>(sink: &mut S, post: &Post<'_, '_>, options: &Options) -> Result
         if let Some(date) = date {
             sink.open("time", "feedlet__date", "date")?;
             sink.attribute("datetime", &date.to_iso())?;
+            // A date that could not be read shows as the feed wrote it, bidi controls and all.
+            sink.attribute("dir", "auto")?;
             match date.timestamp {
                 Some(timestamp) => sink.date(timestamp)?,
-                None => sink.text(&date.raw)?,
+                None => field_text(sink, &date.raw)?,
             }
             sink.close()?;
         }
         if authors {
             sink.open("span", "feedlet__author", "author")?;
             sink.attribute("dir", "auto")?;
-            sink.text(&author_names(entry))?;
+            field_text(sink, &author_names(entry))?;
             sink.close()?;
         }
         if categories {
             sink.open("span", "feedlet__categories", "categories")?;
             sink.attribute("dir", "auto")?;
-            sink.text(&category_names(entry))?;
+            field_text(sink, &category_names(entry))?;
             sink.close()?;
         }
         sink.close()?;
@@ -175,7 +178,7 @@ fn item<S: Sink>(sink: &mut S, post: &Post<'_, '_>, options: &Options) -> Result
 /// The title: a link when the entry has a safe one, else a `span`.
 fn title<S: Sink>(sink: &mut S, entry: &Entry<'_>, options: &Options) -> Result<(), S::Error> {
     let text = entry.title.as_deref().unwrap_or("(untitled)");
-    match entry.link.as_deref().map(|l| safe_url(None, l)) {
+    match entry.link.as_deref().map(|l| POLICY.url(None, l)) {
         Some(Some(link)) => {
             sink.open("a", "feedlet__title", "title")?;
             sink.attribute("href", &link)?;
@@ -192,7 +195,7 @@ fn title<S: Sink>(sink: &mut S, entry: &Entry<'_>, options: &Options) -> Result<
         }
     }
     sink.attribute("dir", "auto")?;
-    sink.text(text)?;
+    field_text(sink, text)?;
     sink.close()
 }
 
@@ -211,7 +214,7 @@ pub(crate) fn summary<S: Sink>(
     };
     sink.open(tag, "feedlet__summary", "summary")?;
     sink.attribute("dir", "auto")?;
-    sink.text(text)?;
+    field_text(sink, text)?;
     sink.close()?;
     Ok(true)
 }
@@ -238,16 +241,28 @@ fn rich_summary<S: Sink>(
     let Some((tree, root)) = sink.parse(&body.decoded(), body.markup())? else {
         return Ok(false);
     };
-    let base = entry
-        .content
-        .as_ref()
-        .and_then(|c| c.base.as_deref())
-        .or(entry.link.as_deref());
     sink.open("div", "feedlet__summary feedlet__summary--html", "summary")?;
     sink.attribute("dir", "auto")?;
-    POLICY.sanitize(&tree, tree.first_child(&root), sink, base, options.target)?;
+    POLICY.sanitize(&tree, tree.first_child(&root), sink, base(entry), options)?;
     sink.close()?;
     Ok(true)
+}
+
+/// Writes feed text as the whole content of a field, an element with `dir="auto"`: made safe for that
+/// bidi isolate first ([`isolated`]), so a title full of U+202E cannot reorder the date beside it.
+fn field_text<S: Sink>(sink: &mut S, text: &str) -> Result<(), S::Error> {
+    sink.text(&isolated(text))
+}
+
+/// Where the relative URLs of an entry's body resolve: the content's base, else the entry's link, whichever
+/// is first an absolute web URL. `None` when neither is: the walk then drops every relative URL rather than
+/// let the host page resolve it.
+fn base<'e>(entry: &'e Entry<'_>) -> Option<&'e str> {
+    let content = entry.content.as_ref().and_then(|c| c.base.as_deref());
+    [content, entry.link.as_deref()]
+        .into_iter()
+        .flatten()
+        .find(|url| web_host(url).is_some())
 }
 
 /// The entry's author names, comma-separated.

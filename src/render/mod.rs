@@ -4,11 +4,14 @@
 //! So the CLI's HTML and the widget's DOM cannot differ, apart from what a sink alone can do:
 //! the browser formats dates with `Intl`, fills a page's `<template>` and parses rich summaries.
 
+mod bidi;
 pub(crate) mod html;
 mod list;
 mod policy;
 pub mod sanitize;
 
+#[cfg_attr(not(target_arch = "wasm32"), allow(unused_imports))]
+pub(crate) use bidi::isolated;
 pub use html::{render_html, HtmlSink};
 #[cfg_attr(not(target_arch = "wasm32"), allow(unused_imports))]
 pub(crate) use list::{author_names, category_names, summary};

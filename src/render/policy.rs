@@ -1,6 +1,6 @@
 //! The rich-summary policy as one value: which elements, attributes, URL schemes and `rel` survive into `summary="html"`.
 
-use crate::url::has_scheme;
+use crate::url::{has_scheme, safe_url, web_host};
 
 /// The namespace of HTML elements (`namespaceURI` of every element an HTML parser makes).
 pub const HTML_NAMESPACE: &str = "http://www.w3.org/1999/xhtml";
@@ -30,13 +30,15 @@ pub enum Action {
 /// - `attributes`: `a`: `href`; `img`: `src alt width height`; nothing else is ever copied
 ///   (no `style`, `class`, `id`, `name`, `on*`, `srcset`…);
 /// - `url_attributes` `href` and `src` are resolved against the entry's base by `safe_url` and must then be
-///   relative or use one of `url_schemes` (`http`, `https`); a refused `href` leaves the link's text,
-///   a refused `src` drops the image;
+///   absolute with one of `url_schemes` (`http`, `https`): a relative reference with no absolute base to
+///   resolve against is refused, since the browser would resolve it against the host page (a same-origin
+///   request with the visitor's cookies). A refused `href` leaves the link's text, a refused `src` drops the
+///   image ([`Policy::url`]; the list's titles, thumbnails and template fields pass the same check);
 /// - `link_rel`: `noopener noreferrer nofollow ugc` on every kept link (plus `target="_blank"` when links
 ///   open in a new tab);
 /// - `image_attributes`: `loading="lazy" decoding="async" referrerpolicy="no-referrer"` on every image, with
 ///   `alt=""` when the entry gave none; an image whose `width` or `height` is not a small number loses it,
-///   and a tracking pixel is dropped;
+///   and a tracking pixel is dropped; with `image="false"` every image is dropped, so nothing is requested;
 /// - `max_nodes` 2000 and `max_depth` 32 bound the work one hostile summary can cost.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Policy {
@@ -204,22 +206,44 @@ impl Policy {
             .map_or(&[], |(_, attributes)| attributes)
     }
 
-    /// True when a URL `safe_url` returned is relative or uses one of `url_schemes`.
+    /// True when a URL `safe_url` returned uses one of `url_schemes` and names its host (`scheme://host`).
+    /// Anything relative is refused, since the host page would resolve it: `/a`, and `https:/a` too, which
+    /// a browser reads as relative to a page of the same scheme.
     ///
     /// # Examples
     /// ```
     /// use feedlet::sanitize::POLICY;
     /// assert!(POLICY.allows_url("https://example.com/"));
-    /// assert!(POLICY.allows_url("/relative"));
+    /// assert!(!POLICY.allows_url("/relative"));
+    /// assert!(!POLICY.allows_url("https:/logout"));
     /// assert!(!POLICY.allows_url("mailto:a@b.c"));
     /// ```
     pub fn allows_url(&self, url: &str) -> bool {
-        if !has_scheme(url) {
-            return true;
-        }
-        let scheme = url.split(':').next().unwrap_or(url);
-        self.url_schemes
-            .iter()
-            .any(|allowed| allowed.eq_ignore_ascii_case(scheme))
+        let Some((scheme, rest)) = url.split_once(':') else {
+            return false;
+        };
+        has_scheme(url)
+            && self
+                .url_schemes
+                .iter()
+                .any(|allowed| allowed.eq_ignore_ascii_case(scheme))
+            && rest.starts_with("//")
+            && web_host(url).is_some()
+    }
+
+    /// The URL written into an `href` or `src`: `raw` cleaned and resolved against `base` by `safe_url`,
+    /// kept only when [`allows_url`](Policy::allows_url) does. Every link and image the renderers write
+    /// passes here: titles, thumbnails, template fields and rich summaries.
+    ///
+    /// # Examples
+    /// ```
+    /// use feedlet::sanitize::POLICY;
+    /// assert_eq!(POLICY.url(Some("https://blog.example/a/"), "b.png").as_deref(), Some("https://blog.example/a/b.png"));
+    /// assert_eq!(POLICY.url(None, "/logout"), None);
+    /// assert_eq!(POLICY.url(Some("javascript:x"), "/logout"), None);
+    /// assert_eq!(POLICY.url(None, "//cdn.example/a.png").as_deref(), Some("https://cdn.example/a.png"));
+    /// ```
+    pub fn url(&self, base: Option<&str>, raw: &str) -> Option<String> {
+        safe_url(base, raw).filter(|url| self.allows_url(url))
     }
 }

@@ -9,9 +9,8 @@ use std::convert::Infallible;
 
 pub use super::policy::{Action, Policy, HTML_NAMESPACE, POLICY};
 use super::Sink;
-use crate::options::LinkTarget;
+use crate::options::{LinkTarget, Options};
 use crate::text::{decimal, dimension, is_tracking_pixel};
-use crate::url::safe_url;
 
 /// What kind of node the walk is looking at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,25 +47,27 @@ pub trait Tree {
     fn attribute(&self, node: &Self::Node, name: &str) -> Option<Self::Text>;
 }
 
-/// The walk's fixed inputs: where relative URLs resolve, and where links open.
+/// The walk's fixed inputs: where relative URLs resolve, where links open, whether images are shown.
 struct Context<'a> {
     base: Option<&'a str>,
     target: LinkTarget,
+    images: bool,
     budget: usize,
 }
 
 impl Policy {
     /// Walks the siblings from `first` on (and their descendants), writing what this policy keeps into
     /// `sink`: kept elements are opened fresh with their checked attributes, text is written as text,
-    /// everything else is unwrapped or dropped. `href` and `src` resolve against `base`.
+    /// everything else is unwrapped or dropped. `href` and `src` resolve against `base` (and are dropped
+    /// when they stay relative); links open as `options.target` says, and with `options.image` off no
+    /// image is written at all.
     ///
     /// # Examples
     /// ```
     /// use feedlet::sanitize::{Node, NodeTree, TreeSink, POLICY};
-    /// use feedlet::LinkTarget;
     /// let nodes = vec![Node::html("b", &[("onclick", "x()")], vec![Node::Text("bold".into())])];
     /// let (tree, mut sink) = (NodeTree::new(&nodes), TreeSink::default());
-    /// POLICY.sanitize(&tree, tree.first(), &mut sink, None, LinkTarget::SameTab).ok();
+    /// POLICY.sanitize(&tree, tree.first(), &mut sink, None, &feedlet::Options::default()).ok();
     /// assert_eq!(sink.finish(), vec![Node::html("b", &[], vec![Node::Text("bold".into())])]);
     /// ```
     pub fn sanitize<T: Tree, S: Sink>(
@@ -75,11 +76,12 @@ impl Policy {
         first: Option<T::Node>,
         sink: &mut S,
         base: Option<&str>,
-        target: LinkTarget,
+        options: &Options,
     ) -> Result<(), S::Error> {
         let mut context = Context {
             base,
-            target,
+            target: options.target,
+            images: options.image,
             budget: self.max_nodes,
         };
         self.children(tree, first, sink, &mut context, 0)
@@ -159,7 +161,7 @@ impl Policy {
             };
             let value = value.as_ref();
             if self.url_attributes.contains(&attribute) {
-                match safe_url(context.base, value).filter(|url| self.allows_url(url)) {
+                match self.url(context.base, value) {
                     Some(url) => kept.push((attribute, url)),
                     None => sink.refused(),
                 }
@@ -181,6 +183,10 @@ impl Policy {
         let value = |name: &str| kept.iter().find(|(n, _)| *n == name).map(|(_, v)| v);
         let is_image = name == "img";
         if is_image {
+            // `image="false"` promises no image request: the image goes before its `src` is ever set.
+            if !context.images {
+                return Ok(false);
+            }
             match value("src") {
                 Some(src) if !is_tracking_pixel(src, width, height) => {}
                 _ => return Ok(false),
@@ -443,7 +449,7 @@ impl Sink for TreeSink {
 pub fn sanitize_tree(nodes: &[Node], base: Option<&str>) -> Vec<Node> {
     let mut sink = TreeSink::default();
     let tree = NodeTree::new(nodes);
-    match POLICY.sanitize(&tree, tree.first(), &mut sink, base, LinkTarget::SameTab) {
+    match POLICY.sanitize(&tree, tree.first(), &mut sink, base, &Options::default()) {
         Ok(()) => sink.finish(),
         Err(never) => match never {},
     }

@@ -35,6 +35,13 @@ pub(crate) fn render(
     let mut sink = DomSink::new(template, Some(Dates::new(options)?))?;
     let count = render_into(&mut sink, feeds, options)?;
     sink.replace_children(target)?;
+    if let Some(tag) = &sink.refused_field {
+        // Once per render, however many items the template filled.
+        let mut message = String::from("feedlet: the template's data-field on <");
+        message.push_str(tag);
+        message.push_str("> was left empty: feed text goes only into elements whose content is plain text (not script, style, iframe, textarea, title, svg and the like)");
+        web_sys::console::warn_1(&message.into());
+    }
     Ok(Rendered {
         count,
         refused_urls: sink.refused,
@@ -59,6 +66,8 @@ struct DomSink<'o> {
     /// The outermost element, once closed.
     root: Option<Element>,
     refused: usize,
+    /// The first template field refused because its content is not plain text (its local name).
+    refused_field: Option<String>,
     /// One element per (tag, class, part) with its class and part set; later ones are shallow clones,
     /// which costs one call into the DOM instead of three (and no strings to decode).
     prototypes: Vec<([&'static str; 3], Element)>,
@@ -80,6 +89,7 @@ impl<'o> DomSink<'o> {
             stack: Vec::new(),
             root: None,
             refused: 0,
+            refused_field: None,
             prototypes: Vec::new(),
         })
     }

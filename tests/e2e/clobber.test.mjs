@@ -20,7 +20,7 @@ export const INTERFACES = ['EventTarget', 'Node', 'Element', 'HTMLElement', 'Doc
 
 /** What the walk and the DOM sink read through prototype accessors today (TAKEN in src/web/dom/prototypes.rs). */
 const READ = ['nodeType', 'firstChild', 'nextSibling', 'nodeValue', 'appendChild', 'localName', 'namespaceURI', 'getAttribute',
-  'setAttribute', 'removeAttribute', 'remove', 'body', 'documentElement', 'querySelector', 'createElement', 'createTextNode'];
+  'setAttribute', 'removeAttribute', 'remove', 'closest', 'body', 'documentElement', 'querySelector', 'createElement', 'createTextNode'];
 
 const SUMMARIES = ['text', 'html'];
 const LAYOUTS = ['list', 'cards', 'compact'];

@@ -214,24 +214,21 @@ pub fn scan(html: &str) -> Result<Vec<Tree>, String> {
     }
 }
 
-/// A link or image address is safe when it is absolute http(s) with a host, or a relative reference
-/// that no parser can read a scheme into (no `:` before the first `/`, `?` or `#`) and holds no
-/// whitespace or control character.
+/// A link or image address is safe when it is absolute `http://` or `https://` with a host and holds no
+/// whitespace or control character. Nothing relative: neither `/a` nor `https:/a` (which a browser resolves
+/// against an https page), since the host page would resolve it.
 pub fn is_safe_link(url: &str) -> bool {
     // What a browser's URL parser strips or skips: C0 controls, space and DEL.
     if url.is_empty() || url.chars().any(|c| c <= ' ' || c == '\u{7f}') {
         return false;
     }
     let lower = url.to_ascii_lowercase();
-    if let Some(after) = lower
-        .strip_prefix("https:")
-        .or_else(|| lower.strip_prefix("http:"))
+    // Absolute only: a relative reference would resolve against the host page.
+    match lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
     {
-        return !after.starts_with("///") && after != "//";
+        Some(after) => !after.is_empty() && !after.starts_with('/'),
+        None => false,
     }
-    if lower.starts_with("//") {
-        return false; // protocol-relative must have been resolved to https:
-    }
-    let first = url.find(['/', '?', '#']).unwrap_or(url.len());
-    !url[..first].contains(':')
 }

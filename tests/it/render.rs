@@ -64,9 +64,9 @@ fn layout_variants() {
 }
 
 fn titles(html: &str) -> Vec<String> {
-    html.split("dir=\"auto\">")
+    html.split("part=\"title\"")
         .skip(1)
-        .filter_map(|part| part.split('<').next())
+        .filter_map(|part| part.split_once('>')?.1.split('<').next())
         .map(str::to_owned)
         .collect()
 }
@@ -130,7 +130,7 @@ fn newest_first_undated_last_then_limit_and_offset() {
         },
     );
     assert_eq!(titles(&html), ["new", "middle", "old"]);
-    assert!(html.contains(r#"<time class="feedlet__date" part="date" datetime="2026-03-04T00:00:00Z">Mar 4, 2026</time>"#), "{html}");
+    assert!(html.contains(r#"<time class="feedlet__date" part="date" datetime="2026-03-04T00:00:00Z" dir="auto">Mar 4, 2026</time>"#), "{html}");
 }
 
 #[test]
@@ -474,6 +474,181 @@ fn the_walk_applies_the_policy() {
                 vec![]
             ),
             Node::html("a", &[], vec![text("no href")]),
+        ]
+    );
+}
+
+/// Issue 10, item 1: with no absolute base, a relative reference would resolve against the host page (a
+/// same-origin request with the visitor's cookies, `img-src 'self'` satisfied), so every renderer drops it:
+/// the title link, the thumbnail and the rich summary's links and images. `https:/x` counts as relative,
+/// since a browser resolves it against an https page.
+#[test]
+fn relative_urls_without_an_absolute_base_are_dropped() {
+    let feed = parse_str(
+        r#"<rss><channel>
+           <item><title>rel</title><link>/logout</link><description><![CDATA[<img src="/logout" width="300" height="200"> text]]></description></item>
+           <item><title>scheme-relative</title><link>https:/logout</link><description><![CDATA[<img src="http:logout" width="300" height="200">]]></description></item>
+           <item><title>abs</title><link>https://blog.example/post</link><description><![CDATA[<img src="/a.png" width="300" height="200">]]></description></item>
+           </channel></rss>"#,
+    );
+    let options = Options {
+        layout: Layout::Cards,
+        sort: Sort::Feed,
+        ..options()
+    };
+    let mut sink = TreeSink::default();
+    let Ok(count) = feedlet::render_into(&mut sink, std::slice::from_ref(&feed), &options);
+    // Two refused links and two refused thumbnails; the third item's image resolves against its link.
+    assert_eq!((count, sink.refused_urls()), (3, 4));
+    let html = feedlet::render_html(std::slice::from_ref(&feed), &options);
+    assert!(!html.contains("logout"), "{html}");
+    assert!(
+        html.contains(r#"<span class="feedlet__title" part="title" dir="auto">rel</span>"#),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"src="https://blog.example/a.png""#),
+        "{html}"
+    );
+    assert_eq!(html.matches("<img").count(), 1, "{html}");
+
+    // The walk: no base (or a base that is not a web URL) leaves no relative href or src.
+    let nodes = vec![
+        Node::html("a", &[("href", "/logout")], vec![text("link")]),
+        Node::html("a", &[("href", "#top")], vec![text("anchor")]),
+        Node::html("img", &[("src", "/logout")], vec![]),
+        Node::html("img", &[("src", "https:/logout")], vec![]),
+        Node::html("a", &[("href", "//cdn.example/x")], vec![text("abs")]),
+    ];
+    let expected = vec![
+        Node::html("a", &[], vec![text("link")]),
+        Node::html("a", &[], vec![text("anchor")]),
+        Node::html(
+            "a",
+            &[("href", "https://cdn.example/x"), ("rel", POLICY.link_rel)],
+            vec![text("abs")],
+        ),
+    ];
+    for base in [
+        None,
+        Some("javascript:x"),
+        Some("/relative/"),
+        Some("https:x"),
+    ] {
+        assert_eq!(sanitize_tree(&nodes, base), expected, "base {base:?}");
+    }
+}
+
+/// Issue 10, item 9: `image="false"` means no image request, so the walk writes no `<img>` at all (the
+/// thumbnail is never chosen: `select` leaves `Post::image` empty).
+#[test]
+fn no_image_is_written_when_images_are_off() {
+    let nodes = vec![Node::html(
+        "p",
+        &[],
+        vec![
+            text("before"),
+            Node::html("img", &[("src", "https://e.example/a.png")], vec![]),
+            Node::html(
+                "a",
+                &[("href", "https://e.example/")],
+                vec![Node::html(
+                    "img",
+                    &[("src", "https://e.example/b.png")],
+                    vec![],
+                )],
+            ),
+        ],
+    )];
+    let tree = feedlet::sanitize::NodeTree::new(&nodes);
+    let mut sink = TreeSink::default();
+    let off = Options {
+        image: false,
+        ..options()
+    };
+    let Ok(()) = POLICY.sanitize(&tree, tree.first(), &mut sink, None, &off);
+    assert_eq!(
+        sink.finish(),
+        vec![Node::html(
+            "p",
+            &[],
+            vec![
+                text("before"),
+                Node::html(
+                    "a",
+                    &[("href", "https://e.example/"), ("rel", POLICY.link_rel)],
+                    vec![]
+                ),
+            ]
+        )]
+    );
+    let feed = parse_str(
+        r#"<rss xmlns:media="http://search.yahoo.com/mrss/"><channel><item><title>t</title><link>https://e.example/p</link>
+           <media:thumbnail url="https://e.example/t.png"/><description><![CDATA[<img src="https://e.example/i.png">]]></description></item></channel></rss>"#,
+    );
+    let cards = Options {
+        layout: Layout::Cards,
+        image: false,
+        ..options()
+    };
+    let html = feedlet::render_html(std::slice::from_ref(&feed), &cards);
+    assert!(!html.contains("<img"), "{html}");
+}
+
+/// Issue 10, item 8: every text the list shows is its own bidi isolate (`dir="auto"` on its element), a
+/// raw date that could not be read included, so U+202E in one field cannot reorder the next.
+#[test]
+fn every_text_field_is_a_bidi_isolate() {
+    let feed = parse_str(
+        "<rss><channel><item><title>\u{202e}evil\u{2066}</title><pubDate>\u{202e}not a date\u{2069}</pubDate>\
+         <author>\u{202e}a@b.c (Ann)</author><category>\u{2067}x</category><description>\u{200f}s</description></item></channel></rss>",
+    );
+    let options = Options {
+        author: true,
+        categories: true,
+        ..options()
+    };
+    let mut sink = TreeSink::default();
+    let Ok(_) = feedlet::render_into(&mut sink, std::slice::from_ref(&feed), &options);
+    let mut holders = Vec::new();
+    fn visit<'n>(node: &'n Node, out: &mut Vec<&'n Node>) {
+        if let Node::Element { children, .. } = node {
+            if children.iter().any(|c| matches!(c, Node::Text(_))) {
+                out.push(node);
+            }
+            for child in children {
+                visit(child, out);
+            }
+        }
+    }
+    let nodes = sink.finish();
+    for node in &nodes {
+        visit(node, &mut holders);
+    }
+    let classes: Vec<String> = holders
+        .iter()
+        .map(|node| {
+            let Node::Element { attributes, .. } = node else {
+                unreachable!()
+            };
+            let get = |name: &str| {
+                attributes
+                    .iter()
+                    .find(|(n, _)| n == name)
+                    .map(|(_, v)| v.as_str())
+            };
+            assert_eq!(get("dir"), Some("auto"), "{node:?}");
+            get("class").unwrap_or_default().to_owned()
+        })
+        .collect();
+    assert_eq!(
+        classes,
+        [
+            "feedlet__title",
+            "feedlet__date",
+            "feedlet__author",
+            "feedlet__categories",
+            "feedlet__summary"
         ]
     );
 }

@@ -59,6 +59,7 @@ struct Accessors {
     set_attribute: Accessor,
     remove_attribute: Accessor,
     remove: Accessor,
+    closest: Accessor,
     body: Accessor,
     document_element: Accessor,
     query_selector: Accessor,
@@ -72,7 +73,7 @@ struct Accessors {
 pub(crate) struct Dom(Rc<Accessors>);
 
 /// What [`Dom::new`] takes, in the order of [`Accessors`]' fields: (interface, property).
-const TAKEN: [(&str, &str); 16] = [
+const TAKEN: [(&str, &str); 17] = [
     ("Node", "nodeType"),
     ("Node", "firstChild"),
     ("Node", "nextSibling"),
@@ -84,6 +85,7 @@ const TAKEN: [(&str, &str); 16] = [
     ("Element", "setAttribute"),
     ("Element", "removeAttribute"),
     ("Element", "remove"),
+    ("Element", "closest"),
     ("Document", "body"),
     ("Document", "documentElement"),
     ("Document", "querySelector"),
@@ -115,8 +117,8 @@ impl Dom {
             .map(|(interface, property)| take(interface, property))
             .collect::<Result<Vec<Accessor>, JsValue>>()?;
         let Ok(
-            [node_type, first_child, next_sibling, node_value, append_child, local_name, namespace_uri, get_attribute, set_attribute, remove_attribute, remove, body, document_element, query_selector, create_element, create_text_node],
-        ) = <[Accessor; 16]>::try_from(taken)
+            [node_type, first_child, next_sibling, node_value, append_child, local_name, namespace_uri, get_attribute, set_attribute, remove_attribute, remove, closest, body, document_element, query_selector, create_element, create_text_node],
+        ) = <[Accessor; 17]>::try_from(taken)
         else {
             return Err(JsValue::from_str("feedlet: a DOM accessor is missing"));
         };
@@ -132,6 +134,7 @@ impl Dom {
             set_attribute,
             remove_attribute,
             remove,
+            closest,
             body,
             document_element,
             query_selector,
@@ -180,6 +183,20 @@ impl Dom {
     pub(crate) fn remove(&self, element: &JsValue) -> Result<(), JsValue> {
         self.0.remove.value(element)?;
         Ok(())
+    }
+
+    /// True when `element` or an ancestor matches `selectors` (`element.closest(selectors)`); a failed
+    /// call counts as a match, so the caller errs on the side of leaving the element alone.
+    pub(crate) fn within(&self, element: &JsValue, selectors: &str) -> bool {
+        self.0
+            .closest
+            .value_with(element, selectors)
+            .map_or(true, |found| !found.is_null())
+    }
+
+    /// `element.namespaceURI`.
+    pub(crate) fn namespace_uri(&self, element: &JsValue) -> Option<String> {
+        self.0.namespace_uri.string(element).ok().flatten()
     }
 
     /// `parent.appendChild(child)`.
@@ -267,7 +284,7 @@ impl Tree for Dom {
     }
 
     fn namespace(&self, node: &JsValue) -> Option<String> {
-        self.0.namespace_uri.string(node).ok().flatten()
+        self.namespace_uri(node)
     }
 
     fn attribute(&self, node: &JsValue, name: &str) -> Option<String> {

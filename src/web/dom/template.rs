@@ -2,6 +2,9 @@
 //!
 //! The template is the page's own markup, so its elements are read and changed only through the
 //! prototype accessors (`prototypes.rs`), as summaries are: a `<form data-field>` cannot shadow them.
+//! Feed text goes only where it stays text: a field whose content the browser would read as code
+//! (`<script data-field="title">`), as markup, or not as plain text at all is left empty, and each filled
+//! text field is its own bidi isolate, so a title full of U+202E cannot reorder what the page shows next to it.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -10,11 +13,16 @@ use web_sys::{DocumentFragment, Element, HtmlTemplateElement};
 use super::DomSink;
 use crate::model::Entry;
 use crate::options::{LinkTarget, Options};
-use crate::render::sanitize::POLICY;
-use crate::render::{author_names, category_names, summary};
+use crate::render::sanitize::{HTML_NAMESPACE, POLICY};
+use crate::render::{author_names, category_names, isolated, summary};
 use crate::select::Post;
 use crate::text::decimal;
-use crate::url::safe_url;
+
+/// The elements whose content is not plain text: raw text (script, style, xmp, iframe, noembed, noframes,
+/// noscript, plaintext), escapable raw text (textarea, title), content that is code or another document
+/// (object, embed, template, frameset), `listing` (its first newline is eaten), and foreign content (svg,
+/// math). A `data-field` on one of them, or inside one, is refused.
+const NOT_PLAIN_TEXT: &str = "script,style,xmp,iframe,noembed,noframes,noscript,plaintext,textarea,title,object,embed,template,frameset,listing,svg,math";
 
 impl DomSink<'_> {
     /// Fills a clone of `template` for one entry and appends it to the open item.
@@ -38,9 +46,16 @@ impl DomSink<'_> {
                 .get_attribute(&field, "data-field")
                 .unwrap_or_default();
             let tag = self.dom.local_name(&field);
+            if self.dom.namespace_uri(&field).as_deref() != Some(HTML_NAMESPACE)
+                || self.dom.within(&field, NOT_PLAIN_TEXT)
+            {
+                // Left as the page wrote it; the render logs the first such element once.
+                self.refused_field.get_or_insert(tag);
+                continue;
+            }
             match name.as_str() {
                 "title" => {
-                    field.set_text_content(Some(entry.title.as_deref().unwrap_or("(untitled)")));
+                    self.template_text(&field, entry.title.as_deref().unwrap_or("(untitled)"))?;
                     if tag == "a" {
                         self.template_link(&field, entry, options)?;
                     }
@@ -49,7 +64,7 @@ impl DomSink<'_> {
                     if tag == "a" {
                         self.template_link(&field, entry, options)?;
                     } else {
-                        field.set_text_content(entry.link.as_deref());
+                        self.template_text(&field, entry.link.as_deref().unwrap_or_default())?;
                     }
                 }
                 "date" => match entry.date() {
@@ -61,7 +76,7 @@ impl DomSink<'_> {
                             Some(timestamp) => self.date_text(timestamp),
                             None => date.raw.to_string(),
                         };
-                        field.set_text_content(Some(&text));
+                        self.template_text(&field, &text)?;
                     }
                     None => self.dom.remove(&field)?,
                 },
@@ -75,12 +90,15 @@ impl DomSink<'_> {
                     }
                 }
                 "image" => {
+                    // `image="false"`: no thumbnail is even looked for, and the field goes before its
+                    // clone reaches the page, so not even the template's own `src` is requested.
                     let image = post
                         .image
                         .clone()
-                        .or_else(|| crate::select::thumbnail(entry));
+                        .or_else(|| crate::select::thumbnail(entry))
+                        .filter(|_| options.image);
                     match (image, tag.as_str()) {
-                        (Some(image), "img") => match safe_url(None, &image.url) {
+                        (Some(image), "img") => match POLICY.url(None, &image.url) {
                             Some(url) => {
                                 self.dom.set_attribute(&field, "src", &url)?;
                                 if self.dom.get_attribute(&field, "alt").is_none() {
@@ -112,14 +130,28 @@ impl DomSink<'_> {
                         _ => self.dom.remove(&field)?,
                     }
                 }
-                "author" => field.set_text_content(Some(&author_names(entry))),
-                "categories" => field.set_text_content(Some(&category_names(entry))),
+                "author" => self.template_text(&field, &author_names(entry))?,
+                "categories" => self.template_text(&field, &category_names(entry))?,
                 _ => {}
             }
         }
         if let Some((item, has_content)) = self.stack.last_mut() {
             *has_content = true;
             self.dom.append_child(item, &fragment)?;
+        }
+        Ok(())
+    }
+
+    /// Sets a field's text, in a bidi isolate of its own: `dir="auto"` unless the page gave the field a
+    /// direction (`ltr`, `rtl` or `auto` isolate as well), and the text made safe for it ([`isolated`]).
+    fn template_text(&self, field: &Element, text: &str) -> Result<(), JsValue> {
+        field.set_text_content(Some(&isolated(text)));
+        let dir = self.dom.get_attribute(field, "dir").unwrap_or_default();
+        if !["ltr", "rtl", "auto"]
+            .iter()
+            .any(|d| d.eq_ignore_ascii_case(&dir))
+        {
+            self.dom.set_attribute(field, "dir", "auto")?;
         }
         Ok(())
     }
@@ -136,7 +168,7 @@ impl DomSink<'_> {
         let Some(link) = entry.link.as_deref() else {
             return Ok(());
         };
-        match safe_url(None, link) {
+        match POLICY.url(None, link) {
             Some(url) => {
                 self.dom.set_attribute(a, "href", &url)?;
                 if options.target == LinkTarget::NewTab {
