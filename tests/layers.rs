@@ -16,7 +16,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("decode", &["decode"]),
     ("parse", &["parse", "discover"]),
     ("select", &["select"]),
-    ("render", &["render", "json_out"]),
+    ("render", &["render"]),
     ("web", &["web"]),
 ];
 
@@ -32,7 +32,7 @@ const LEAF_USES: &[(&str, &[&str])] = &[
 ];
 
 /// Edges that go against the order today and are being removed (empty when the order holds everywhere).
-const KNOWN: &[(&str, &str)] = &[("model", "select")];
+const KNOWN: &[(&str, &str)] = &[];
 
 fn layer_of(module: &str) -> Option<usize> {
     LAYERS
