@@ -86,16 +86,20 @@ fn forbidden_bytes(x: u64) -> u64 {
 }
 
 /// The first C0 control character other than tab, line feed and carriage return (XML forbids them).
-/// The test is exact per byte, so the line breaks of a pretty-printed feed cost nothing extra: this pass reads
-/// the whole document.
+/// A word is first tested for any byte below 0x20 (three operations); only a word that has one (a line break,
+/// mostly) gets the exact per-byte test, so the line breaks of a pretty-printed feed send no word to a byte
+/// loop. This pass reads the whole document.
 pub(crate) fn forbidden_control(hay: &[u8]) -> Option<usize> {
     let mut at = 0usize;
     let mut rest = hay;
     while let Some((bytes, tail)) = rest.split_first_chunk::<8>() {
-        let found = forbidden_bytes(u64::from_le_bytes(*bytes));
-        if found != 0 {
-            // Little-endian: the first byte is the lowest; each byte's flag is its high bit.
-            return Some(at + (found.trailing_zeros() / 8) as usize);
+        let word = u64::from_le_bytes(*bytes);
+        if has_less(word, 0x20) != 0 {
+            let found = forbidden_bytes(word);
+            if found != 0 {
+                // Little-endian: the first byte is the lowest; each byte's flag is its high bit.
+                return Some(at + (found.trailing_zeros() / 8) as usize);
+            }
         }
         at += 8;
         rest = tail;

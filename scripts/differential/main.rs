@@ -250,6 +250,51 @@ fn files(path: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// Documents past the reader's thresholds (thousands of open or skipped elements), which no fixture reaches.
+fn synthetic() -> Vec<(String, Vec<u8>)> {
+    let atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>s</title>";
+    let entry = |i: usize| {
+        format!("<entry><title>t{i} &amp; u</title><id>i{i}</id><link href=\"https://e.example/{i}\"/><summary type=\"html\">&lt;p&gt;x&lt;/p&gt;</summary></entry>\n")
+    };
+    let entries: String = (0..6000).map(entry).collect();
+    let deep = 5000;
+    vec![
+        (
+            "synthetic: 6,000 entries".to_owned(),
+            format!("{atom}{entries}</feed>"),
+        ),
+        (
+            "synthetic: 5,000 nested elements in an entry".to_owned(),
+            format!(
+                "{atom}<entry><title>n</title><x>{}y{}</x></entry></feed>",
+                "<n>".repeat(deep),
+                "</n>".repeat(deep)
+            ),
+        ),
+        (
+            "synthetic: 5,000 unclosed elements in an entry".to_owned(),
+            format!(
+                "{atom}<entry><title>n</title><x>{}y</entry></feed>",
+                "<n>".repeat(deep)
+            ),
+        ),
+        (
+            "synthetic: 5,000 unclosed leaves".to_owned(),
+            format!(
+                "<rss><channel><item><title>a</title>{}</item></channel></rss>",
+                "<description>d".repeat(deep)
+            ),
+        ),
+        (
+            "synthetic: 5,000 nested entries".to_owned(),
+            format!("{atom}{}</feed>", "<entry><title>e</title>".repeat(deep)),
+        ),
+    ]
+    .into_iter()
+    .map(|(label, text)| (label, text.into_bytes()))
+    .collect()
+}
+
 /// An XML document small enough to mutate many times.
 fn is_xml_seed(bytes: &[u8]) -> bool {
     let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -364,10 +409,11 @@ fn main() {
         first: Mutex::new(Vec::new()),
         outcomes: Mutex::new(BTreeMap::new()),
     };
-    let inputs: Vec<(String, Vec<u8>)> = list
+    let mut inputs: Vec<(String, Vec<u8>)> = list
         .iter()
         .filter_map(|p| Some((p.display().to_string(), std::fs::read(p).ok()?)))
         .collect();
+    inputs.extend(synthetic());
     let seeds: Vec<&(String, Vec<u8>)> = inputs.iter().filter(|(_, b)| is_xml_seed(b)).collect();
     let started = std::time::Instant::now();
     std::thread::scope(|scope| {
@@ -394,7 +440,7 @@ fn main() {
     });
     let differences = report.differences.load(Ordering::Relaxed);
     println!(
-        "differential: {} files ({} XML seeds), {} mutants (seed {seed}), {} comparisons (3 option sets each), {} differing inputs, {:.0} s",
+        "differential: {} inputs: files and synthetic documents ({} XML seeds), {} mutants (seed {seed}), {} comparisons (3 option sets each), {} differing inputs, {:.0} s",
         inputs.len(),
         seeds.len(),
         mutants,

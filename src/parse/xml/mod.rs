@@ -128,7 +128,10 @@ impl<'a, 'o> Parser<'a, 'o> {
         loop {
             let before = self.offset();
             match self.reader.next() {
-                Token::Start(e) => return self.root(e, e.empty, before),
+                Token::Start(e) => {
+                    self.reader.leave_prolog();
+                    return self.root(e, e.empty, before);
+                }
                 Token::DocType(text) => self.doctype(text, before),
                 // References (`&amp;`) are dropped there; a `&` that starts no reference is text.
                 Token::Text(text) if text.starts_with('&') || !text.trim().is_empty() => {

@@ -89,23 +89,29 @@ pub(super) struct XmlReader<'a> {
     base: usize,
     reader: Reader<&'a [u8]>,
     error_at: usize,
-    /// The last token was markup (or a reference): quick-xml is about to read text, so whitespace can be
-    /// passed over and the reader moved on in place.
+    /// The last token was markup (or a reference): quick-xml is about to read text, so text can be passed
+    /// over and the reader moved on in place.
     between_markup: bool,
-    /// End tags passed over by `skip_text_only` since quick-xml's reader was made.
-    skipped_ends: usize,
+    /// Before the root element, text is read as quick-xml's text and reference events (what may stand there
+    /// depends on them); inside it, text between markup is passed over with one memchr.
+    prolog: bool,
+    /// About how many element names quick-xml holds: it keeps a list of open elements even when it checks no
+    /// names, so a name stays for every start tag whose end tag it did not read (deep nesting, skipped bodies).
+    held: usize,
 }
 
-/// How many skipped end tags the reader is kept for (quick-xml holds a name and an offset for each, some bytes).
-const SKIPPED_ENDS_HELD: usize = 4096;
+/// How many names quick-xml may hold before it is replaced by a new reader at the same place (which holds none).
+const NAMES_HELD: usize = 4096;
 
 impl<'a> XmlReader<'a> {
     /// A reader at the start of a document; a byte order mark there is skipped.
     pub(super) fn new(input: &'a str) -> Self {
-        Self::at(input, 0)
+        let mut reader = Self::at(input, 0);
+        reader.prolog = true;
+        reader
     }
 
-    /// A reader at `offset` of the input (a character boundary).
+    /// A reader at `offset` of the input (a character boundary), inside the root element.
     pub(super) fn at(input: &'a str, offset: usize) -> Self {
         let mut reader = XmlReader {
             input,
@@ -113,10 +119,16 @@ impl<'a> XmlReader<'a> {
             reader: quick_reader(""),
             error_at: 0,
             between_markup: false,
-            skipped_ends: 0,
+            prolog: false,
+            held: 0,
         };
         reader.seek(offset);
         reader
+    }
+
+    /// The root element has started: from now on text between markup is passed over without events.
+    pub(super) fn leave_prolog(&mut self) {
+        self.prolog = false;
     }
 
     /// Where the next token starts (or, after an error, where reading stopped).
@@ -142,7 +154,7 @@ impl<'a> XmlReader<'a> {
         };
         self.reader = quick_reader(rest);
         self.between_markup = false;
-        self.skipped_ends = 0;
+        self.held = 0;
     }
 
     /// Moves on to `offset`, at or after the position: in place right after a start tag (no new reader, so
@@ -169,9 +181,13 @@ impl<'a> XmlReader<'a> {
 
     /// Reads the next token.
     pub(super) fn next(&mut self) -> Token<'a> {
+        if self.held >= NAMES_HELD && self.between_markup {
+            let here = self.position();
+            self.seek(here);
+        }
         let before = self.position();
-        if let Some(spaces) = self.spaces_before_markup() {
-            return spaces;
+        if let Some(text) = self.text_before_markup() {
+            return text;
         }
         let event = self.reader.read_event();
         self.between_markup = !matches!(event, Ok(Event::Text(_) | Event::Eof) | Err(_));
@@ -179,6 +195,9 @@ impl<'a> XmlReader<'a> {
         match event {
             Ok(Event::Start(ref tag) | Event::Empty(ref tag)) => {
                 let empty = matches!(event, Ok(Event::Empty(_)));
+                if !empty {
+                    self.held = self.held.saturating_add(1);
+                }
                 let content = self.slice_at(before.saturating_add(1), tag.len());
                 let name = content.get(..tag.name().into_inner().len()).unwrap_or("");
                 Token::Start(Tag {
@@ -187,7 +206,10 @@ impl<'a> XmlReader<'a> {
                     empty,
                 })
             }
-            Ok(Event::End(end)) => Token::End(self.slice_at(before.saturating_add(2), end.len())),
+            Ok(Event::End(end)) => {
+                self.held = self.held.saturating_sub(1);
+                Token::End(self.slice_at(before.saturating_add(2), end.len()))
+            }
             Ok(Event::Text(_)) => Token::Text(self.slice(before, self.position())),
             Ok(Event::GeneralRef(_)) => Token::Reference,
             Ok(Event::DocType(text)) => {
@@ -207,22 +229,31 @@ impl<'a> XmlReader<'a> {
         }
     }
 
-    /// The whitespace between two tags (the indentation of a pretty-printed feed, most of a feed's text events),
-    /// passed over without a quick-xml event: as quick-xml would read it, but without checking it as UTF-8 again.
-    fn spaces_before_markup(&mut self) -> Option<Token<'a>> {
+    /// The text between two tags, passed over without quick-xml's events (it would check the text as UTF-8
+    /// again and cut it at every reference): most of a feed's text events are the indentation between tags,
+    /// and bodies are read as slices anyway. Before the root element only whitespace is passed over this way.
+    fn text_before_markup(&mut self) -> Option<Token<'a>> {
         if !self.between_markup {
             return None;
         }
         let rest = *self.reader.get_ref();
-        let spaces = rest
-            .iter()
-            .position(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n'))?;
-        if spaces == 0 || rest.get(spaces) != Some(&b'<') {
+        let text = if self.prolog {
+            let spaces = rest
+                .iter()
+                .position(|b| !matches!(b, b' ' | b'\t' | b'\r' | b'\n'))?;
+            if rest.get(spaces) != Some(&b'<') {
+                return None;
+            }
+            spaces
+        } else {
+            memchr::memchr(b'<', rest).unwrap_or(rest.len())
+        };
+        if text == 0 {
             return None;
         }
         let before = self.position();
-        self.reader.stream().consume(spaces);
-        Some(Token::Text(self.slice_at(before, spaces)))
+        self.reader.stream().consume(text);
+        Some(Token::Text(self.slice_at(before, text)))
     }
 
     /// Reads to the end tag of an element named `name` whose start tag was just read, counting nested
@@ -257,14 +288,8 @@ impl<'a> XmlReader<'a> {
     /// reference or CDATA section.
     pub(super) fn skip_text_only(&mut self, name: &str) -> Option<usize> {
         let (content_end, resume) = self.text_only_end(self.position(), name)?;
-        // quick-xml never sees this end tag, so its list of open elements (which it keeps even when it checks no
-        // names) keeps the start tag's name: a new reader now and then lets that memory go.
-        self.skipped_ends = self.skipped_ends.saturating_add(1);
-        if self.skipped_ends >= SKIPPED_ENDS_HELD {
-            self.seek(resume);
-        } else {
-            self.jump(resume);
-        }
+        // quick-xml never sees this end tag: it keeps holding the start tag's name (`held` counts it).
+        self.jump(resume);
         Some(content_end)
     }
 
@@ -336,6 +361,44 @@ mod tests {
                 (30, Token::Eof),
             ]
         );
+    }
+
+    #[test]
+    fn inside_the_root_text_is_one_token_up_to_markup() {
+        let input = "<a>hi &amp; & x<b/> y &lt;";
+        let mut reader = XmlReader::new(input);
+        assert_eq!(reader.next(), start("a", false));
+        reader.leave_prolog();
+        assert_eq!(reader.next(), Token::Text("hi &amp; & x"));
+        assert_eq!(reader.position(), 15);
+        assert_eq!(reader.next(), start("b", true));
+        assert_eq!(reader.next(), Token::Text(" y &lt;"));
+        assert_eq!(reader.next(), Token::Eof);
+        assert_eq!(reader.position(), input.len());
+    }
+
+    #[test]
+    fn deep_nesting_holds_no_more_than_a_few_thousand_names() {
+        let depth = NAMES_HELD * 3;
+        let input = [
+            "<r>",
+            &"<n>".repeat(depth),
+            "x",
+            &"</n>".repeat(depth),
+            "</r>",
+        ]
+        .concat();
+        let mut reader = XmlReader::at(&input, 0);
+        let mut starts = 0;
+        loop {
+            match reader.next() {
+                Token::Start(_) => starts += 1,
+                Token::Eof => break,
+                _ => {}
+            }
+            assert!(reader.held <= NAMES_HELD);
+        }
+        assert_eq!(starts, depth + 1);
     }
 
     #[test]
@@ -471,7 +534,7 @@ mod tests {
 
     #[test]
     fn many_skipped_bodies_read_on_with_a_new_quick_xml_reader() {
-        let count = SKIPPED_ENDS_HELD * 2 + 3;
+        let count = NAMES_HELD * 2 + 3;
         let input = ["<r>", &"<t>x</t> ".repeat(count), "<u/></r>"].concat();
         let mut reader = XmlReader::new(&input);
         reader.next();
@@ -480,7 +543,7 @@ mod tests {
             assert_eq!(reader.skip_text_only("t"), Some(3 + n * 9 + 4));
             assert_eq!(reader.next(), Token::Text(" "));
         }
-        assert!(reader.skipped_ends < SKIPPED_ENDS_HELD);
+        assert!(reader.held <= NAMES_HELD);
         assert_eq!(reader.next(), start("u", true));
         assert_eq!(reader.next(), Token::End("r"));
         assert_eq!(reader.next(), Token::Eof);
