@@ -32,7 +32,7 @@ const LEAF_USES: &[(&str, &[&str])] = &[
 ];
 
 /// Edges that go against the order today and are being removed (empty when the order holds everywhere).
-const KNOWN: &[(&str, &str)] = &[("model", "select")];
+const KNOWN: &[(&str, &str)] = &[];
 
 fn layer_of(module: &str) -> Option<usize> {
     LAYERS

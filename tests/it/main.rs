@@ -23,6 +23,7 @@ mod dates;
 mod encoding;
 mod errors;
 mod formats;
+mod json_feed;
 mod hostile;
 mod render;
 mod seed;

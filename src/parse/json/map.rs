@@ -289,12 +289,14 @@ impl<'a> Mapper<'_, '_> {
     fn string(&mut self, value: Value<'a>, path: Path<'_>) -> Option<Text<'a>> {
         let mut text = match value {
             Value::Text(text) => text,
-            Value::Number(n) => Cow::Owned(number_text(n)?),
             Value::Null => return None,
-            _ => {
-                self.warn("ignored ", path, " because it is not a string");
-                return None;
-            }
+            other => match number_text(&other) {
+                Some(digits) => Cow::Owned(digits),
+                None => {
+                    self.warn("ignored ", path, " because it is not a string");
+                    return None;
+                }
+            },
         };
         let max = self.options.max_text_bytes;
         if text.len() > max {
@@ -357,8 +359,11 @@ impl<'a> Mapper<'_, '_> {
 
 /// A whole number's digits: what a numeric `id` reads as. `JSON.parse` gives every number as a double, so both
 /// platforms read numbers as doubles; other numbers (fractions) would need float formatting, and read as none.
-fn number_text(n: f64) -> Option<String> {
+fn number_text(value: &Value<'_>) -> Option<String> {
     const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
+    let &Value::Number(n) = value else {
+        return None;
+    };
     if n.fract() != 0.0 || n.abs() > EXACT {
         return None;
     }

@@ -115,10 +115,12 @@ pub(crate) fn read_native<'a>(text: &'a str, options: &ParseOptions) -> Result<R
             Some((message, _)) => message.to_owned(),
             None => message,
         };
-        Broken {
-            at: serde_json_offset(text, error.line(), error.column()),
-            message,
-        }
+        // At the end of the text, the spot is after its last character, as the browser reports it.
+        let at = match error.classify() {
+            serde_json::error::Category::Eof => text.len(),
+            _ => serde_json_offset(text, error.line(), error.column()),
+        };
+        Broken { at, message }
     };
     let items = std::cell::RefCell::new(Items::new(options.max_entries, options.max_warnings));
     let mut deserializer = serde_json::Deserializer::from_str(text);
