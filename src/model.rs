@@ -203,7 +203,10 @@ const CONTENT_SCAN_BYTES: usize = 64 * 1024;
 const SUMMARY_FROM_CONTENT: usize = 300;
 
 /// A summary as plain text, however it is marked up.
-fn plain_text_out<S: Serializer>(summary: &Option<LazyText<'_>>, serializer: S) -> Result<S::Ok, S::Error> {
+fn plain_text_out<S: Serializer>(
+    summary: &Option<LazyText<'_>>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
     match summary {
         Some(summary) => serializer.serialize_some(&summary.plain_text()),
         None => serializer.serialize_none(),
@@ -211,7 +214,9 @@ fn plain_text_out<S: Serializer>(summary: &Option<LazyText<'_>>, serializer: S) 
 }
 
 /// A summary read back from the serialized shape is plain text.
-fn plain_text_in<'de, 'a, D: Deserializer<'de>>(deserializer: D) -> Result<Option<LazyText<'a>>, D::Error> {
+fn plain_text_in<'de, 'a, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<LazyText<'a>>, D::Error> {
     let text = Option::<String>::deserialize(deserializer)?;
     Ok(text.map(|t| LazyText::new(Cow::Owned(t), Escape::None, Markup::Text)))
 }

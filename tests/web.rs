@@ -1,5 +1,12 @@
 //! Browser tests of the DOM renderer and the JS API, in headless Chromium (`cargo test --target wasm32-unknown-unknown --test web`).
 #![cfg(target_arch = "wasm32")]
+// Tests state their expectations with unwrap, indexing and panics; the crate's lints keep those out of the library.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use js_sys::{Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
@@ -125,7 +132,8 @@ fn renders_an_accessible_list_with_text_only() {
 #[wasm_bindgen_test]
 fn refuses_unsafe_links_and_counts_them() {
     let target = container();
-    let result = feedlet::render_feed(&target, ATOM.into(), JsValue::UNDEFINED, None).expect("render");
+    let result =
+        feedlet::render_feed(&target, ATOM.into(), JsValue::UNDEFINED, None).expect("render");
     let refused = Reflect::get(&result, &"refusedUrls".into())
         .unwrap()
         .as_f64();
@@ -339,8 +347,11 @@ fn legacy_encodings_decode_through_text_decoder() {
 
 #[wasm_bindgen_test]
 fn errors_are_real_errors_with_kind_and_position() {
-    let error = feedlet::parse_feed("<html>\n<body>login</body></html>".into(), JsValue::UNDEFINED)
-        .expect_err("not a feed");
+    let error = feedlet::parse_feed(
+        "<html>\n<body>login</body></html>".into(),
+        JsValue::UNDEFINED,
+    )
+    .expect_err("not a feed");
     assert!(error.is_instance_of::<js_sys::Error>());
     assert_eq!(
         Reflect::get(&error, &"name".into())
@@ -366,8 +377,8 @@ fn errors_are_real_errors_with_kind_and_position() {
         &options(&[("input", "not a feed".into())]),
         &options(&[("input", ATOM.into())]),
     );
-    let result =
-        feedlet::render_feeds(&target, sources, JsValue::UNDEFINED, None).expect("one good source renders");
+    let result = feedlet::render_feeds(&target, sources, JsValue::UNDEFINED, None)
+        .expect("one good source renders");
     let errors: js_sys::Array = Reflect::get(&result, &"errors".into())
         .unwrap()
         .dyn_into()
@@ -494,18 +505,27 @@ fn read_options_reads_attributes_and_typed_values() {
         ("date", "off".into()),
         ("src", "/a.xml /b.xml".into()),
         ("summaryLength", "many".into()),
-        ("template", document().create_element("template").unwrap().into()),
+        (
+            "template",
+            document().create_element("template").unwrap().into(),
+        ),
     ]);
     let read = feedlet::read_options(text.into()).expect("read");
     let read_text = get(&read, "options");
     assert_eq!(get(&read_text, "limit").as_f64(), Some(3.0));
     assert_eq!(get(&read_text, "summary").as_bool(), Some(true));
-    assert_eq!(get(&read_text, "summaryMode").as_string().as_deref(), Some("html"));
+    assert_eq!(
+        get(&read_text, "summaryMode").as_string().as_deref(),
+        Some("html")
+    );
     assert_eq!(stringify(&get(&read_text, "category")), r#"["a","b"]"#);
     assert_eq!(get(&read_text, "date").as_bool(), Some(false));
     assert_eq!(stringify(&get(&read_text, "src")), r#"["/a.xml","/b.xml"]"#);
     assert_eq!(get(&read_text, "summaryLength").as_f64(), Some(160.0));
-    assert!(get(&read_text, "locale").is_null(), "a missing value is null");
+    assert!(
+        get(&read_text, "locale").is_null(),
+        "a missing value is null"
+    );
     assert_eq!(get(&read_text, "cacheTtl").as_f64(), Some(300.0));
     assert_eq!(
         stringify(&get(&read, "warnings")),
@@ -515,16 +535,28 @@ fn read_options_reads_attributes_and_typed_values() {
         ("limit", 3.into()),
         ("summary", true.into()),
         ("summaryMode", "html".into()),
-        ("category", js_sys::Array::of2(&"a".into(), &"b".into()).into()),
+        (
+            "category",
+            js_sys::Array::of2(&"a".into(), &"b".into()).into(),
+        ),
         ("date", false.into()),
-        ("src", js_sys::Array::of2(&"/a.xml".into(), &"/b.xml".into()).into()),
+        (
+            "src",
+            js_sys::Array::of2(&"/a.xml".into(), &"/b.xml".into()).into(),
+        ),
     ]);
     let read_typed = feedlet::read_options(typed.into()).expect("read");
-    assert_eq!(stringify(&get(&read_typed, "options")), stringify(&read_text));
+    assert_eq!(
+        stringify(&get(&read_typed, "options")),
+        stringify(&read_text)
+    );
     assert_eq!(stringify(&get(&read_typed, "warnings")), "[]");
     let defaults = feedlet::read_options(JsValue::UNDEFINED).expect("defaults");
     assert_eq!(get(&get(&defaults, "options"), "limit").as_f64(), Some(5.0));
-    assert!(feedlet::read_options("limit=3".into()).is_err(), "not an object");
+    assert!(
+        feedlet::read_options("limit=3".into()).is_err(),
+        "not an object"
+    );
 }
 
 /// Options and `Feed` objects are read from their own properties: what a page (or a library on it) puts on
@@ -536,7 +568,10 @@ fn object_prototype_changes_nothing() {
         ("proxy", JsValue::from("https://evil.example/?u=")),
         ("limit", 1.into()),
         ("layout", "cards".into()),
-        ("image", options(&[("url", "https://evil.example/i.png".into())]).into()),
+        (
+            "image",
+            options(&[("url", "https://evil.example/i.png".into())]).into(),
+        ),
         ("summary", "injected".into()),
         ("baseUrl", "https://evil.example/".into()),
     ];
@@ -551,7 +586,8 @@ fn object_prototype_changes_nothing() {
     let entry = options(&[("id", "x".into()), ("title", "Plain".into())]);
     Reflect::set(&object, &"entries".into(), &js_sys::Array::of1(&entry)).unwrap();
     let from_object = container();
-    let rendered_object = feedlet::render_feed(&from_object, object.into(), Object::new().into(), None);
+    let rendered_object =
+        feedlet::render_feed(&from_object, object.into(), Object::new().into(), None);
     for (key, _) in &polluted {
         Reflect::delete_property(&prototype, &(*key).into()).unwrap();
     }
@@ -567,15 +603,27 @@ fn object_prototype_changes_nothing() {
         Some("https://blog.example/posts/one/")
     );
     rendered_object.expect("render a Feed object");
-    assert!(all(&from_object, "img").is_empty(), "no image from the prototype");
-    assert!(all(&from_object, ".feedlet__summary").is_empty(), "no summary from the prototype");
+    assert!(
+        all(&from_object, "img").is_empty(),
+        "no image from the prototype"
+    );
+    assert!(
+        all(&from_object, ".feedlet__summary").is_empty(),
+        "no summary from the prototype"
+    );
 }
 
 /// A `Feed` object from `parseFeed` renders as the bytes it came from.
 #[wasm_bindgen_test]
 fn feed_objects_render_as_their_source() {
     for layout in ["list", "cards"] {
-        let opts = || options(&[("layout", layout.into()), ("locale", "en".into()), ("timeZone", "UTC".into())]);
+        let opts = || {
+            options(&[
+                ("layout", layout.into()),
+                ("locale", "en".into()),
+                ("timeZone", "UTC".into()),
+            ])
+        };
         let from_text = container();
         feedlet::render_feed(&from_text, ATOM.into(), opts().into(), None).expect("text");
         let feed = feedlet::parse_feed(ATOM.into(), JsValue::UNDEFINED).expect("parse");
@@ -586,7 +634,10 @@ fn feed_objects_render_as_their_source() {
     let not_a_feed = options(&[("entries", "none".into())]);
     let error = feedlet::render_feed(&container(), not_a_feed.into(), JsValue::UNDEFINED, None)
         .expect_err("entries must be an array");
-    assert_eq!(get(&error, "kind").as_string().as_deref(), Some("invalidInput"));
+    assert_eq!(
+        get(&error, "kind").as_string().as_deref(),
+        Some("invalidInput")
+    );
 }
 
 /// Each source's outcome, so that a caller never parses a source again to learn it.
@@ -597,14 +648,18 @@ fn render_feeds_reports_each_source() {
         &options(&[("input", "{\"items\":[1,]}".into())]),
         &options(&[("input", r#"{"items":[{"id":"j","title":"J"}]}"#.into())]),
     );
-    let result = feedlet::render_feeds(&container(), sources, JsValue::UNDEFINED, None).expect("render");
+    let result =
+        feedlet::render_feeds(&container(), sources, JsValue::UNDEFINED, None).expect("render");
     let statuses = get(&result, "sources");
     assert_eq!(
         stringify(&statuses),
         r#"[{"ok":true,"entries":3},{"ok":false,"entries":0,"error":{"kind":"syntax","message":"the JSON is broken here: Unexpected token ']', \"{\"items\":[1,]}\" is not valid JSON","line":1,"column":13}},{"ok":true,"entries":1}]"#
     );
     assert_eq!(get(&result, "count").as_f64(), Some(4.0));
-    assert_eq!(stringify(&get(&result, "errors")), r#"[{"source":1,"kind":"syntax","message":"the JSON is broken here: Unexpected token ']', \"{\"items\":[1,]}\" is not valid JSON","line":1,"column":13}]"#);
+    assert_eq!(
+        stringify(&get(&result, "errors")),
+        r#"[{"source":1,"kind":"syntax","message":"the JSON is broken here: Unexpected token ']', \"{\"items\":[1,]}\" is not valid JSON","line":1,"column":13}]"#
+    );
 }
 
 /// Broken JSON gets the same kind and position as natively (serde_json), from the engine's message.
@@ -627,7 +682,11 @@ fn broken_json_feeds_are_syntax_errors_with_positions() {
         );
     }
     // Text after the root object is a warning, as natively.
-    let feed = feedlet::parse_feed(r#"{"items":[{"id":"x"}]} <html>"#.into(), JsValue::UNDEFINED).expect("parse");
+    let feed = feedlet::parse_feed(
+        r#"{"items":[{"id":"x"}]} <html>"#.into(),
+        JsValue::UNDEFINED,
+    )
+    .expect("parse");
     assert_eq!(
         stringify(&get(&feed, "warnings")),
         r#"[{"message":"ignored text after the JSON object","line":1,"column":24}]"#

@@ -5,11 +5,11 @@ mod read;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-pub use read::Read;
 #[cfg(target_arch = "wasm32")]
 pub(crate) use read::read_given;
-pub(crate) use read::{Given, Settings};
+pub use read::Read;
 use read::{choice, count, list, number, put, switch, text, Outcome};
+pub(crate) use read::{Given, Settings};
 
 /// How to read a feed. Every field has a documented default.
 ///

@@ -46,7 +46,8 @@ pub struct ReadOptions {
 /// Names that are not options (such as `template`) are ignored.
 #[wasm_bindgen(js_name = readOptions, unchecked_return_type = "ReadOptions")]
 pub fn read_options(
-    #[wasm_bindgen(unchecked_param_type = "Record<string, unknown> | null | undefined")] raw: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Record<string, unknown> | null | undefined")]
+    raw: JsValue,
 ) -> Result<JsValue, JsValue> {
     let read = settings::<Options>(raw)?;
     output(&ReadOptions {
@@ -60,11 +61,14 @@ pub fn read_options(
 #[wasm_bindgen(js_name = parseFeed, unchecked_return_type = "Feed")]
 pub fn parse_feed(
     #[wasm_bindgen(unchecked_param_type = "string | ArrayBuffer | Uint8Array")] input: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "Partial<ParseOptions> | null")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Partial<ParseOptions> | null")]
+    options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let options = settings::<ParseOptions>(options)?.value;
     let mut input = Input::from_js(&input).map_err(|failure| failure.to_js())?;
-    let mut feed = input.parse(&options).map_err(|error| Failure::from(error).to_js())?;
+    let mut feed = input
+        .parse(&options)
+        .map_err(|error| Failure::from(error).to_js())?;
     crate::select::prepare(&mut feed);
     output(&feed)
 }
@@ -75,8 +79,11 @@ pub fn parse_feed(
 #[wasm_bindgen(js_name = renderFeed, unchecked_return_type = "RenderResult")]
 pub fn render_feed(
     target: &Node,
-    #[wasm_bindgen(unchecked_param_type = "Feed | string | ArrayBuffer | Uint8Array")] input: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "Partial<Options> & Partial<ParseOptions> | null")]
+    #[wasm_bindgen(unchecked_param_type = "Feed | string | ArrayBuffer | Uint8Array")]
+    input: JsValue,
+    #[wasm_bindgen(
+        unchecked_optional_param_type = "Partial<Options> & Partial<ParseOptions> | null"
+    )]
     options: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "HTMLTemplateElement | null")] template: Option<
         HtmlTemplateElement,
@@ -95,7 +102,9 @@ pub fn render_feed(
 #[wasm_bindgen(js_name = renderFeeds, unchecked_return_type = "RenderResult")]
 pub fn render_feeds(
     target: &Node,
-    #[wasm_bindgen(unchecked_param_type = "Array<{ input: Feed | string | ArrayBuffer | Uint8Array } & Partial<ParseOptions>>")]
+    #[wasm_bindgen(
+        unchecked_param_type = "Array<{ input: Feed | string | ArrayBuffer | Uint8Array } & Partial<ParseOptions>>"
+    )]
     sources: Array,
     #[wasm_bindgen(unchecked_optional_param_type = "Partial<Options> | null")] options: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "HTMLTemplateElement | null")] template: Option<
@@ -223,12 +232,14 @@ fn render(
         };
         match parsed {
             Ok(feed) => {
-                result.warnings.extend(feed.warnings.iter().map(|w| SourceWarning {
-                    source: index as u32,
-                    message: w.message.clone(),
-                    line: w.line,
-                    column: w.column,
-                }));
+                result
+                    .warnings
+                    .extend(feed.warnings.iter().map(|w| SourceWarning {
+                        source: index as u32,
+                        message: w.message.clone(),
+                        line: w.line,
+                        column: w.column,
+                    }));
                 result.sources.push(SourceStatus {
                     ok: true,
                     entries: u32::try_from(feed.entries.len()).unwrap_or(u32::MAX),
@@ -300,8 +311,13 @@ impl Input {
     fn parse(&mut self, options: &ParseOptions) -> Result<Feed<'_>, Error> {
         match self {
             Input::Text(text) => crate::parse::parse_str(text, options, decode_legacy, read_json),
-            Input::Bytes(bytes) => crate::parse::parse_bytes(bytes, options, decode_legacy, read_json),
-            Input::Feed(feed) => Ok(std::mem::replace(&mut **feed, Feed::new(crate::model::Format::Atom))),
+            Input::Bytes(bytes) => {
+                crate::parse::parse_bytes(bytes, options, decode_legacy, read_json)
+            }
+            Input::Feed(feed) => Ok(std::mem::replace(
+                &mut **feed,
+                Feed::new(crate::model::Format::Atom),
+            )),
         }
     }
 }
@@ -408,4 +424,3 @@ fn own(object: &Object, key: &str) -> JsValue {
         JsValue::UNDEFINED
     }
 }
-

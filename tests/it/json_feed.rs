@@ -46,7 +46,12 @@ fn render(feed: &Feed<'_>) -> String {
         people(&feed.authors)
     ));
     for e in &feed.entries {
-        out.push_str(&format!("entry id={} title={} link={}", e.id, opt(&e.title), opt(&e.link)));
+        out.push_str(&format!(
+            "entry id={} title={} link={}",
+            e.id,
+            opt(&e.title),
+            opt(&e.link)
+        ));
         if let Some(d) = &e.published {
             out.push_str(&format!(" published={}", d.raw));
         }
@@ -57,8 +62,17 @@ fn render(feed: &Feed<'_>) -> String {
             out.push_str(&format!(" summary={:?}", s.decoded()));
         }
         if let Some(c) = &e.content {
-            let body = c.body.as_ref().map(|b| b.decoded().into_owned()).unwrap_or_default();
-            out.push_str(&format!(" content={:?}:{:?} base={}", c.markup, body, opt(&c.base)));
+            let body = c
+                .body
+                .as_ref()
+                .map(|b| b.decoded().into_owned())
+                .unwrap_or_default();
+            out.push_str(&format!(
+                " content={:?}:{:?} base={}",
+                c.markup,
+                body,
+                opt(&c.base)
+            ));
         }
         if !e.authors.is_empty() {
             out.push_str(&format!(" authors=[{}]", people(&e.authors)));
@@ -197,25 +211,37 @@ fn broken_json_is_a_syntax_error_at_its_place() {
         r#"{"items":[{"id":"1"}] "title":"after"}"#,
         "error syntax: 1:23 the JSON is broken here: expected `,` or `}`",
     );
-    check("{\n  \"version\" 1}", "error syntax: 2:13 the JSON is broken here: expected `:`");
+    check(
+        "{\n  \"version\" 1}",
+        "error syntax: 2:13 the JSON is broken here: expected `:`",
+    );
     check(
         r#"{"version":"https://jsonfeed.org/version/1.1","items": nope}"#,
         "error syntax: 1:57 the JSON is broken here: expected ident",
     );
-    check("{", "error syntax: 1:2 the JSON is broken here: EOF while parsing an object");
+    check(
+        "{",
+        "error syntax: 1:2 the JSON is broken here: EOF while parsing an object",
+    );
 }
 
 #[test]
 fn deep_nesting_is_a_limit() {
     let deep = format!("{{\"items\":{}", "[".repeat(100_000));
-    check(&deep, "error limitExceeded: 1:265 the JSON is nested deeper than max_depth");
+    check(
+        &deep,
+        "error limitExceeded: 1:265 the JSON is nested deeper than max_depth",
+    );
     let options = ParseOptions {
         max_depth: 3,
         ..ParseOptions::default()
     };
     assert!(feedlet::parse_str(r#"{"items":[{"id":"1"}]}"#, &options).is_ok());
     let too_deep = feedlet::parse_str(r#"{"items":[{"id":["1"]}]}"#, &options);
-    assert_eq!(too_deep.map(|_| ()).map_err(|e| e.kind), Err(ErrorKind::LimitExceeded));
+    assert_eq!(
+        too_deep.map(|_| ()).map_err(|e| e.kind),
+        Err(ErrorKind::LimitExceeded)
+    );
     // Brackets inside strings do not count.
     assert!(feedlet::parse_str(r#"{"items":[{"id":"[[[[[[[["}]}"#, &options).is_ok());
 }
@@ -230,7 +256,10 @@ fn json_that_is_not_a_feed() {
         r#"{"items":{}}"#,
         "error notAFeed: 1:1 the JSON object has neither a JSON Feed `version` nor `items`",
     );
-    check(r#"[{"items":[]}]"#, "error notXmlOrJson: 1:1 the input is neither XML nor JSON");
+    check(
+        r#"[{"items":[]}]"#,
+        "error notXmlOrJson: 1:1 the input is neither XML nor JSON",
+    );
     check(
         r#"{"version":"https://jsonfeed.org/version/1","items":"none"}"#,
         r#"
@@ -270,7 +299,9 @@ fn many_items_are_capped() {
         if i > 0 {
             input.push(',');
         }
-        input.push_str(&format!(r#"{{"id":"{i}","title":"Post {i}","content_html":"<p>x</p>"}}"#));
+        input.push_str(&format!(
+            r#"{{"id":"{i}","title":"Post {i}","content_html":"<p>x</p>"}}"#
+        ));
     }
     input.push_str("]}");
     let feed = feedlet::parse_str(&input, &ParseOptions::default()).unwrap();
