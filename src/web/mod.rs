@@ -31,7 +31,7 @@ pub(crate) fn decode_legacy(label: &str, bytes: &[u8]) -> Option<String> {
     decoder.decode_with_u8_array(bytes).ok()
 }
 
-/// What [`read_options`] returns.
+/// What `readOptions` returns.
 #[derive(Serialize, tsify::Tsify)]
 pub struct ReadOptions {
     /// The options: defaults, overridden by every valid value.
@@ -167,6 +167,7 @@ pub struct SourceError {
     /// The index of the source.
     pub source: u32,
     /// `empty`, `notXmlOrJson`, `notAFeed`, `syntax`, `limitExceeded` or `invalidInput`.
+    #[tsify(type = "FeedletErrorKind")]
     pub kind: &'static str,
     /// A sentence for a human.
     pub message: String,
@@ -193,6 +194,7 @@ pub struct SourceStatus {
 #[derive(Serialize, tsify::Tsify)]
 pub struct Problem {
     /// `empty`, `notXmlOrJson`, `notAFeed`, `syntax`, `limitExceeded` or `invalidInput`.
+    #[tsify(type = "FeedletErrorKind")]
     pub kind: &'static str,
     /// A sentence for a human.
     pub message: String,
@@ -201,6 +203,14 @@ pub struct Problem {
     /// 1-based column (in characters); 0 when it is not about a position.
     pub column: u32,
 }
+
+/// How wasm errors are told apart: `empty`, `notXmlOrJson` and `notAFeed` mean it is not a feed; `syntax` is a
+/// parse error at `line`/`column`; `limitExceeded` a size or depth limit; `invalidInput` a wrong argument.
+#[wasm_bindgen(typescript_custom_section)]
+const FEEDLET_ERROR_KIND: &str = r#"
+/** How wasm errors are told apart: `empty`, `notXmlOrJson` and `notAFeed` mean it is not a feed; `syntax` is a parse error at `line`/`column`; `limitExceeded` a size or depth limit; `invalidInput` a wrong argument. */
+export type FeedletErrorKind = "empty" | "notXmlOrJson" | "notAFeed" | "syntax" | "limitExceeded" | "invalidInput";
+"#;
 
 /// One source: its input, converted once, and where it came from.
 struct Source {
