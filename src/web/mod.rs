@@ -68,7 +68,7 @@ pub fn parse_feed(
     let mut input = Input::from_js(&input).map_err(|failure| failure.to_js())?;
     let mut feed = input
         .parse(&options)
-        .map_err(|error| Failure::from(error).to_js())?;
+        .map_err(|error| Problem::from(error).to_js())?;
     crate::select::prepare(&mut feed);
     output(&feed)
 }
@@ -115,7 +115,7 @@ pub fn render_feeds(
     for source in sources.iter() {
         let input = match source.dyn_ref::<Object>() {
             Some(object) => Input::from_js(&own(object, "input")),
-            None => Err(Failure::invalid("each source needs an input")),
+            None => Err(Problem::invalid("each source needs an input")),
         };
         let options = settings::<ParseOptions>(source)?.value;
         list.push(Source { input, options });
@@ -190,19 +190,6 @@ pub struct SourceStatus {
     pub error: Option<Problem>,
 }
 
-/// An error's kind, message and position.
-#[derive(Serialize, tsify::Tsify)]
-pub struct Problem {
-    /// `empty`, `notXmlOrJson`, `notAFeed`, `syntax`, `limitExceeded` or `invalidInput`.
-    #[tsify(type = "FeedletErrorKind")]
-    pub kind: &'static str,
-    /// A sentence for a human.
-    pub message: String,
-    /// 1-based line of the problem; 0 when it is not about a position.
-    pub line: u32,
-    /// 1-based column (in characters); 0 when it is not about a position.
-    pub column: u32,
-}
 
 /// How wasm errors are told apart: `empty`, `notXmlOrJson` and `notAFeed` mean it is not a feed; `syntax` is a
 /// parse error at `line`/`column`; `limitExceeded` a size or depth limit; `invalidInput` a wrong argument.
@@ -214,7 +201,7 @@ export type FeedletErrorKind = "empty" | "notXmlOrJson" | "notAFeed" | "syntax" 
 
 /// One source: its input, converted once, and where it came from.
 struct Source {
-    input: Result<Input, Failure>,
+    input: Result<Input, Problem>,
     options: ParseOptions,
 }
 
@@ -234,22 +221,21 @@ fn render(
         refused_urls: 0,
         sources: Vec::with_capacity(sources.len()),
     };
-    let mut first_error: Option<Failure> = None;
     for (index, source) in sources.iter_mut().enumerate() {
         let parsed = match &mut source.input {
-            Ok(input) => input.parse(&source.options).map_err(Failure::from),
-            Err(failure) => Err(failure.clone()),
+            Ok(input) => input.parse(&source.options).map_err(Problem::from),
+            Err(problem) => Err(problem.clone()),
         };
+        let source = index as u32;
         match parsed {
-            Ok(feed) => {
-                result
-                    .warnings
-                    .extend(feed.warnings.iter().map(|w| SourceWarning {
-                        source: index as u32,
-                        message: w.message.clone(),
-                        line: w.line,
-                        column: w.column,
-                    }));
+            Ok(mut feed) => {
+                let warnings = std::mem::take(&mut feed.warnings);
+                result.warnings.extend(warnings.into_iter().map(|w| SourceWarning {
+                    source,
+                    message: w.message,
+                    line: w.line,
+                    column: w.column,
+                }));
                 result.sources.push(SourceStatus {
                     ok: true,
                     entries: u32::try_from(feed.entries.len()).unwrap_or(u32::MAX),
@@ -257,26 +243,25 @@ fn render(
                 });
                 feeds.push(feed);
             }
-            Err(failure) => {
+            Err(problem) => {
                 result.errors.push(SourceError {
-                    source: index as u32,
-                    kind: failure.kind,
-                    message: failure.message.clone(),
-                    line: failure.line,
-                    column: failure.column,
+                    source,
+                    kind: problem.kind,
+                    message: problem.message.clone(),
+                    line: problem.line,
+                    column: problem.column,
                 });
                 result.sources.push(SourceStatus {
                     ok: false,
                     entries: 0,
-                    error: Some(failure.problem()),
+                    error: Some(problem),
                 });
-                first_error.get_or_insert(failure);
             }
         }
     }
     if feeds.is_empty() {
-        let failure = first_error.unwrap_or_else(|| Failure::invalid("no sources to render"));
-        return Err(failure.to_js());
+        let first = result.sources.into_iter().find_map(|s| s.error);
+        return Err(first.unwrap_or_else(|| Problem::invalid("no sources to render")).to_js());
     }
     let template = template.filter(|t| t.is_instance_of::<HtmlTemplateElement>());
     let rendered = dom::render(target, &feeds, &options, template.as_ref())?;
@@ -294,7 +279,7 @@ enum Input {
 }
 
 impl Input {
-    fn from_js(value: &JsValue) -> Result<Input, Failure> {
+    fn from_js(value: &JsValue) -> Result<Input, Problem> {
         if let Some(text) = value.as_string() {
             return Ok(Input::Text(text));
         }
@@ -309,10 +294,10 @@ impl Input {
                 // Copied once (own properties only), then read by the shape `parseFeed` writes.
                 return feed::feed(tree::copy_all(value))
                     .map(|feed| Input::Feed(Box::new(feed)))
-                    .ok_or_else(|| Failure::invalid("a Feed object needs an `entries` array"));
+                    .ok_or_else(|| Problem::invalid("a Feed object needs an `entries` array"));
             }
         }
-        Err(Failure::invalid(
+        Err(Problem::invalid(
             "input must be a string, an ArrayBuffer, a Uint8Array or a Feed object",
         ))
     }
@@ -332,18 +317,24 @@ impl Input {
     }
 }
 
-/// An error for JavaScript: a parse error, or an argument that is not what it should be (`invalidInput`).
-#[derive(Clone)]
-struct Failure {
-    kind: &'static str,
-    message: String,
-    line: u32,
-    column: u32,
+/// An error's kind, message and position: a parse error, or an argument that is not what it should be
+/// (`invalidInput`).
+#[derive(Clone, Serialize, tsify::Tsify)]
+pub struct Problem {
+    /// `empty`, `notXmlOrJson`, `notAFeed`, `syntax`, `limitExceeded` or `invalidInput`.
+    #[tsify(type = "FeedletErrorKind")]
+    pub kind: &'static str,
+    /// A sentence for a human.
+    pub message: String,
+    /// 1-based line of the problem; 0 when it is not about a position.
+    pub line: u32,
+    /// 1-based column (in characters); 0 when it is not about a position.
+    pub column: u32,
 }
 
-impl From<Error> for Failure {
+impl From<Error> for Problem {
     fn from(error: Error) -> Self {
-        Failure {
+        Problem {
             kind: error.kind.as_str(),
             message: error.message,
             line: error.line,
@@ -352,22 +343,13 @@ impl From<Error> for Failure {
     }
 }
 
-impl Failure {
+impl Problem {
     fn invalid(message: &str) -> Self {
-        Failure {
+        Problem {
             kind: "invalidInput",
             message: message.to_owned(),
             line: 0,
             column: 0,
-        }
-    }
-
-    fn problem(&self) -> Problem {
-        Problem {
-            kind: self.kind,
-            message: self.message.clone(),
-            line: self.line,
-            column: self.column,
         }
     }
 
@@ -395,7 +377,7 @@ fn pairs(value: &JsValue) -> Result<Vec<(String, Given)>, JsValue> {
         return Ok(pairs);
     }
     let Some(object) = value.dyn_ref::<Object>() else {
-        return Err(Failure::invalid("options must be an object").to_js());
+        return Err(Problem::invalid("options must be an object").to_js());
     };
     for pair in Object::entries(object).iter() {
         let pair: Array = pair.unchecked_into();
