@@ -32,8 +32,9 @@ pub enum Format {
 
 /// A feed: the channel-level data and its entries.
 ///
-/// Its serde shape is the JSON of `feedlet parse` and the object of `parseFeed` (camelCase; a missing value is
-/// `null`), after [`prepare`](crate::prepare) has filled each entry's summary and thumbnail.
+/// Its serde shape is the JSON of `feedlet parse` and the object of `parseFeed`: camelCase, every member
+/// written (`null` when missing), after `prepare` has filled each entry's summary and thumbnail. A `Feed` read
+/// back (`renderFeed` takes one) may leave any member out.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "camelCase")]
@@ -134,8 +135,8 @@ pub struct Entry<'a> {
     /// ISO 8601 in UTC when readable, else the text as written.
     #[cfg_attr(target_arch = "wasm32", tsify(type = "string | null"))]
     pub updated: Option<Date<'a>>,
-    /// Atom: `<summary>`; RSS: `<description>`; JSON: `summary`. Read as plain text through [`Entry::summary_text`];
-    /// serialized as plain text (after [`prepare`](crate::prepare): an excerpt of the content when there is no summary).
+    /// Atom: `<summary>`; RSS: `<description>`; JSON: `summary`. Read as plain text through `Entry::summary_text`;
+    /// serialized as plain text (after `prepare`: an excerpt of the content when there is no summary).
     #[serde(serialize_with = "plain_text_out", deserialize_with = "plain_text_in")]
     #[cfg_attr(target_arch = "wasm32", tsify(type = "string | null"))]
     pub summary: Option<LazyText<'a>>,
@@ -145,8 +146,8 @@ pub struct Entry<'a> {
     pub authors: Vec<Person<'a>>,
     /// Atom: `<category label|term>`; RSS: `<category>`, `<dc:subject>`; JSON: `tags`. No duplicates, in order.
     pub categories: Vec<Cow<'a, str>>,
-    /// The thumbnail the feed names (media elements, an image enclosure, JSON `image`); after
-    /// [`prepare`](crate::prepare), else the first real `<img>` of the summary or content.
+    /// The thumbnail the feed names (media elements, an image enclosure, JSON `image`); after `prepare`,
+    /// else the first real `<img>` of the summary or content.
     pub image: Option<Image>,
 }
 
@@ -203,7 +204,10 @@ const CONTENT_SCAN_BYTES: usize = 64 * 1024;
 const SUMMARY_FROM_CONTENT: usize = 300;
 
 /// A summary as plain text, however it is marked up.
-fn plain_text_out<S: Serializer>(summary: &Option<LazyText<'_>>, serializer: S) -> Result<S::Ok, S::Error> {
+fn plain_text_out<S: Serializer>(
+    summary: &Option<LazyText<'_>>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
     match summary {
         Some(summary) => serializer.serialize_some(&summary.plain_text()),
         None => serializer.serialize_none(),
@@ -211,7 +215,9 @@ fn plain_text_out<S: Serializer>(summary: &Option<LazyText<'_>>, serializer: S) 
 }
 
 /// A summary read back from the serialized shape is plain text.
-fn plain_text_in<'de, 'a, D: Deserializer<'de>>(deserializer: D) -> Result<Option<LazyText<'a>>, D::Error> {
+fn plain_text_in<'de, 'a, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<LazyText<'a>>, D::Error> {
     let text = Option::<String>::deserialize(deserializer)?;
     Ok(text.map(|t| LazyText::new(Cow::Owned(t), Escape::None, Markup::Text)))
 }

@@ -1,5 +1,12 @@
 //! Browser tests of the DOM renderer and the JS API, in headless Chromium (`cargo test --target wasm32-unknown-unknown --test web`).
 #![cfg(target_arch = "wasm32")]
+// Tests state their expectations with unwrap, indexing and panics; the crate's lints keep those out of the library.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use js_sys::{Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
@@ -125,7 +132,8 @@ fn renders_an_accessible_list_with_text_only() {
 #[wasm_bindgen_test]
 fn refuses_unsafe_links_and_counts_them() {
     let target = container();
-    let result = feedlet::render_feed(&target, ATOM.into(), JsValue::UNDEFINED, None).expect("render");
+    let result =
+        feedlet::render_feed(&target, ATOM.into(), JsValue::UNDEFINED, None).expect("render");
     let refused = Reflect::get(&result, &"refusedUrls".into())
         .unwrap()
         .as_f64();
@@ -339,8 +347,11 @@ fn legacy_encodings_decode_through_text_decoder() {
 
 #[wasm_bindgen_test]
 fn errors_are_real_errors_with_kind_and_position() {
-    let error = feedlet::parse_feed("<html>\n<body>login</body></html>".into(), JsValue::UNDEFINED)
-        .expect_err("not a feed");
+    let error = feedlet::parse_feed(
+        "<html>\n<body>login</body></html>".into(),
+        JsValue::UNDEFINED,
+    )
+    .expect_err("not a feed");
     assert!(error.is_instance_of::<js_sys::Error>());
     assert_eq!(
         Reflect::get(&error, &"name".into())
@@ -366,8 +377,8 @@ fn errors_are_real_errors_with_kind_and_position() {
         &options(&[("input", "not a feed".into())]),
         &options(&[("input", ATOM.into())]),
     );
-    let result =
-        feedlet::render_feeds(&target, sources, JsValue::UNDEFINED, None).expect("one good source renders");
+    let result = feedlet::render_feeds(&target, sources, JsValue::UNDEFINED, None)
+        .expect("one good source renders");
     let errors: js_sys::Array = Reflect::get(&result, &"errors".into())
         .unwrap()
         .dyn_into()
@@ -442,5 +453,242 @@ fn xhtml_rich_summaries_are_read_as_xml() {
             && text.contains("<i>cdata</i>")
             && text.contains("Your account is locked"),
         "{text}"
+    );
+}
+
+fn get(object: &JsValue, key: &str) -> JsValue {
+    Reflect::get(object, &key.into()).expect("get")
+}
+
+fn stringify(value: &JsValue) -> String {
+    js_sys::JSON::stringify(value)
+        .expect("stringify")
+        .as_string()
+        .expect("string")
+}
+
+/// `parseFeed` writes the same document as `feedlet parse` (the snapshots), key for key.
+#[wasm_bindgen_test]
+fn parse_feed_is_the_shape_of_feedlet_parse() {
+    for (input, expected) in [
+        (
+            include_str!("fixtures/atom10-korean.xml"),
+            include_str!("fixtures/atom10-korean.expect.json"),
+        ),
+        (
+            include_str!("fixtures/thumbnails.xml"),
+            include_str!("fixtures/thumbnails.expect.json"),
+        ),
+        (
+            include_str!("fixtures/jsonfeed10.json"),
+            include_str!("fixtures/jsonfeed10.expect.json"),
+        ),
+        (
+            include_str!("fixtures/jsonfeed11.json"),
+            include_str!("fixtures/jsonfeed11.expect.json"),
+        ),
+    ] {
+        let feed = feedlet::parse_feed(input.into(), JsValue::UNDEFINED).expect("parse");
+        let expected = js_sys::JSON::parse(expected).expect("snapshot");
+        assert_eq!(stringify(&feed), stringify(&expected));
+    }
+}
+
+/// The option reader: typed values and attribute text read alike; a value that is not valid keeps its default
+/// and is named in a warning, in the attribute's kebab-case.
+#[wasm_bindgen_test]
+fn read_options_reads_attributes_and_typed_values() {
+    let text = options(&[
+        ("limit", "3".into()),
+        ("summary", "html".into()),
+        ("category", "a, b".into()),
+        ("date", "off".into()),
+        ("src", "/a.xml /b.xml".into()),
+        ("summaryLength", "many".into()),
+        (
+            "template",
+            document().create_element("template").unwrap().into(),
+        ),
+    ]);
+    let read = feedlet::read_options(text.into()).expect("read");
+    let read_text = get(&read, "options");
+    assert_eq!(get(&read_text, "limit").as_f64(), Some(3.0));
+    assert_eq!(get(&read_text, "summary").as_bool(), Some(true));
+    assert_eq!(
+        get(&read_text, "summaryMode").as_string().as_deref(),
+        Some("html")
+    );
+    assert_eq!(stringify(&get(&read_text, "category")), r#"["a","b"]"#);
+    assert_eq!(get(&read_text, "date").as_bool(), Some(false));
+    assert_eq!(stringify(&get(&read_text, "src")), r#"["/a.xml","/b.xml"]"#);
+    assert_eq!(get(&read_text, "summaryLength").as_f64(), Some(160.0));
+    assert!(
+        get(&read_text, "locale").is_null(),
+        "a missing value is null"
+    );
+    assert_eq!(get(&read_text, "cacheTtl").as_f64(), Some(300.0));
+    assert_eq!(
+        stringify(&get(&read, "warnings")),
+        r#"["summary-length=\"many\" is not a valid value; using the default."]"#
+    );
+    let typed = options(&[
+        ("limit", 3.into()),
+        ("summary", true.into()),
+        ("summaryMode", "html".into()),
+        (
+            "category",
+            js_sys::Array::of2(&"a".into(), &"b".into()).into(),
+        ),
+        ("date", false.into()),
+        (
+            "src",
+            js_sys::Array::of2(&"/a.xml".into(), &"/b.xml".into()).into(),
+        ),
+    ]);
+    let read_typed = feedlet::read_options(typed.into()).expect("read");
+    assert_eq!(
+        stringify(&get(&read_typed, "options")),
+        stringify(&read_text)
+    );
+    assert_eq!(stringify(&get(&read_typed, "warnings")), "[]");
+    let defaults = feedlet::read_options(JsValue::UNDEFINED).expect("defaults");
+    assert_eq!(get(&get(&defaults, "options"), "limit").as_f64(), Some(5.0));
+    assert!(
+        feedlet::read_options("limit=3".into()).is_err(),
+        "not an object"
+    );
+}
+
+/// Options and `Feed` objects are read from their own properties: what a page (or a library on it) puts on
+/// `Object.prototype` changes nothing.
+#[wasm_bindgen_test]
+fn object_prototype_changes_nothing() {
+    let prototype = Object::get_prototype_of(&Object::new());
+    let polluted = [
+        ("proxy", JsValue::from("https://evil.example/?u=")),
+        ("limit", 1.into()),
+        ("layout", "cards".into()),
+        (
+            "image",
+            options(&[("url", "https://evil.example/i.png".into())]).into(),
+        ),
+        ("summary", "injected".into()),
+        ("baseUrl", "https://evil.example/".into()),
+    ];
+    for (key, value) in &polluted {
+        Reflect::set(&prototype, &(*key).into(), value).unwrap();
+    }
+    let read = feedlet::read_options(Object::new().into());
+    let target = container();
+    let rendered = feedlet::render_feed(&target, ATOM.into(), Object::new().into(), None);
+    let parsed = feedlet::parse_feed(ATOM.into(), JsValue::UNDEFINED);
+    let object = Object::new();
+    let entry = options(&[("id", "x".into()), ("title", "Plain".into())]);
+    Reflect::set(&object, &"entries".into(), &js_sys::Array::of1(&entry)).unwrap();
+    let from_object = container();
+    let rendered_object =
+        feedlet::render_feed(&from_object, object.into(), Object::new().into(), None);
+    for (key, _) in &polluted {
+        Reflect::delete_property(&prototype, &(*key).into()).unwrap();
+    }
+    let read = get(&read.expect("read"), "options");
+    assert!(get(&read, "proxy").is_null());
+    assert_eq!(get(&read, "limit").as_f64(), Some(5.0));
+    rendered.expect("render");
+    assert_eq!(all(&target, "li").len(), 3, "the default limit");
+    assert!(target.query_selector(".feedlet--list").unwrap().is_some());
+    let first = get(&get(&parsed.expect("parse"), "entries"), "0");
+    assert_eq!(
+        get(&first, "link").as_string().as_deref(),
+        Some("https://blog.example/posts/one/")
+    );
+    rendered_object.expect("render a Feed object");
+    assert!(
+        all(&from_object, "img").is_empty(),
+        "no image from the prototype"
+    );
+    assert!(
+        all(&from_object, ".feedlet__summary").is_empty(),
+        "no summary from the prototype"
+    );
+}
+
+/// A `Feed` object from `parseFeed` renders as the bytes it came from.
+#[wasm_bindgen_test]
+fn feed_objects_render_as_their_source() {
+    for layout in ["list", "cards"] {
+        let opts = || {
+            options(&[
+                ("layout", layout.into()),
+                ("locale", "en".into()),
+                ("timeZone", "UTC".into()),
+            ])
+        };
+        let from_text = container();
+        feedlet::render_feed(&from_text, ATOM.into(), opts().into(), None).expect("text");
+        let feed = feedlet::parse_feed(ATOM.into(), JsValue::UNDEFINED).expect("parse");
+        let from_object = container();
+        feedlet::render_feed(&from_object, feed, opts().into(), None).expect("object");
+        assert_eq!(from_object.inner_html(), from_text.inner_html(), "{layout}");
+    }
+    let not_a_feed = options(&[("entries", "none".into())]);
+    let error = feedlet::render_feed(&container(), not_a_feed.into(), JsValue::UNDEFINED, None)
+        .expect_err("entries must be an array");
+    assert_eq!(
+        get(&error, "kind").as_string().as_deref(),
+        Some("invalidInput")
+    );
+}
+
+/// Each source's outcome, so that a caller never parses a source again to learn it.
+#[wasm_bindgen_test]
+fn render_feeds_reports_each_source() {
+    let sources = js_sys::Array::of3(
+        &options(&[("input", ATOM.into())]),
+        &options(&[("input", "{\"items\":[1,]}".into())]),
+        &options(&[("input", r#"{"items":[{"id":"j","title":"J"}]}"#.into())]),
+    );
+    let result =
+        feedlet::render_feeds(&container(), sources, JsValue::UNDEFINED, None).expect("render");
+    let statuses = get(&result, "sources");
+    assert_eq!(
+        stringify(&statuses),
+        r#"[{"ok":true,"entries":3},{"ok":false,"entries":0,"error":{"kind":"syntax","message":"the JSON is broken here: Unexpected token ']', \"{\"items\":[1,]}\" is not valid JSON","line":1,"column":13}},{"ok":true,"entries":1}]"#
+    );
+    assert_eq!(get(&result, "count").as_f64(), Some(4.0));
+    assert_eq!(
+        stringify(&get(&result, "errors")),
+        r#"[{"source":1,"kind":"syntax","message":"the JSON is broken here: Unexpected token ']', \"{\"items\":[1,]}\" is not valid JSON","line":1,"column":13}]"#
+    );
+}
+
+/// Broken JSON gets the same kind and position as natively (serde_json), from the engine's message.
+#[wasm_bindgen_test]
+fn broken_json_feeds_are_syntax_errors_with_positions() {
+    for (input, line, column) in [
+        ("{\"version\":\"https://jsonfeed.org/version/1\",\n\"items\":[{\"id\":\"1\",\"tags\":[\"a\",],},],}", 2.0, 32.0),
+        (r#"{"version":"https://jsonfeed.org/version/1.1","title":"T","items":[{"id":"1"},{"id":"3","title":"cut"#, 1.0, 101.0),
+        (r#"{"items":[{"id":"1"}] "title":"after"}"#, 1.0, 23.0),
+        ("{\n  \"version\" 1}", 2.0, 13.0),
+        ("{", 1.0, 2.0),
+    ] {
+        let error = feedlet::parse_feed(input.into(), JsValue::UNDEFINED).expect_err(input);
+        assert_eq!(get(&error, "kind").as_string().as_deref(), Some("syntax"), "{input}");
+        assert_eq!(
+            (get(&error, "line").as_f64(), get(&error, "column").as_f64()),
+            (Some(line), Some(column)),
+            "{input}: {}",
+            get(&error, "message").as_string().unwrap_or_default()
+        );
+    }
+    // Text after the root object is a warning, as natively.
+    let feed = feedlet::parse_feed(
+        r#"{"items":[{"id":"x"}]} <html>"#.into(),
+        JsValue::UNDEFINED,
+    )
+    .expect("parse");
+    assert_eq!(
+        stringify(&get(&feed, "warnings")),
+        r#"[{"message":"ignored text after the JSON object","line":1,"column":24}]"#
     );
 }

@@ -99,22 +99,34 @@ and the widget's options, named as its attributes (--limit 10, --layout cards, -
             let (name, value) = match flag.split_once('=') {
                 Some((name, value)) => (name, value.to_owned()),
                 None => {
-                    let value = iter.next().ok_or_else(|| format!("{arg} needs a value\n{USAGE}"))?;
+                    let value = iter
+                        .next()
+                        .ok_or_else(|| format!("{arg} needs a value\n{USAGE}"))?;
                     (flag, value.clone())
                 }
             };
             pairs.push((camel_case(name), value));
         }
         let file = file.ok_or_else(|| format!("no input file\n{USAGE}"))?;
-        let read = || serde::de::value::MapDeserializer::<_, serde::de::value::Error>::new(pairs.iter().cloned());
+        let read = || {
+            serde::de::value::MapDeserializer::<_, serde::de::value::Error>::new(
+                pairs.iter().cloned(),
+            )
+        };
         let parse = feedlet::ParseOptions::read(read()).map_err(|e| e.to_string())?;
         let options = feedlet::Options::read(read()).map_err(|e| e.to_string())?;
-        if let Some(name) = parse.unknown.iter().find(|name| options.unknown.contains(name)) {
+        if let Some(name) = parse
+            .unknown
+            .iter()
+            .find(|name| options.unknown.contains(name))
+        {
             return Err(format!("unknown option --{}\n{USAGE}", kebab_case(name)));
         }
         // On the command line a value that is not valid is a mistake to fix, not a default to fall back on.
         if let Some(warning) = parse.warnings.iter().chain(&options.warnings).next() {
-            let warning = warning.trim_end_matches(" using the default.").trim_end_matches(';');
+            let warning = warning
+                .trim_end_matches(" using the default.")
+                .trim_end_matches(';');
             return Err(format!("--{warning}"));
         }
         Ok(Some(Command {

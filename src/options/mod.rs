@@ -5,23 +5,16 @@ mod read;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-pub use read::Read;
 #[cfg(target_arch = "wasm32")]
 pub(crate) use read::read_given;
-pub(crate) use read::{Given, Settings};
+pub use read::Read;
 use read::{choice, count, list, number, put, switch, text, Outcome};
+pub(crate) use read::{Given, Settings};
 
 /// How to read a feed. Every field has a documented default.
 ///
 /// It deserializes from camelCase names (`baseUrl`, `maxEntries`; `base` is accepted for `baseUrl`),
-/// leniently, like [`Options`]: numbers may be given as text.
-///
-/// # Examples
-/// ```
-/// let options: feedlet::ParseOptions = serde_json::from_str(r#"{"base": "https://e.x/feed", "maxEntries": "50"}"#).unwrap();
-/// assert_eq!(options.base_url.as_deref(), Some("https://e.x/feed"));
-/// assert_eq!(options.max_entries, 50);
-/// ```
+/// leniently, like `Options`: numbers may be given as text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "camelCase")]
@@ -65,6 +58,14 @@ impl Default for ParseOptions {
 
 impl ParseOptions {
     /// Reads parse options from a map of camelCase names, leniently; see [`Read`].
+    ///
+    /// # Examples
+    /// ```
+    /// let json = r#"{"base": "https://e.x/feed", "maxEntries": "50"}"#;
+    /// let options: feedlet::ParseOptions = serde_json::from_str(json).unwrap();
+    /// assert_eq!(options.base_url.as_deref(), Some("https://e.x/feed"));
+    /// assert_eq!(options.max_entries, 50);
+    /// ```
     pub fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Read<Self>, D::Error> {
         read::read(deserializer)
     }
@@ -95,15 +96,7 @@ impl<'de> Deserialize<'de> for ParseOptions {
 ///
 /// JavaScript passes the same names in camelCase; HTML attributes and CLI flags use kebab-case.
 /// The last seven (`src` to `timeout`) are the widget's own (`mount` in `feedlet.js`); rendering ignores them.
-/// It deserializes leniently, from typed values or from attribute text (see [`Read`]).
-///
-/// # Examples
-/// ```
-/// let options: feedlet::Options = serde_json::from_str(r#"{"limit": "3", "layout": "cards", "summary": "html"}"#).unwrap();
-/// assert_eq!(options.limit, 3);
-/// assert_eq!(options.layout, feedlet::Layout::Cards);
-/// assert_eq!(options.summary_mode, feedlet::SummaryMode::Html);
-/// ```
+/// It deserializes leniently, from typed values or from attribute text (see `Options::read`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(rename_all = "camelCase")]
@@ -215,6 +208,12 @@ impl Options {
     ///
     /// # Examples
     /// ```
+    /// let json = r#"{"limit": "3", "layout": "cards", "summary": "html"}"#;
+    /// let options: feedlet::Options = serde_json::from_str(json).unwrap();
+    /// assert_eq!(options.limit, 3);
+    /// assert_eq!(options.layout, feedlet::Layout::Cards);
+    /// assert_eq!(options.summary_mode, feedlet::SummaryMode::Html);
+    ///
     /// let read = feedlet::Options::read(serde_json::json!({"limit": "many", "dateStyle": "long"})).unwrap();
     /// assert_eq!(read.value.limit, 5);
     /// assert_eq!(read.value.date_style, feedlet::DateStyle::Long);

@@ -6,7 +6,9 @@
 
 use std::marker::PhantomData;
 
-use serde::de::{self, Deserialize, Deserializer, IgnoredAny, IntoDeserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{
+    self, Deserialize, Deserializer, IgnoredAny, IntoDeserializer, MapAccess, SeqAccess, Visitor,
+};
 
 use crate::text::number as write_number;
 
@@ -43,7 +45,9 @@ pub(crate) trait Settings: Default {
 }
 
 /// Reads a map of settings through serde; only a value that is not a map at all fails.
-pub(crate) fn read<'de, D: Deserializer<'de>, S: Settings>(deserializer: D) -> Result<Read<S>, D::Error> {
+pub(crate) fn read<'de, D: Deserializer<'de>, S: Settings>(
+    deserializer: D,
+) -> Result<Read<S>, D::Error> {
     deserializer.deserialize_map(SettingsVisitor(PhantomData))
 }
 
@@ -430,7 +434,10 @@ fn decimal(text: &str) -> Option<f64> {
         if rest.is_empty() || !rest.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
-        let e: i32 = rest.bytes().take(6).fold(0, |e, b| e * 10 + i32::from(b - b'0'));
+        let e: i32 = rest
+            .bytes()
+            .take(6)
+            .fold(0, |e, b| e * 10 + i32::from(b - b'0'));
         exponent = exponent.saturating_add(sign * e);
         at = unsigned.len();
     }
@@ -472,14 +479,21 @@ mod tests {
             (r#"{"date": false}"#, "date", "OFF"),
             (r#"{"layout": "cards"}"#, "layout", " cards"),
             (r#"{"category": ["a", "b c"]}"#, "category", "a, b c"),
-            (r#"{"src": ["/a.xml", "/b.xml"]}"#, "src", " /a.xml\n/b.xml "),
+            (
+                r#"{"src": ["/a.xml", "/b.xml"]}"#,
+                "src",
+                " /a.xml\n/b.xml ",
+            ),
             (r#"{"cacheTtl": 0.5}"#, "cacheTtl", "5e-1"),
             (r#"{"timeZone": "Asia/Seoul"}"#, "timeZone", " Asia/Seoul "),
         ] {
             let typed = from_json(json);
             let attribute = attribute(name, text);
             assert_eq!(typed, attribute, "{json} vs {name}={text:?}");
-            assert!(typed.warnings.is_empty() && typed.unknown.is_empty(), "{json}");
+            assert!(
+                typed.warnings.is_empty() && typed.unknown.is_empty(),
+                "{json}"
+            );
             assert_ne!(typed.value, Options::default(), "{json}");
         }
     }
@@ -513,7 +527,13 @@ mod tests {
         let read = from_json(
             r#"{"limit": "", "layout": " ", "heading": "  ", "category": " , ", "locale": null, "emptyText": ""}"#,
         );
-        assert_eq!(read, Read { value: Options::default(), ..Read::default() });
+        assert_eq!(
+            read,
+            Read {
+                value: Options::default(),
+                ..Read::default()
+            }
+        );
         // A bare boolean attribute is on.
         assert!(attribute("author", "").value.author);
         assert!(!attribute("image", "No").value.image);
@@ -521,11 +541,16 @@ mod tests {
 
     #[test]
     fn summary_html_turns_on_rich_summaries() {
-        for read in [attribute("summary", "html"), from_json(r#"{"summary": " html "}"#)] {
+        for read in [
+            attribute("summary", "html"),
+            from_json(r#"{"summary": " html "}"#),
+        ] {
             assert!(read.value.summary);
             assert_eq!(read.value.summary_mode, SummaryMode::Html);
         }
-        let read = from_json(r#"{"summary": false, "summaryMode": "html", "target": "_blank", "dateStyle": "relative"}"#);
+        let read = from_json(
+            r#"{"summary": false, "summaryMode": "html", "target": "_blank", "dateStyle": "relative"}"#,
+        );
         assert!(!read.value.summary);
         assert_eq!(read.value.summary_mode, SummaryMode::Html);
         assert_eq!(read.value.target, LinkTarget::NewTab);
@@ -542,9 +567,14 @@ mod tests {
 
     #[test]
     fn widget_settings() {
-        let read = from_json(r#"{"refresh": "90", "proxy": " https://p.example/?u={url} ", "lightDom": "", "timeout": 0}"#);
+        let read = from_json(
+            r#"{"refresh": "90", "proxy": " https://p.example/?u={url} ", "lightDom": "", "timeout": 0}"#,
+        );
         assert_eq!(read.value.refresh, 90.0);
-        assert_eq!(read.value.proxy.as_deref(), Some("https://p.example/?u={url}"));
+        assert_eq!(
+            read.value.proxy.as_deref(),
+            Some("https://p.example/?u={url}")
+        );
         assert!(read.value.light_dom);
         assert_eq!(read.value.timeout, 10_000.0);
         assert_eq!(read.value.cache_ttl, 300.0);
@@ -566,7 +596,10 @@ mod tests {
         options.limit = 9;
         let json = serde_json::to_value(&options).unwrap_or_default();
         let read = Options::read(&json).unwrap_or_default();
-        assert!(read.unknown.is_empty() && read.warnings.is_empty(), "{read:?}");
+        assert!(
+            read.unknown.is_empty() && read.warnings.is_empty(),
+            "{read:?}"
+        );
         assert_eq!(read.value, options);
         let parse = ParseOptions {
             base_url: Some("https://e.x/".into()),
@@ -576,7 +609,10 @@ mod tests {
         };
         let json = serde_json::to_value(&parse).unwrap_or_default();
         let read = ParseOptions::read(&json).unwrap_or_default();
-        assert!(read.unknown.is_empty() && read.warnings.is_empty(), "{read:?}");
+        assert!(
+            read.unknown.is_empty() && read.warnings.is_empty(),
+            "{read:?}"
+        );
         assert_eq!(read.value, parse);
     }
 

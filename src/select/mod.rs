@@ -221,7 +221,8 @@ pub fn prepare(feed: &mut Feed<'_>) {
         // The thumbnail first: it looks for images in the summary's markup, which the plain text no longer has.
         entry.image = thumbnail(entry);
         let summary = entry.summary_text().map(Cow::into_owned);
-        entry.summary = summary.map(|text| LazyText::new(Cow::Owned(text), Escape::None, Markup::Text));
+        entry.summary =
+            summary.map(|text| LazyText::new(Cow::Owned(text), Escape::None, Markup::Text));
     }
 }
 

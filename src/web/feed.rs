@@ -17,12 +17,14 @@ pub(crate) fn feed(copy: Js) -> Option<Feed<'static>> {
     let Value::Object(members) = copy else {
         return None;
     };
-    let [format, title, subtitle, link, feed_url, id, updated, language, authors, icon, entries] = pick(
-        members,
-        [
-            "format", "title", "subtitle", "link", "feedUrl", "id", "updated", "language", "authors", "icon", "entries",
-        ],
-    );
+    let [format, title, subtitle, link, feed_url, id, updated, language, authors, icon, entries] =
+        pick(
+            members,
+            [
+                "format", "title", "subtitle", "link", "feedUrl", "id", "updated", "language",
+                "authors", "icon", "entries",
+            ],
+        );
     let Value::List(entries) = entries else {
         return None;
     };
@@ -53,7 +55,16 @@ fn entry(copy: Js) -> Option<Entry<'static>> {
     let [id, title, link, published, updated, summary, content, authors, categories, image] = pick(
         members,
         [
-            "id", "title", "link", "published", "updated", "summary", "content", "authors", "categories", "image",
+            "id",
+            "title",
+            "link",
+            "published",
+            "updated",
+            "summary",
+            "content",
+            "authors",
+            "categories",
+            "image",
         ],
     );
     Some(Entry {

@@ -48,10 +48,14 @@ fn error_offset(text: &str, said: &str) -> usize {
     if let Some(index) = number_after(said, "position ") {
         return utf16_offset(text, 0, index);
     }
-    if let (Some(line), Some(column)) = (number_after(said, "line "), number_after(said, "column ")) {
+    if let (Some(line), Some(column)) = (number_after(said, "line "), number_after(said, "column "))
+    {
         let line_start = match line.checked_sub(2) {
             None => 0,
-            Some(skip) => text.match_indices('\n').nth(skip).map_or(text.len(), |(at, _)| at + 1),
+            Some(skip) => text
+                .match_indices('\n')
+                .nth(skip)
+                .map_or(text.len(), |(at, _)| at + 1),
         };
         return utf16_offset(text, line_start, column.saturating_sub(1));
     }
@@ -88,7 +92,9 @@ fn error_offset(text: &str, said: &str) -> usize {
 /// Whether an error says the text ended too soon: in so many words, or at a position at (or past) its end.
 fn ends_early(message: &str, length: usize) -> bool {
     let lower = message.to_ascii_lowercase();
-    ["end of", "eof", "unterminated"].iter().any(|words| lower.contains(words))
+    ["end of", "eof", "unterminated"]
+        .iter()
+        .any(|words| lower.contains(words))
         || number_after(message, "position ").is_some_and(|at| at >= length)
 }
 

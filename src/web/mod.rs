@@ -31,7 +31,7 @@ pub(crate) fn decode_legacy(label: &str, bytes: &[u8]) -> Option<String> {
     decoder.decode_with_u8_array(bytes).ok()
 }
 
-/// What [`read_options`] returns.
+/// What `readOptions` returns.
 #[derive(Serialize, tsify::Tsify)]
 pub struct ReadOptions {
     /// The options: defaults, overridden by every valid value.
@@ -46,7 +46,8 @@ pub struct ReadOptions {
 /// Names that are not options (such as `template`) are ignored.
 #[wasm_bindgen(js_name = readOptions, unchecked_return_type = "ReadOptions")]
 pub fn read_options(
-    #[wasm_bindgen(unchecked_param_type = "Record<string, unknown> | null | undefined")] raw: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Record<string, unknown> | null | undefined")]
+    raw: JsValue,
 ) -> Result<JsValue, JsValue> {
     let read = settings::<Options>(raw)?;
     output(&ReadOptions {
@@ -60,11 +61,14 @@ pub fn read_options(
 #[wasm_bindgen(js_name = parseFeed, unchecked_return_type = "Feed")]
 pub fn parse_feed(
     #[wasm_bindgen(unchecked_param_type = "string | ArrayBuffer | Uint8Array")] input: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "Partial<ParseOptions> | null")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Partial<ParseOptions> | null")]
+    options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let options = settings::<ParseOptions>(options)?.value;
     let mut input = Input::from_js(&input).map_err(|failure| failure.to_js())?;
-    let mut feed = input.parse(&options).map_err(|error| Failure::from(error).to_js())?;
+    let mut feed = input
+        .parse(&options)
+        .map_err(|error| Problem::from(error).to_js())?;
     crate::select::prepare(&mut feed);
     output(&feed)
 }
@@ -75,8 +79,11 @@ pub fn parse_feed(
 #[wasm_bindgen(js_name = renderFeed, unchecked_return_type = "RenderResult")]
 pub fn render_feed(
     target: &Node,
-    #[wasm_bindgen(unchecked_param_type = "Feed | string | ArrayBuffer | Uint8Array")] input: JsValue,
-    #[wasm_bindgen(unchecked_optional_param_type = "Partial<Options> & Partial<ParseOptions> | null")]
+    #[wasm_bindgen(unchecked_param_type = "Feed | string | ArrayBuffer | Uint8Array")]
+    input: JsValue,
+    #[wasm_bindgen(
+        unchecked_optional_param_type = "Partial<Options> & Partial<ParseOptions> | null"
+    )]
     options: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "HTMLTemplateElement | null")] template: Option<
         HtmlTemplateElement,
@@ -96,7 +103,9 @@ pub fn render_feed(
 #[wasm_bindgen(js_name = renderFeeds, unchecked_return_type = "RenderResult")]
 pub fn render_feeds(
     target: &Node,
-    #[wasm_bindgen(unchecked_param_type = "Array<{ input: Feed | string | ArrayBuffer | Uint8Array } & Partial<ParseOptions>>")]
+    #[wasm_bindgen(
+        unchecked_param_type = "Array<{ input: Feed | string | ArrayBuffer | Uint8Array } & Partial<ParseOptions>>"
+    )]
     sources: Array,
     #[wasm_bindgen(unchecked_optional_param_type = "Partial<Options> | null")] options: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "HTMLTemplateElement | null")] template: Option<
@@ -107,7 +116,7 @@ pub fn render_feeds(
     for source in sources.iter() {
         let input = match source.dyn_ref::<Object>() {
             Some(object) => Input::from_js(&own(object, "input")),
-            None => Err(Failure::invalid("each source needs an input")),
+            None => Err(Problem::invalid("each source needs an input")),
         };
         let options = settings::<ParseOptions>(source)?.value;
         list.push(Source { input, options });
@@ -159,6 +168,7 @@ pub struct SourceError {
     /// The index of the source.
     pub source: u32,
     /// `empty`, `notXmlOrJson`, `notAFeed`, `syntax`, `limitExceeded` or `invalidInput`.
+    #[tsify(type = "FeedletErrorKind")]
     pub kind: &'static str,
     /// A sentence for a human.
     pub message: String,
@@ -181,22 +191,18 @@ pub struct SourceStatus {
     pub error: Option<Problem>,
 }
 
-/// An error's kind, message and position.
-#[derive(Serialize, tsify::Tsify)]
-pub struct Problem {
-    /// `empty`, `notXmlOrJson`, `notAFeed`, `syntax`, `limitExceeded` or `invalidInput`.
-    pub kind: &'static str,
-    /// A sentence for a human.
-    pub message: String,
-    /// 1-based line of the problem; 0 when it is not about a position.
-    pub line: u32,
-    /// 1-based column (in characters); 0 when it is not about a position.
-    pub column: u32,
-}
+
+/// How wasm errors are told apart: `empty`, `notXmlOrJson` and `notAFeed` mean it is not a feed; `syntax` is a
+/// parse error at `line`/`column`; `limitExceeded` a size or depth limit; `invalidInput` a wrong argument.
+#[wasm_bindgen(typescript_custom_section)]
+const FEEDLET_ERROR_KIND: &str = r#"
+/** How wasm errors are told apart: `empty`, `notXmlOrJson` and `notAFeed` mean it is not a feed; `syntax` is a parse error at `line`/`column`; `limitExceeded` a size or depth limit; `invalidInput` a wrong argument. */
+export type FeedletErrorKind = "empty" | "notXmlOrJson" | "notAFeed" | "syntax" | "limitExceeded" | "invalidInput";
+"#;
 
 /// One source: its input, converted once, and where it came from.
 struct Source {
-    input: Result<Input, Failure>,
+    input: Result<Input, Problem>,
     options: ParseOptions,
 }
 
@@ -216,17 +222,18 @@ fn render(
         refused_urls: 0,
         sources: Vec::with_capacity(sources.len()),
     };
-    let mut first_error: Option<Failure> = None;
     for (index, source) in sources.iter_mut().enumerate() {
         let parsed = match &mut source.input {
-            Ok(input) => input.parse(&source.options).map_err(Failure::from),
-            Err(failure) => Err(failure.clone()),
+            Ok(input) => input.parse(&source.options).map_err(Problem::from),
+            Err(problem) => Err(problem.clone()),
         };
+        let source = index as u32;
         match parsed {
-            Ok(feed) => {
-                result.warnings.extend(feed.warnings.iter().map(|w| SourceWarning {
-                    source: index as u32,
-                    message: w.message.clone(),
+            Ok(mut feed) => {
+                let warnings = std::mem::take(&mut feed.warnings);
+                result.warnings.extend(warnings.into_iter().map(|w| SourceWarning {
+                    source,
+                    message: w.message,
                     line: w.line,
                     column: w.column,
                 }));
@@ -237,29 +244,29 @@ fn render(
                 });
                 feeds.push(feed);
             }
-            Err(failure) => {
+            Err(problem) => {
                 result.errors.push(SourceError {
-                    source: index as u32,
-                    kind: failure.kind,
-                    message: failure.message.clone(),
-                    line: failure.line,
-                    column: failure.column,
+                    source,
+                    kind: problem.kind,
+                    message: problem.message.clone(),
+                    line: problem.line,
+                    column: problem.column,
                 });
                 result.sources.push(SourceStatus {
                     ok: false,
                     entries: 0,
-                    error: Some(failure.problem()),
+                    error: Some(problem),
                 });
-                first_error.get_or_insert(failure);
             }
         }
     }
     if feeds.is_empty() {
-        let failure = first_error.unwrap_or_else(|| Failure::invalid("no sources to render"));
         // Each source's outcome rides on the error, so that a caller learns every source's problem without
         // parsing any of them again.
-        let error = failure.to_js();
-        let _ = Reflect::set(&error, &"sources".into(), &output(&result.sources)?);
+        let sources = output(&result.sources)?;
+        let first = result.sources.into_iter().find_map(|s| s.error);
+        let error = first.unwrap_or_else(|| Problem::invalid("no sources to render")).to_js();
+        let _ = Reflect::set(&error, &"sources".into(), &sources);
         return Err(error);
     }
     let template = template.filter(|t| t.is_instance_of::<HtmlTemplateElement>());
@@ -278,7 +285,7 @@ enum Input {
 }
 
 impl Input {
-    fn from_js(value: &JsValue) -> Result<Input, Failure> {
+    fn from_js(value: &JsValue) -> Result<Input, Problem> {
         if let Some(text) = value.as_string() {
             return Ok(Input::Text(text));
         }
@@ -293,10 +300,10 @@ impl Input {
                 // Copied once (own properties only), then read by the shape `parseFeed` writes.
                 return feed::feed(tree::copy_all(value))
                     .map(|feed| Input::Feed(Box::new(feed)))
-                    .ok_or_else(|| Failure::invalid("a Feed object needs an `entries` array"));
+                    .ok_or_else(|| Problem::invalid("a Feed object needs an `entries` array"));
             }
         }
-        Err(Failure::invalid(
+        Err(Problem::invalid(
             "input must be a string, an ArrayBuffer, a Uint8Array or a Feed object",
         ))
     }
@@ -305,24 +312,35 @@ impl Input {
     fn parse(&mut self, options: &ParseOptions) -> Result<Feed<'_>, Error> {
         match self {
             Input::Text(text) => crate::parse::parse_str(text, options, decode_legacy, read_json),
-            Input::Bytes(bytes) => crate::parse::parse_bytes(bytes, options, decode_legacy, read_json),
-            Input::Feed(feed) => Ok(std::mem::replace(&mut **feed, Feed::new(crate::model::Format::Atom))),
+            Input::Bytes(bytes) => {
+                crate::parse::parse_bytes(bytes, options, decode_legacy, read_json)
+            }
+            Input::Feed(feed) => Ok(std::mem::replace(
+                &mut **feed,
+                Feed::new(crate::model::Format::Atom),
+            )),
         }
     }
 }
 
-/// An error for JavaScript: a parse error, or an argument that is not what it should be (`invalidInput`).
-#[derive(Clone)]
-struct Failure {
-    kind: &'static str,
-    message: String,
-    line: u32,
-    column: u32,
+/// An error's kind, message and position: a parse error, or an argument that is not what it should be
+/// (`invalidInput`).
+#[derive(Clone, Serialize, tsify::Tsify)]
+pub struct Problem {
+    /// `empty`, `notXmlOrJson`, `notAFeed`, `syntax`, `limitExceeded` or `invalidInput`.
+    #[tsify(type = "FeedletErrorKind")]
+    pub kind: &'static str,
+    /// A sentence for a human.
+    pub message: String,
+    /// 1-based line of the problem; 0 when it is not about a position.
+    pub line: u32,
+    /// 1-based column (in characters); 0 when it is not about a position.
+    pub column: u32,
 }
 
-impl From<Error> for Failure {
+impl From<Error> for Problem {
     fn from(error: Error) -> Self {
-        Failure {
+        Problem {
             kind: error.kind.as_str(),
             message: error.message,
             line: error.line,
@@ -331,22 +349,13 @@ impl From<Error> for Failure {
     }
 }
 
-impl Failure {
+impl Problem {
     fn invalid(message: &str) -> Self {
-        Failure {
+        Problem {
             kind: "invalidInput",
             message: message.to_owned(),
             line: 0,
             column: 0,
-        }
-    }
-
-    fn problem(&self) -> Problem {
-        Problem {
-            kind: self.kind,
-            message: self.message.clone(),
-            line: self.line,
-            column: self.column,
         }
     }
 
@@ -374,7 +383,7 @@ fn pairs(value: &JsValue) -> Result<Vec<(String, Given)>, JsValue> {
         return Ok(pairs);
     }
     let Some(object) = value.dyn_ref::<Object>() else {
-        return Err(Failure::invalid("options must be an object").to_js());
+        return Err(Problem::invalid("options must be an object").to_js());
     };
     for pair in Object::entries(object).iter() {
         let pair: Array = pair.unchecked_into();
@@ -413,4 +422,3 @@ fn own(object: &Object, key: &str) -> JsValue {
         JsValue::UNDEFINED
     }
 }
-

@@ -7,7 +7,9 @@
 
 use std::borrow::Cow;
 
-use serde::ser::{self, Impossible, Serialize, SerializeMap, SerializeSeq, SerializeStruct, Serializer};
+use serde::ser::{
+    self, Impossible, Serialize, SerializeMap, SerializeSeq, SerializeStruct, Serializer,
+};
 use wasm_bindgen::JsValue;
 
 use super::tree::Js;
@@ -123,11 +125,20 @@ impl Serializer for ToTree {
         Ok(Value::Null)
     }
 
-    fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Result<Js, Mismatch> {
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+    ) -> Result<Js, Mismatch> {
         Ok(Value::Text(Cow::Borrowed(variant)))
     }
 
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, value: &T) -> Result<Js, Mismatch> {
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        value: &T,
+    ) -> Result<Js, Mismatch> {
         value.serialize(self)
     }
 
@@ -149,7 +160,11 @@ impl Serializer for ToTree {
         Err(Mismatch)
     }
 
-    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeTupleStruct, Mismatch> {
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleStruct, Mismatch> {
         Err(Mismatch)
     }
 
@@ -206,7 +221,11 @@ impl SerializeStruct for Members {
     type Ok = Js;
     type Error = Mismatch;
 
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) -> Result<(), Mismatch> {
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        name: &'static str,
+        value: &T,
+    ) -> Result<(), Mismatch> {
         self.0.push((Cow::Borrowed(name), value.serialize(ToTree)?));
         Ok(())
     }

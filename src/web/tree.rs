@@ -31,7 +31,13 @@ pub(crate) fn copy_all(value: &JsValue) -> Js {
     copy(value, Role::All, &mut Items::default())
 }
 
-fn walk(value: &JsValue, role: Role, depth: usize, budget: &Cell<usize>, items: &mut Items<'static>) -> Js {
+fn walk(
+    value: &JsValue,
+    role: Role,
+    depth: usize,
+    budget: &Cell<usize>,
+    items: &mut Items<'static>,
+) -> Js {
     if depth > MAX_DEPTH || budget.get() == 0 {
         return Value::Null;
     }
@@ -60,7 +66,12 @@ fn walk(value: &JsValue, role: Role, depth: usize, budget: &Cell<usize>, items: 
             return Value::List(Vec::new());
         }
         return match role.values() {
-            Some(role) => Value::List(array.iter().map(|v| walk(&v, role, depth, budget, items)).collect()),
+            Some(role) => Value::List(
+                array
+                    .iter()
+                    .map(|v| walk(&v, role, depth, budget, items))
+                    .collect(),
+            ),
             None => Value::Skipped,
         };
     }

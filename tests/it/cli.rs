@@ -83,11 +83,78 @@ fn limit_option() {
     assert!(stdout(&output).contains("feedlet__empty"));
     let output = run(&["render", "--limit", "many", "thumbnails.xml"], None);
     assert_eq!(output.status.code(), Some(1));
-    assert!(
-        stderr(&output).starts_with("feedlet: --limit"),
-        "{}",
-        stderr(&output)
+    assert_eq!(
+        stderr(&output),
+        "feedlet: --limit=\"many\" is not a valid value\n"
     );
+}
+
+/// Every widget option is a flag, read by the same reader as the attributes: `--summary-length 20` is
+/// `summary-length="20"`, `--date off` is `date="off"`, `--category "a, b"` a list.
+#[test]
+fn flags_are_the_widget_attributes() {
+    let flags = [
+        "render",
+        "--layout=cards",
+        "--summary-length",
+        "20",
+        "--date",
+        "off",
+        "--author",
+        "yes",
+    ];
+    let output = run(&[&flags[..], &["rss20-japanese.xml"]].concat(), None);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let html = stdout(&output);
+    assert!(
+        html.starts_with("<section class=\"feedlet feedlet--cards\""),
+        "{html}"
+    );
+    assert!(!html.contains("<time"), "date off: {html}");
+    let attributes = serde_json::json!({"layout": "cards", "summaryLength": "20", "date": "off", "author": "yes"});
+    let options = feedlet::Options::read(&attributes).unwrap().value;
+    let feed = crate::parse_fixture("rss20-japanese.xml");
+    assert_eq!(
+        html,
+        feedlet::render_html(std::slice::from_ref(&feed), &options)
+    );
+    // `--base` is `--base-url`; the parse limits are flags too.
+    let base = "https://docs.example.com/feeds/sub/atom.xml";
+    let long = run(
+        &["parse", "--base-url", base, "base-document-url.xml"],
+        None,
+    );
+    assert_eq!(stdout(&long), snapshot("base-document-url.expect.json"));
+    let capped = run(&["parse", "--max-entries", "1", "rss20-japanese.xml"], None);
+    let json: serde_json::Value = serde_json::from_slice(&capped.stdout).unwrap();
+    assert_eq!(json["entries"].as_array().map(Vec::len), Some(1));
+}
+
+#[test]
+fn unknown_flags_and_bad_values_are_errors() {
+    for (args, start) in [
+        (
+            &["render", "--frobnicate", "1", "thumbnails.xml"][..],
+            "feedlet: unknown option --frobnicate\n",
+        ),
+        (
+            &["render", "--layout", "grid", "thumbnails.xml"][..],
+            "feedlet: --layout=\"grid\" is not a valid value",
+        ),
+        (
+            &["parse", "--max-depth=-1", "thumbnails.xml"][..],
+            "feedlet: --max-depth=\"-1\" is not a valid value",
+        ),
+    ] {
+        let output = run(args, None);
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        assert!(
+            stderr(&output).starts_with(start),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        assert_eq!(stdout(&output), "");
+    }
 }
 
 #[test]

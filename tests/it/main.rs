@@ -25,6 +25,7 @@ mod encoding;
 mod errors;
 mod formats;
 mod hostile;
+mod json_feed;
 mod render;
 mod seed;
 mod snapshots;
@@ -60,7 +61,11 @@ pub fn fixture_options(name: &str) -> ParseOptions {
         Ok(text) => {
             let read = ParseOptions::read(&mut serde_json::Deserializer::from_str(&text))
                 .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-            assert!(read.warnings.is_empty() && read.unknown.is_empty(), "{}: {read:?}", path.display());
+            assert!(
+                read.warnings.is_empty() && read.unknown.is_empty(),
+                "{}: {read:?}",
+                path.display()
+            );
             read.value
         }
         Err(_) => ParseOptions::default(),

@@ -68,23 +68,25 @@ struct Mapper<'o, 'w> {
 
 impl<'a> Mapper<'_, '_> {
     fn feed(&mut self, members: Vec<(Text<'a>, Value<'a>)>, items: Items<'a>) -> Option<Feed<'a>> {
-        let [version, title, description, home_page_url, feed_url, icon, favicon, language, authors, author, list] = pick(
-            members,
-            [
-                "version",
-                "title",
-                "description",
-                "home_page_url",
-                "feed_url",
-                "icon",
-                "favicon",
-                "language",
-                "authors",
-                "author",
-                "items",
-            ],
-        );
-        let is_json_feed = matches!(&version, Value::Text(v) if crate::find::str_at(v, "jsonfeed").is_some());
+        let [version, title, description, home_page_url, feed_url, icon, favicon, language, authors, author, list] =
+            pick(
+                members,
+                [
+                    "version",
+                    "title",
+                    "description",
+                    "home_page_url",
+                    "feed_url",
+                    "icon",
+                    "favicon",
+                    "language",
+                    "authors",
+                    "author",
+                    "items",
+                ],
+            );
+        let is_json_feed =
+            matches!(&version, Value::Text(v) if crate::find::str_at(v, "jsonfeed").is_some());
         // The tree holds an empty list where the items array was; the items themselves are apart.
         let has_items = matches!(list, Value::List(_)) && items.found;
         if !is_json_feed && !has_items {
@@ -115,13 +117,21 @@ impl<'a> Mapper<'_, '_> {
             let mut skipped = items.skipped.into_iter().peekable();
             for (index, item) in items.kept {
                 while let Some(at) = skipped.next_if(|&at| at < index) {
-                    self.warn("skipped ", Path::Item(at, ""), " because it is not an object");
+                    self.warn(
+                        "skipped ",
+                        Path::Item(at, ""),
+                        " because it is not an object",
+                    );
                 }
                 let entry = self.entry(item, index, &feed);
                 feed.entries.push(entry);
             }
             for at in skipped {
-                self.warn("skipped ", Path::Item(at, ""), " because it is not an object");
+                self.warn(
+                    "skipped ",
+                    Path::Item(at, ""),
+                    " because it is not an object",
+                );
             }
             for _ in 0..items.skipped_more {
                 // Past `max_warnings`: only counted in the closing warning.
@@ -130,11 +140,22 @@ impl<'a> Mapper<'_, '_> {
             if items.extra > 0 {
                 let max = self.options.max_entries;
                 let count = max.saturating_add(items.extra);
-                let message = ["kept the first ", &decimal(max), " of ", &decimal(count), " items"].concat();
+                let message = [
+                    "kept the first ",
+                    &decimal(max),
+                    " of ",
+                    &decimal(count),
+                    " items",
+                ]
+                .concat();
                 self.warnings.push(self.at, message);
             }
         } else if !matches!(list, Value::Null) {
-            self.warn("ignored ", Path::Feed("items"), " because it is not an array");
+            self.warn(
+                "ignored ",
+                Path::Feed("items"),
+                " because it is not an array",
+            );
         }
         Some(feed)
     }
@@ -187,7 +208,9 @@ impl<'a> Mapper<'_, '_> {
                 let mut wrong = 0;
                 for tag in tags {
                     match tag {
-                        Value::Text(_) | Value::Number(_) => categories.extend(self.text(tag, at("tags"))),
+                        Value::Text(_) | Value::Number(_) => {
+                            categories.extend(self.text(tag, at("tags")))
+                        }
                         _ => wrong += 1,
                     }
                 }
@@ -195,10 +218,16 @@ impl<'a> Mapper<'_, '_> {
                 categories
             }
             // A string of tags is one tag.
-            tag @ (Value::Text(_) | Value::Number(_)) => self.text(tag, at("tags")).into_iter().collect(),
+            tag @ (Value::Text(_) | Value::Number(_)) => {
+                self.text(tag, at("tags")).into_iter().collect()
+            }
             Value::Null => Vec::new(),
             _ => {
-                self.warn("ignored ", at("tags"), " because it is neither an array nor a string");
+                self.warn(
+                    "ignored ",
+                    at("tags"),
+                    " because it is neither an array nor a string",
+                );
                 Vec::new()
             }
         };
@@ -206,8 +235,12 @@ impl<'a> Mapper<'_, '_> {
             id: self.trimmed(id, at("id")).unwrap_or_default(),
             title: self.text(title, at("title")),
             link,
-            published: self.trimmed(date_published, at("date_published")).map(Date::parse),
-            updated: self.trimmed(date_modified, at("date_modified")).map(Date::parse),
+            published: self
+                .trimmed(date_published, at("date_published"))
+                .map(Date::parse),
+            updated: self
+                .trimmed(date_modified, at("date_modified"))
+                .map(Date::parse),
             summary: self.body(summary, Markup::Text, at("summary")),
             content,
             authors: people,
@@ -224,7 +257,12 @@ impl<'a> Mapper<'_, '_> {
     }
 
     /// JSON Feed 1.1 `authors`, else 1.0 `author`.
-    fn people(&mut self, authors: Value<'a>, author: Value<'a>, item: Option<usize>) -> Vec<Person<'a>> {
+    fn people(
+        &mut self,
+        authors: Value<'a>,
+        author: Value<'a>,
+        item: Option<usize>,
+    ) -> Vec<Person<'a>> {
         let at = |name| item.map_or(Path::Feed(name), |index| Path::Item(index, name));
         let mut people = Vec::new();
         match authors {
@@ -269,7 +307,11 @@ impl<'a> Mapper<'_, '_> {
     /// One warning for the values of an array that were of another type.
     fn wrong_values(&mut self, count: usize, path: Path<'_>, kind: &str) {
         if count > 0 {
-            let noun = if count == 1 { " value of " } else { " values of " };
+            let noun = if count == 1 {
+                " value of "
+            } else {
+                " values of "
+            };
             let before = ["ignored ", &decimal(count), noun].concat();
             self.warn(&before, path, &[" that are not ", kind].concat());
         }
@@ -289,12 +331,14 @@ impl<'a> Mapper<'_, '_> {
     fn string(&mut self, value: Value<'a>, path: Path<'_>) -> Option<Text<'a>> {
         let mut text = match value {
             Value::Text(text) => text,
-            Value::Number(n) => Cow::Owned(number_text(n)?),
             Value::Null => return None,
-            _ => {
-                self.warn("ignored ", path, " because it is not a string");
-                return None;
-            }
+            other => match number_text(&other) {
+                Some(digits) => Cow::Owned(digits),
+                None => {
+                    self.warn("ignored ", path, " because it is not a string");
+                    return None;
+                }
+            },
         };
         let max = self.options.max_text_bytes;
         if text.len() > max {
@@ -340,7 +384,11 @@ impl<'a> Mapper<'_, '_> {
         let raw = self.trimmed(value, path)?;
         let url = crate::url::safe_url(self.base.as_deref(), &raw);
         if url.is_none() {
-            self.warn("dropped ", path, ", a URL that is not http(s) or a safe relative reference");
+            self.warn(
+                "dropped ",
+                path,
+                ", a URL that is not http(s) or a safe relative reference",
+            );
         }
         url
     }
@@ -357,8 +405,11 @@ impl<'a> Mapper<'_, '_> {
 
 /// A whole number's digits: what a numeric `id` reads as. `JSON.parse` gives every number as a double, so both
 /// platforms read numbers as doubles; other numbers (fractions) would need float formatting, and read as none.
-fn number_text(n: f64) -> Option<String> {
+fn number_text(value: &Value<'_>) -> Option<String> {
     const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
+    let &Value::Number(n) = value else {
+        return None;
+    };
     if n.fract() != 0.0 || n.abs() > EXACT {
         return None;
     }

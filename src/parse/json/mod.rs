@@ -32,7 +32,11 @@ pub(crate) struct Broken {
 }
 
 /// Parses a JSON Feed document (the caller has already seen that the first significant character is `{`).
-pub(crate) fn parse<'a>(input: &'a str, options: &ParseOptions, reader: Reader) -> Result<Feed<'a>, Error> {
+pub(crate) fn parse<'a>(
+    input: &'a str,
+    options: &ParseOptions,
+    reader: Reader,
+) -> Result<Feed<'a>, Error> {
     let mut warnings = Warnings::new(options.max_warnings);
     // The caller skips whitespace and byte order marks in any order before seeing `{`, so do the same.
     let mut start = 0;
@@ -45,12 +49,21 @@ pub(crate) fn parse<'a>(input: &'a str, options: &ParseOptions, reader: Reader) 
         }
     }
     let text = input.get(start..).unwrap_or("");
-    let error = |kind, message: &str, at: usize| Error::new(kind, message, Position::of(input, start + at));
+    let error =
+        |kind, message: &str, at: usize| Error::new(kind, message, Position::of(input, start + at));
     if !text.starts_with('{') {
-        return Err(error(ErrorKind::NotAFeed, "the JSON document is not an object", 0));
+        return Err(error(
+            ErrorKind::NotAFeed,
+            "the JSON document is not an object",
+            0,
+        ));
     }
     if let Some(at) = too_deep(text, options.max_depth) {
-        return Err(error(ErrorKind::LimitExceeded, "the JSON is nested deeper than max_depth", at));
+        return Err(error(
+            ErrorKind::LimitExceeded,
+            "the JSON is nested deeper than max_depth",
+            at,
+        ));
     }
     let read = reader(text, options).map_err(|broken| {
         let message = ["the JSON is broken here: ", &broken.message].concat();
@@ -59,10 +72,11 @@ pub(crate) fn parse<'a>(input: &'a str, options: &ParseOptions, reader: Reader) 
     if let Some(rest) = read.rest {
         warnings.push(start + rest, "ignored text after the JSON object");
     }
-    let mut feed = map::feed(read.root, read.items, options, &mut warnings, start).ok_or_else(|| {
-        let message = "the JSON object has neither a JSON Feed `version` nor `items`";
-        error(ErrorKind::NotAFeed, message, 0)
-    })?;
+    let mut feed =
+        map::feed(read.root, read.items, options, &mut warnings, start).ok_or_else(|| {
+            let message = "the JSON object has neither a JSON Feed `version` nor `items`";
+            error(ErrorKind::NotAFeed, message, 0)
+        })?;
     feed.warnings = warnings.finish(input);
     Ok(feed)
 }
@@ -115,10 +129,12 @@ pub(crate) fn read_native<'a>(text: &'a str, options: &ParseOptions) -> Result<R
             Some((message, _)) => message.to_owned(),
             None => message,
         };
-        Broken {
-            at: serde_json_offset(text, error.line(), error.column()),
-            message,
-        }
+        // At the end of the text, the spot is after its last character, as the browser reports it.
+        let at = match error.classify() {
+            serde_json::error::Category::Eof => text.len(),
+            _ => serde_json_offset(text, error.line(), error.column()),
+        };
+        Broken { at, message }
     };
     let items = std::cell::RefCell::new(Items::new(options.max_entries, options.max_warnings));
     let mut deserializer = serde_json::Deserializer::from_str(text);

@@ -21,16 +21,25 @@ pub(crate) enum Value<'a> {
 }
 
 /// Takes the named members out of an object in one pass; a repeated name keeps its last value, as in JavaScript.
-pub(crate) fn pick<'a, const N: usize>(members: Vec<(Cow<'a, str>, Value<'a>)>, names: [&str; N]) -> [Value<'a>; N] {
+pub(crate) fn pick<'a, const N: usize>(
+    members: Vec<(Cow<'a, str>, Value<'a>)>,
+    names: [&str; N],
+) -> [Value<'a>; N] {
     let found = pick_in(members, &names);
     // `pick_in` gives one value per name; the generic part stays this small.
-    found.try_into().unwrap_or_else(|_| [(); N].map(|()| Value::Null))
+    found
+        .try_into()
+        .unwrap_or_else(|_| [(); N].map(|()| Value::Null))
 }
 
 fn pick_in<'a>(members: Vec<(Cow<'a, str>, Value<'a>)>, names: &[&str]) -> Vec<Value<'a>> {
     let mut found: Vec<Value<'a>> = names.iter().map(|_| Value::Null).collect();
     for (name, value) in members {
-        if let Some(slot) = names.iter().position(|n| *n == name).and_then(|i| found.get_mut(i)) {
+        if let Some(slot) = names
+            .iter()
+            .position(|n| *n == name)
+            .and_then(|i| found.get_mut(i))
+        {
             *slot = value;
         }
     }
@@ -173,7 +182,9 @@ pub(crate) mod native {
     use std::borrow::Cow;
     use std::cell::RefCell;
 
-    use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+    use serde::de::{
+        self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor,
+    };
 
     use super::{Items, Role, Value};
 
@@ -243,7 +254,10 @@ pub(crate) mod native {
             if self.role == Role::Items {
                 self.items.borrow_mut().start();
                 let mut index = 0;
-                while let Some(item) = seq.next_element_seed(Item { build: self.at(Role::Item), index })? {
+                while let Some(item) = seq.next_element_seed(Item {
+                    build: self.at(Role::Item),
+                    index,
+                })? {
                     if let Some(item) = item {
                         self.items.borrow_mut().keep(index, item);
                     }
@@ -289,7 +303,10 @@ pub(crate) mod native {
     impl<'de: 'a, 'a> DeserializeSeed<'de> for Item<'_, 'a> {
         type Value = Option<Value<'a>>;
 
-        fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        fn deserialize<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> Result<Self::Value, D::Error> {
             deserializer.deserialize_any(self)
         }
     }
