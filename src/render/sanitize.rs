@@ -1,6 +1,6 @@
 //! The one rich-summary walk: [`Policy::sanitize`] reads any [`Tree`] and writes what the policy keeps into a [`Sink`].
 //!
-//! The browser runs it over the inert document `DOMParser` made of an entry's HTML (`web/dom/inert.rs`,
+//! The browser runs it over the inert document `DOMParser` made of an entry's HTML (`web/dom/prototypes.rs`,
 //! which reads nodes only through prototype getters a `<form>` cannot shadow) and writes into live
 //! elements; the fuzzer runs the same code over the native [`Node`] tree and writes into [`TreeSink`].
 //! Nothing is ever serialized and re-parsed.

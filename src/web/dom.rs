@@ -37,9 +37,9 @@ pub(crate) fn render(
     sink.replace_children(target)?;
     if let Some(tag) = &sink.refused_field {
         // Once per render, however many items the template filled.
-        let mut message = String::from("feedlet: the template's data-field on <");
+        let mut message = String::from("feedlet: data-field on <");
         message.push_str(tag);
-        message.push_str("> was left empty: feed text goes only into elements whose content is plain text (not script, style, iframe, textarea, title, svg and the like)");
+        message.push_str("> left empty: feed text goes only where content is plain text");
         web_sys::console::warn_1(&message.into());
     }
     Ok(Rendered {

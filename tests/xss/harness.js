@@ -5,11 +5,19 @@
 import { renderFeed, ready } from '/dist/feedlet.js';
 import '/dist/embed.js';
 
+// Template fields on elements whose content is not plain text, which feedlet must leave empty (issue 10, item 4):
+// the `rawtext` payloads would run or load in them. (No <style>: under the page's CSP even an empty one is reported;
+// tests/e2e/template-fields.test.mjs covers it without a CSP.)
+const RAW_FIELDS = '<script class="t-raw" data-field="title"></script><noembed class="t-raw" data-field="summary"></noembed>'
+  + '<textarea class="t-raw" data-field="author"></textarea><title class="t-raw" data-field="categories"></title>'
+  + '<noscript class="t-raw" data-field="date"></noscript><xmp class="t-raw" data-field="link"></xmp>'
+  + '<svg class="t-raw"><script class="t-raw" data-field="title"></script><text class="t-raw" data-field="author"></text></svg>';
+
 // The custom <template>: every data-field, on the element kinds the contract names.
 const TEMPLATE = '<article class="t-card"><img data-field="image" alt=""><h3 class="t-title"><a data-field="title"></a></h3>'
   + '<a class="t-link" data-field="link">read</a><span class="t-url" data-field="link"></span><time data-field="date"></time>'
   + '<span class="t-author" data-field="author"></span><span class="t-cats" data-field="categories"></span>'
-  + '<div class="t-summary" data-field="summary"></div><p class="t-plain" data-field="title"></p></article>';
+  + '<div class="t-summary" data-field="summary"></div><p class="t-plain" data-field="title"></p>' + RAW_FIELDS + '</article>';
 
 function makeTemplate() {
   const template = document.createElement('template');
@@ -125,6 +133,11 @@ function check() {
   for (const element of all) {
     const name = element.localName;
     const report = (what) => problems.push({ ...locate(element), what: `<${name}> ${what}` });
+    if (mode.template && element.classList.contains('t-raw')) {
+      // The template's own raw-text and foreign elements: they must stay as the page wrote them, empty.
+      if (element.textContent) problems.push({ ...locate(element), field: 'unknown', what: `<${name} data-field=${element.getAttribute('data-field')}> holds feed text "${element.textContent.slice(0, 60)}"` });
+      continue;
+    }
     if (element.matches('li.feedlet__item')) {
       items++;
       const title = element.querySelector('.feedlet__title, [data-field=title]');

@@ -9,7 +9,8 @@
 // (svg/math/noscript/template/style confusion, mutation XSS), style, embed (base/meta/form/iframe/object/
 // embed), clobber (DOM clobbering by id/name), walk (form controls and named elements shadowing each DOM accessor the
 // rich-summary walk and the DOM sink read, generated from WALK_READS), decode (entity and CDATA double decoding), quote
-// (attributes broken across quotes), nav (navigation without script).
+// (attributes broken across quotes), nav (navigation without script), rawtext (text that runs only inside a raw-text
+// element: for the template's data-field on <script>, <style>…), bidi (bidi controls around markup and schemes).
 
 const raw = {
   script: [
@@ -285,6 +286,37 @@ const raw = {
     '<object data="/navigated?id={ID}"></object>',
     '<embed src="/navigated?id={ID}">',
   ],
+  // Text that runs or loads only where feed text lands in an element whose content is not plain text: the
+  // harness's template has data-field on <script>, <noembed>, <textarea>, <title>, <noscript>, <xmp> and svg's
+  // <script> and <text> (issue 10, item 4), which feedlet must leave empty.
+  rawtext: [
+    'CANARY//',
+    '";CANARY;"',
+    '*/CANARY/*',
+    '-->CANARY//',
+    '@import "/xss.css?id={ID}";',
+    '*{background:url(/xss.css?id={ID})}',
+    '</script><script>CANARY</script>',
+    '</style><img src=x onerror=CANARY>',
+    '</textarea><img src=x onerror=CANARY>',
+    '</title><img src=x onerror=CANARY>',
+    '</noscript><img src=x onerror=CANARY>',
+    '</xmp><img src=x onerror=CANARY>',
+    ']]></script><script>CANARY</script>',
+  ],
+  // Bidi controls around markup and schemes: an isolate closed from inside (PDI), a paragraph separator, an
+  // isolate never closed (issue 10, item 8). Text stays text; a scheme behind a control is no scheme.
+  bidi: [
+    '\u202E<script>CANARY</script>',
+    '\u2069\u202E<img src=x onerror=CANARY>',
+    '\u2067\u2029\u202E<svg onload=CANARY>',
+    '<b>\u2069\u2069\u202E</b><img src=x onerror=CANARY>',
+    '\u2068\u200F<a href="javascript:CANARY">x</a>',
+    '\u202Ejavascript:CANARY',
+    '\u2066javascript:CANARY\u2069',
+    '\u200Fjavascript:CANARY',
+    'java\u202Escript:CANARY',
+  ],
 };
 
 /**
@@ -294,7 +326,7 @@ const raw = {
  * tests/e2e/clobber.test.mjs tries every property of those interfaces; this family puts the ones read in every field.
  */
 export const WALK_READS = ['nodeType', 'firstChild', 'nextSibling', 'nodeValue', 'appendChild', 'localName', 'namespaceURI',
-  'getAttribute', 'setAttribute', 'removeAttribute', 'remove', 'body', 'documentElement', 'querySelector', 'createElement',
+  'getAttribute', 'setAttribute', 'removeAttribute', 'remove', 'closest', 'body', 'documentElement', 'querySelector', 'createElement',
   'createTextNode', 'childNodes', 'parentNode', 'attributes', 'nodeName', 'tagName', 'textContent', 'ownerDocument'];
 raw.walk = WALK_READS.map((name) => `<p>w before</p><form name=${name}><input name=${name}><img name=${name} src=/ok.png onerror=CANARY><select name=${name}></select></form><img name=${name} src=/ok.png><form id=${name}><input id=${name}></form><p>w after</p>`);
 
