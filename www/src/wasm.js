@@ -79,7 +79,7 @@ export const renderSkeleton = guard(bindings.renderSkeleton);
  * Loads the module (the glue's `init`, memoized); `ready()` does the same and reports a failure.
  * @type {typeof init}
  */
-export default (input) => init(input).then((exports) => {
+export default (...input) => init(...input).then((exports) => {
   loaded = true;
   return exports;
 });
