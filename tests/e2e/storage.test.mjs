@@ -104,6 +104,12 @@ export const tests = [
       assert.deepEqual([scope.hits('/proxy-a'), scope.hits('/proxy-b')], [1, 1]);
       const { entries } = await feedletStorage(third);
       assert.deepEqual(Object.keys(entries).sort(), [keyOf(feed, `${scope.path('/proxy-a')}?url={url}`), keyOf(feed, `${scope.path('/proxy-b')}?url={url}`)].sort());
+      // Switching the proxy at run time: the copy in memory came through the other one, so it does not stand either.
+      await third.locator('#w').evaluate((el, proxy) => { el.proxy = proxy; }, `${scope.path('/proxy-b')}?url={url}`);
+      assert.equal((await waitForWidget(third, '#w', (s) => s.titles[0] === 'Through B 1')).titles.length, 2);
+      scope.put('/proxy-c', { body: () => atom({ entries: posts(2, { prefix: 'Through C' }) }), type: 'application/atom+xml' });
+      await third.locator('#w').evaluate((el, proxy) => { el.proxy = proxy; }, `${scope.path('/proxy-c')}?url={url}`);
+      assert.equal((await waitForWidget(third, '#w', (s) => s.titles[0] === 'Through C 1')).titles.length, 2);
       await assertHealthy(third);
     },
   },

@@ -119,7 +119,8 @@ export class Mounted {
     this.#schedule();
     if (options.src.join(' ') !== before.src.join(' ') || options.proxy !== before.proxy) {
       this.#rendered = false;
-      for (const url of this.#copies.keys()) if (!options.src.includes(url)) this.#copies.delete(url);
+      // A copy fetched through another proxy is another response (the cache's key has the proxy too).
+      for (const url of this.#copies.keys()) if (!options.src.includes(url) || options.proxy !== before.proxy) this.#copies.delete(url);
       return this.#run(true);
     }
     try {

@@ -39,21 +39,30 @@ let broken = false;
  * @returns {F}
  */
 const guard = (call) => /** @type {F} */ ((/** @type {any[]} */ ...args) => {
+  if (!depth && broken) restart();
   depth++;
   try {
     return call(...args);
   } catch (error) {
     const thrown = /** @type {any} */ (error);
-    if (thrown instanceof Error && thrown.name === 'FeedletError') throw thrown;
+    // Before the module is loaded, there is no state to distrust (the glue finds no module).
+    if (!loaded || thrown instanceof Error && thrown.name === 'FeedletError') throw thrown;
     broken = true;
     throw feedletError('internal', `feedlet's WebAssembly module failed (${thrown}) and was restarted`, '', { cause: thrown });
   } finally {
-    if (!--depth && broken) {
-      broken = false;
-      bindings.__wbg_reset_state();
-    }
+    if (!--depth && broken) restart();
   }
 });
+
+// A fresh instance; should even that fail (memory is short), the next call tries again first.
+function restart() {
+  try {
+    bindings.__wbg_reset_state();
+    broken = false;
+  } catch {
+    // still broken
+  }
+}
 
 // The exports, guarded. Their signatures, and the Rust doc comments on them, are in feedlet_bindings.d.ts.
 /** Parses a feed into a plain object; see `parseFeed` in feedlet_bindings.d.ts. */
@@ -66,5 +75,20 @@ export const renderFeed = guard(bindings.renderFeed);
 export const renderFeeds = guard(bindings.renderFeeds);
 /** Renders the loading skeleton; see `renderSkeleton` in feedlet_bindings.d.ts. */
 export const renderSkeleton = guard(bindings.renderSkeleton);
-export { init as default };
-export const initSync = bindings.initSync;
+/**
+ * Loads the module (the glue's `init`, memoized); `ready()` does the same and reports a failure.
+ * @type {typeof init}
+ */
+export default (...input) => init(...input).then((exports) => {
+  loaded = true;
+  return exports;
+});
+/**
+ * Instantiates the module from its bytes or a compiled `WebAssembly.Module`, synchronously (the glue's `initSync`).
+ * @type {typeof bindings.initSync}
+ */
+export const initSync = (module) => {
+  const exports = bindings.initSync(module);
+  loaded = true;
+  return exports;
+};
