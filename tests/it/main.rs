@@ -25,6 +25,7 @@ mod encoding;
 mod errors;
 mod formats;
 mod hostile;
+mod real_feeds;
 mod render;
 mod seed;
 mod snapshots;
