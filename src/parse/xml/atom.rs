@@ -4,6 +4,7 @@ use std::borrow::Cow;
 
 use super::names::{attr_of, local_name, Attr, Field, Ns};
 use super::reader::Tag;
+use super::rss::looks_like_html;
 use super::Parser;
 use crate::model::{Content, Entry, Escape, LazyText, Markup, Person};
 use crate::text::dimension;
@@ -141,30 +142,69 @@ impl<'a> Parser<'a, '_> {
         markup: Markup,
         at: usize,
     ) -> Option<LazyText<'a>> {
-        let kind = attr_of(attrs, "", "type").unwrap_or("").trim();
-        let mode_base64 = attr_of(attrs, "", "mode").is_some_and(|m| m.trim() == "base64");
-        if !mode_base64 && !is_base64_type(kind) {
+        if !is_base64(attrs) {
             return self.body(raw, markup);
         }
         let encoded = self.text_as(raw, Markup::Text);
-        let decoded = decode_base64(&encoded).and_then(|bytes| String::from_utf8(bytes).ok());
-        match decoded {
-            Some(text) if !text.trim().is_empty() => {
-                let markup = if markup == Markup::Html {
+        let Some(bytes) = decode_base64(&encoded) else {
+            // Not base64 at all (`application/json` written as it is): the text as written.
+            return self.body(raw, Markup::Text);
+        };
+        match String::from_utf8(bytes) {
+            Ok(text) if !text.trim().is_empty() => {
+                // The media type says nothing about markup: decoded HTML is read as HTML.
+                let markup = if markup == Markup::Html || looks_like_html(&text) {
                     Markup::Html
                 } else {
                     Markup::Text
                 };
                 Some(LazyText::new(Cow::Owned(text), Escape::None, markup))
             }
-            Some(_) => None,
-            None => {
-                self.warn("a base64 body that is not text was dropped", at);
-                None
+            Ok(_) => None,
+            Err(_) => {
+                // Binary media has nothing to show; any other type's text that only looked like base64
+                // (`<title type="application/x-custom">test</title>`) is shown as written.
+                let kind = attr_of(attrs, "", "type").unwrap_or("").trim();
+                let binary = ["image/", "audio/", "video/", "font/"]
+                    .iter()
+                    .any(|p| super::media::starts_with_ignore_case(kind, p));
+                if binary {
+                    self.warn("a base64 body that is not text was dropped", at);
+                    None
+                } else {
+                    self.body(raw, Markup::Text)
+                }
             }
         }
     }
+
+    /// An Atom title or subtitle in base64 (`mode="base64"`, or a non-text media type) as text; `None` when
+    /// it is not base64.
+    pub(super) fn atom_base64_text(
+        &mut self,
+        e: &Tag<'a>,
+        raw: &'a str,
+    ) -> Option<Option<Cow<'a, str>>> {
+        let attrs = self.attributes(e);
+        if !is_base64(&attrs) {
+            return None;
+        }
+        let at = self.offset();
+        let body = self.atom_body(&attrs, raw, Markup::Text, at);
+        Some(
+            body.map(|b: LazyText<'a>| Cow::<'a, str>::Owned(b.plain_text().into_owned()))
+                .filter(|t| !t.is_empty()),
+        )
+    }
 }
+
+/// Whether an Atom text element is base64: Atom 0.3 `mode="base64"`, or a media type that is neither text nor XML.
+fn is_base64(attrs: &[Attr<'_>]) -> bool {
+    attr_of(attrs, "", "mode").is_some_and(|m| m.trim() == "base64")
+        || is_base64_type(attr_of(attrs, "", "type").unwrap_or("").trim())
+}
+
+impl Parser<'_, '_> {}
 
 /// A media type (not Atom's `text`, `html`, `xhtml`) that is neither `text/*` nor XML: its body is base64.
 fn is_base64_type(kind: &str) -> bool {
@@ -175,6 +215,8 @@ fn is_base64_type(kind: &str) -> bool {
         && !kind.ends_with("+xml")
         && !kind.ends_with("/xml")
         && kind != "application/xml-dtd"
+        && kind != "application/json"
+        && !kind.ends_with("+json")
 }
 
 /// Standard base64 (RFC 4648 §4), whitespace ignored, padding optional; `None` for any other byte.

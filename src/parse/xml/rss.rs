@@ -56,7 +56,7 @@ impl<'a> Parser<'a, '_> {
 
 /// True when text holds a common HTML tag (`<p>`, `</b>`, `<br/>`, lowercase as feeds write them) or a
 /// character reference; a generic type such as `List<String>` or `Vec<T>` is not HTML.
-fn looks_like_html(text: &str) -> bool {
+pub(super) fn looks_like_html(text: &str) -> bool {
     #[rustfmt::skip]
     const TAGS: &[&str] = &[
         "a", "abbr", "b", "big", "blockquote", "br", "cite", "code", "del", "div", "em", "font", "h1", "h2",
