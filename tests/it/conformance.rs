@@ -29,7 +29,7 @@ use crate::manifest_dir;
 
 // The floors started at 90 % and are raised to just under what the parser reaches (all three at 100 %
 // when they were last raised), so any regression of more than a check or two fails the suite.
-/// The lowest pass ratio of gofeed's compared core checks accepted, in percent (822/822 reached).
+/// The lowest pass ratio of gofeed's compared core checks accepted, in percent (879/879 reached since issue 11 decoded base64 bodies and read `dc:author`).
 const GOFEED_FLOOR: f64 = 99.5;
 /// The lowest pass ratio of feed-rs's compared core checks accepted, in percent (934/934 reached).
 const FEED_RS_FLOOR: f64 = 99.5;
@@ -40,34 +40,118 @@ const DATES_FLOOR: f64 = 98.5;
 /// The field covers its sub-fields (`entries[].tags` covers `entries[].tags[].term`); a trailing `*` makes it a plain prefix.
 const DELIBERATE: &[(&str, &str, &str)] = &[
     // Both corpora.
-    ("", "feed.tags", "feed-level categories are not modelled: a posts list does not show them"),
-    ("", "feed.published*", "feedlet keeps one feed-level date, `updated` (lastBuildDate, else pubDate)"),
+    (
+        "",
+        "feed.tags",
+        "feed-level categories are not modelled: a posts list does not show them",
+    ),
+    (
+        "",
+        "feed.published*",
+        "feedlet keeps one feed-level date, `updated` (lastBuildDate, else pubDate)",
+    ),
     // gofeed.
-    ("base64", "", "Atom 0.3 `mode=\"base64\"` and binary Atom content are not decoded: blogs do not publish them"),
-    ("issue_275_extensions_and_source.xml", "entries[].content", "binary (`video/mp4`, base64) Atom content is not decoded"),
-    ("entry_id_xml_base.xml", "entries[].id", "an id is an identifier, not a link: it is not resolved against xml:base"),
-    ("feed_item_updated_-_atom03_feed_entry_modified.xml", "entries[].published*", "no publication date is invented from `modified` (display falls back to `updated`)"),
-    ("webMaster", "feed.author*", "webMaster is the technical contact, not an author"),
-    ("feed_image_-_rss_channel_description.xml", "feed.subtitle", "an image-only description has no plain text"),
-    ("feed_item_image_-_rss_channel_item_description.xml", "entries[].summary", "an image-only description has no plain text"),
-    ("feed_image_-_rss_channel_media_content.xml", "feed.author*", "`dc:author` is not a Dublin Core element"),
-    ("feed_item_fallbacks_-_rss_channel_item_extensions.xml", "entries[].author*", "`dc:author` is not a Dublin Core element"),
-    ("feed_item_fallbacks_-_rss_channel_item_extensions.xml", "entries[].updated*", "`dc:date` is the publication date (published falls back to it)"),
-    ("feed_item_fallbacks_-_rss_channel_item_extensions.xml", "entries[].tags", "`itunes:keywords` are search keywords, not categories"),
-    ("links.xml", "feed.link", "the first RSS `<link>` wins; a later `<link href>` does not override it"),
-    ("links.xml", "entries[].link", "the first RSS `<link>` wins; a later `<link href>` does not override it"),
+    (
+        "entry_id_xml_base.xml",
+        "entries[].id",
+        "an id is an identifier, not a link: it is not resolved against xml:base",
+    ),
+    (
+        "feed_item_updated_-_atom03_feed_entry_modified.xml",
+        "entries[].published*",
+        "no publication date is invented from `modified` (display falls back to `updated`)",
+    ),
+    (
+        "webMaster",
+        "feed.author*",
+        "webMaster is the technical contact, not an author",
+    ),
+    (
+        "feed_image_-_rss_channel_description.xml",
+        "feed.subtitle",
+        "an image-only description has no plain text",
+    ),
+    (
+        "feed_item_image_-_rss_channel_item_description.xml",
+        "entries[].summary",
+        "an image-only description has no plain text",
+    ),
+    (
+        "feed_item_fallbacks_-_rss_channel_item_extensions.xml",
+        "entries[].updated*",
+        "`dc:date` is the publication date (published falls back to it)",
+    ),
+    (
+        "feed_item_fallbacks_-_rss_channel_item_extensions.xml",
+        "entries[].tags",
+        "`itunes:keywords` are search keywords, not categories",
+    ),
+    (
+        "links.xml",
+        "feed.link",
+        "the first RSS `<link>` wins; a later `<link href>` does not override it",
+    ),
+    (
+        "links.xml",
+        "entries[].link",
+        "the first RSS `<link>` wins; a later `<link href>` does not override it",
+    ),
     // feed-rs.
-    ("atom/atom_entry_1.xml", "entries[].tags", "an Atom category shows its label, else its term"),
-    ("atom/atom_example_3.xml", "entries[].tags", "an Atom category shows its label, else its term"),
-    ("atom/atom_example_5.xml", "entries[].tags", "an Atom category shows its label, else its term"),
-    ("reddit", "entries[].tags", "an Atom category shows its label (`r/rust`), else its term"),
-    ("jsonfeed/jsonfeed_elastic_1.1.json", "entries[].authors", "JSON Feed 1.1 `authors` supersede the deprecated `author`"),
-    ("rss1/rss_1.0_example_1.xml", "entries[].links", "relative links are resolved against the channel link"),
-    ("rss1/rss_1.0_spec_2.xml", "feed.authors", "an author written `Name (mailto:email)` is read as its name"),
-    ("rss1/rss_1.0_spec_2.xml", "entries[].authors", "an author written `Name (mailto:email)` is read as its name"),
-    ("rss2/rss_2.0_ilgiornale.xml", "entries[].authors", "feed-rs names an `email (Name)` author \"author\"; feedlet reads the name"),
-    ("rss2/rss_2.0_relurl_1.xml", "entries[].authors", "feed-rs names an `email (Name)` author \"author\"; feedlet reads the name"),
-    ("rss2/rss_2.0_relurl_1.xml", "entries[].content[].src", "RSS has no out-of-line content; feed-rs fills `src` from xml:base"),
+    (
+        "atom/atom_entry_1.xml",
+        "entries[].tags",
+        "an Atom category shows its label, else its term",
+    ),
+    (
+        "atom/atom_example_3.xml",
+        "entries[].tags",
+        "an Atom category shows its label, else its term",
+    ),
+    (
+        "atom/atom_example_5.xml",
+        "entries[].tags",
+        "an Atom category shows its label, else its term",
+    ),
+    (
+        "reddit",
+        "entries[].tags",
+        "an Atom category shows its label (`r/rust`), else its term",
+    ),
+    (
+        "jsonfeed/jsonfeed_elastic_1.1.json",
+        "entries[].authors",
+        "JSON Feed 1.1 `authors` supersede the deprecated `author`",
+    ),
+    (
+        "rss1/rss_1.0_example_1.xml",
+        "entries[].links",
+        "relative links are resolved against the channel link",
+    ),
+    (
+        "rss1/rss_1.0_spec_2.xml",
+        "feed.authors",
+        "an author written `Name (mailto:email)` is read as its name",
+    ),
+    (
+        "rss1/rss_1.0_spec_2.xml",
+        "entries[].authors",
+        "an author written `Name (mailto:email)` is read as its name",
+    ),
+    (
+        "rss2/rss_2.0_ilgiornale.xml",
+        "entries[].authors",
+        "feed-rs names an `email (Name)` author \"author\"; feedlet reads the name",
+    ),
+    (
+        "rss2/rss_2.0_relurl_1.xml",
+        "entries[].authors",
+        "feed-rs names an `email (Name)` author \"author\"; feedlet reads the name",
+    ),
+    (
+        "rss2/rss_2.0_relurl_1.xml",
+        "entries[].content[].src",
+        "RSS has no out-of-line content; feed-rs fills `src` from xml:base",
+    ),
 ];
 
 fn corpora() -> Option<PathBuf> {

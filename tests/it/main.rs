@@ -26,6 +26,7 @@ mod errors;
 mod formats;
 mod hostile;
 mod json_feed;
+mod real_feeds;
 mod render;
 mod seed;
 mod snapshots;

@@ -2,10 +2,11 @@
 
 use std::borrow::Cow;
 
-use super::names::{attr_of, local_name, Attr, Ns};
+use super::names::{attr_of, local_name, Attr, Field, Ns};
 use super::reader::Tag;
+use super::rss::looks_like_html;
 use super::Parser;
-use crate::model::{Content, Entry, LazyText, Markup, Person};
+use crate::model::{Content, Entry, Escape, LazyText, Markup, Person};
 use crate::text::dimension;
 use crate::url::safe_url;
 
@@ -99,13 +100,14 @@ impl<'a> Parser<'a, '_> {
         e: &Tag<'a>,
         empty: bool,
         at: usize,
-        atom: bool,
+        field: Field,
     ) {
         let attrs = self.attributes(e);
-        let markup = if atom {
-            self.atom_markup(&attrs)
-        } else {
-            Markup::Html
+        let atom = field == Field::Content;
+        let markup = match field {
+            Field::Content => self.atom_markup(&attrs),
+            Field::XhtmlBody => Markup::Xhtml,
+            _ => Markup::Html,
         };
         let base = self.base_for(&attrs).or(self.feed_link.clone());
         let src = match attr_of(&attrs, "", "src").filter(|_| atom) {
@@ -113,7 +115,11 @@ impl<'a> Parser<'a, '_> {
             None => None,
         };
         let raw = self.leaf(e, empty, at);
-        let body = self.body(raw, markup);
+        let body = if atom {
+            self.atom_body(&attrs, raw, markup, at)
+        } else {
+            self.body(raw, markup)
+        };
         if body.is_some() || src.is_some() {
             entry.content = Some(Content {
                 markup: body.as_ref().map_or(markup, LazyText::markup),
@@ -123,6 +129,120 @@ impl<'a> Parser<'a, '_> {
             });
         }
     }
+}
+
+impl<'a> Parser<'a, '_> {
+    /// An Atom text body: base64 when Atom 0.3 says `mode="base64"` or Atom 1.0's `type` is a media type
+    /// that is neither text nor XML (RFC 4287 §4.1.3.3). Decoded base64 that is UTF-8 is kept as text (or
+    /// HTML, when the type says so); anything else (an image, a broken encoding) is dropped with a warning.
+    pub(super) fn atom_body(
+        &mut self,
+        attrs: &[Attr<'_>],
+        raw: &'a str,
+        markup: Markup,
+        at: usize,
+    ) -> Option<LazyText<'a>> {
+        if !is_base64(attrs) {
+            return self.body(raw, markup);
+        }
+        let encoded = self.text_as(raw, Markup::Text);
+        let Some(bytes) = decode_base64(&encoded) else {
+            // Not base64 at all (`application/json` written as it is): the text as written.
+            return self.body(raw, Markup::Text);
+        };
+        match String::from_utf8(bytes) {
+            Ok(text) if !text.trim().is_empty() => {
+                // The media type says nothing about markup: decoded HTML is read as HTML.
+                let markup = if markup == Markup::Html || looks_like_html(&text) {
+                    Markup::Html
+                } else {
+                    Markup::Text
+                };
+                Some(LazyText::new(Cow::Owned(text), Escape::None, markup))
+            }
+            Ok(_) => None,
+            Err(_) => {
+                // Binary media has nothing to show; any other type's text that only looked like base64
+                // (`<title type="application/x-custom">test</title>`) is shown as written.
+                let kind = attr_of(attrs, "", "type").unwrap_or("").trim();
+                let binary = ["image/", "audio/", "video/", "font/"]
+                    .iter()
+                    .any(|p| super::media::starts_with_ignore_case(kind, p));
+                if binary {
+                    self.warn("a base64 body that is not text was dropped", at);
+                    None
+                } else {
+                    self.body(raw, Markup::Text)
+                }
+            }
+        }
+    }
+
+    /// An Atom title or subtitle in base64 (`mode="base64"`, or a non-text media type) as text; `None` when
+    /// it is not base64.
+    pub(super) fn atom_base64_text(
+        &mut self,
+        e: &Tag<'a>,
+        raw: &'a str,
+    ) -> Option<Option<Cow<'a, str>>> {
+        let attrs = self.attributes(e);
+        if !is_base64(&attrs) {
+            return None;
+        }
+        let at = self.offset();
+        let body = self.atom_body(&attrs, raw, Markup::Text, at);
+        Some(
+            body.map(|b: LazyText<'a>| Cow::<'a, str>::Owned(b.plain_text().into_owned()))
+                .filter(|t| !t.is_empty()),
+        )
+    }
+}
+
+/// Whether an Atom text element is base64: Atom 0.3 `mode="base64"`, or a media type that is neither text nor XML.
+fn is_base64(attrs: &[Attr<'_>]) -> bool {
+    attr_of(attrs, "", "mode").is_some_and(|m| m.trim() == "base64")
+        || is_base64_type(attr_of(attrs, "", "type").unwrap_or("").trim())
+}
+
+impl Parser<'_, '_> {}
+
+/// A media type (not Atom's `text`, `html`, `xhtml`) that is neither `text/*` nor XML: its body is base64.
+fn is_base64_type(kind: &str) -> bool {
+    let kind = kind.to_ascii_lowercase();
+    let kind = kind.split(';').next().unwrap_or("").trim();
+    kind.contains('/')
+        && !kind.starts_with("text/")
+        && !kind.ends_with("+xml")
+        && !kind.ends_with("/xml")
+        && kind != "application/xml-dtd"
+        && kind != "application/json"
+        && !kind.ends_with("+json")
+}
+
+/// Standard base64 (RFC 4648 §4), whitespace ignored, padding optional; `None` for any other byte.
+fn decode_base64(text: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(text.len() / 4 * 3);
+    let mut acc: u32 = 0;
+    let mut bits = 0u32;
+    for byte in text.bytes() {
+        let value = match byte {
+            b'A'..=b'Z' => byte - b'A',
+            b'a'..=b'z' => byte - b'a' + 26,
+            b'0'..=b'9' => byte - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            b'=' => break,
+            b' ' | b'\t' | b'\r' | b'\n' => continue,
+            _ => return None,
+        };
+        acc = ((acc << 6) | u32::from(value)) & 0xFF_FFFF;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push(u8::try_from((acc >> bits) & 0xFF).unwrap_or(0));
+        }
+    }
+    Some(out)
 }
 
 /// Atom's order: an HTML alternate, then a link with no rel, then the first link that is not `self`.

@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use super::atom::{choose_link, LinkCandidate};
 use super::media::{image, is_image, Thumbnails};
-use super::names::{attr_of, Attr, Field, ENTRY_FIELDS};
+use super::names::{attr_of, Attr, Field, Ns, ENTRY_FIELDS};
 use super::reader::Tag;
 use super::rss::{is_http, rss_person};
 use super::Parser;
@@ -17,7 +17,7 @@ impl<'a> Parser<'a, '_> {
     pub(super) fn entry(
         &mut self,
         e: &Tag<'a>,
-        _attrs: &[Attr<'a>],
+        attrs: &[Attr<'a>],
         at: usize,
     ) -> Option<Entry<'a>> {
         let mut entry = Entry::default();
@@ -46,6 +46,9 @@ impl<'a> Parser<'a, '_> {
                 Field::Link => links.extend(self.atom_link(&child)),
                 Field::RssLink if rss_link.is_none() => {
                     rss_link = self.url_text(raw, at);
+                    if ns == Ns::Atom && rss_link.is_some() {
+                        self.warn("an Atom link has its URL as text, not in href", at);
+                    }
                 }
                 Field::Id => {
                     if let Some(id) = self.plain(raw) {
@@ -64,10 +67,17 @@ impl<'a> Parser<'a, '_> {
                     self.put_date(&mut entry.published, raw, local == "published");
                 }
                 Field::Updated => self.put_date(&mut entry.updated, raw, true),
-                Field::DcDate => dc_date = self.date(raw),
+                // `dc:date` is the date; `dcterms:issued` and `created` stand in only without it.
+                Field::DcDate if local == "date" || dc_date.is_none() => dc_date = self.date(raw),
                 Field::Summary => {
                     let markup = self.field_markup(&child, ns);
-                    if let Some(body) = self.body(raw, markup) {
+                    let body = if ns == Ns::Atom {
+                        let attrs = self.attributes(&child);
+                        self.atom_body(&attrs, raw, markup, at)
+                    } else {
+                        self.body(raw, markup)
+                    };
+                    if let Some(body) = body {
                         entry.summary = Some(body);
                     }
                 }
@@ -78,7 +88,7 @@ impl<'a> Parser<'a, '_> {
                     dc_description = self.body(raw, Markup::Html);
                 }
                 Field::Author => {
-                    let text = self.text(raw, Markup::Text);
+                    let text = self.author_text(raw, at);
                     if !text.is_empty() {
                         let person = rss_person(text);
                         if !entry.authors.iter().any(|p| p.name == person.name) {
@@ -93,7 +103,11 @@ impl<'a> Parser<'a, '_> {
                     }
                 }
                 Field::Content | Field::Encoded => {
-                    self.content(&mut entry, &child, empty, at, field == Field::Content);
+                    self.content(&mut entry, &child, empty, at, field);
+                }
+                // Older forms of an RSS item's full text: only when it has no other.
+                Field::XhtmlBody | Field::FullItem if entry.content.is_none() => {
+                    self.content(&mut entry, &child, empty, at, field);
                 }
                 Field::Person => {
                     let person = self.atom_person(&child);
@@ -118,6 +132,23 @@ impl<'a> Parser<'a, '_> {
                     if let Some(term) = self.title_text(&child, raw, ns) {
                         entry.categories.push(term);
                     }
+                }
+                Field::Categories => {
+                    // Only `<category>` children count; anything else in the wrapper is skipped.
+                    self.enter(&child);
+                    while let Some((inner, inner_empty, inner_at)) = self.next_child(child.name) {
+                        let (inner_ns, inner_local) = self.namespace(inner.name);
+                        let raw = self.leaf(&inner, inner_empty, inner_at);
+                        if inner_local.eq_ignore_ascii_case("category") {
+                            if let Some(term) = self.title_text(&inner, raw, inner_ns) {
+                                entry.categories.push(term);
+                            }
+                        }
+                    }
+                    self.leave();
+                }
+                Field::ItunesCategory => {
+                    self.itunes_category(&child, empty, at, &mut entry.categories);
                 }
                 Field::Media => self.media(&child, empty, at, &mut thumbnails),
                 Field::Enclosure => {
@@ -161,9 +192,30 @@ impl<'a> Parser<'a, '_> {
                     .and_then(|(id, _)| safe_url(None, id))
             })
             .map(Cow::Owned);
+        // An Atom entry with no link but an http(s) id: the id is the best link there is.
+        if entry.link.is_none() && is_http(&entry.id) {
+            entry.link = safe_url(None, &entry.id).map(Cow::Owned);
+            if entry.link.is_some() {
+                self.warn(
+                    "an entry has no link; its http(s) id was used as its link",
+                    at,
+                );
+            }
+        }
         if entry.id.is_empty() {
             if let Some((id, _)) = guid {
                 entry.id = id;
+            }
+        }
+        // RSS 1.0: the item's `rdf:about` is its URI.
+        if entry.id.is_empty() {
+            let about = attrs
+                .iter()
+                .find(|a| a.prefix == "rdf" && a.local == "about")
+                .map(|a| collapse_whitespace(&a.value).into_owned())
+                .filter(|about| !about.is_empty());
+            if let Some(about) = about {
+                entry.id = Cow::Owned(about);
             }
         }
         if entry.published.is_none() {
@@ -175,6 +227,13 @@ impl<'a> Parser<'a, '_> {
         if entry.authors.is_empty() {
             entry.authors.extend(itunes_author);
         }
+        // Media RSS text (YouTube's `media:group`) stands in for a missing title and summary.
+        if entry.title.is_none() {
+            entry.title = thumbnails.title.take();
+        }
+        if entry.summary.is_none() {
+            entry.summary = thumbnails.description.take();
+        }
         entry.image = thumbnails.best();
         // An entry that needed repairs and still has nothing to show or link to is noise: skip it.
         let untitled = entry.title.is_none() && entry.link.is_none();
@@ -184,5 +243,40 @@ impl<'a> Parser<'a, '_> {
             return None;
         }
         Some(entry)
+    }
+
+    /// `<itunes:category text="Technology"><itunes:category text="Podcasting"/></itunes:category>`: the
+    /// category, then each subcategory (the element's text, if any, is not the name).
+    fn itunes_category(
+        &mut self,
+        e: &Tag<'a>,
+        empty: bool,
+        at: usize,
+        categories: &mut Vec<Cow<'a, str>>,
+    ) {
+        let attrs = self.attributes(e);
+        if let Some(text) = attr_of(&attrs, "", "text") {
+            let text = collapse_whitespace(text).into_owned();
+            if !text.is_empty() {
+                categories.push(Cow::Owned(text));
+            }
+        }
+        if empty {
+            return;
+        }
+        if self.depth > self.options.max_depth {
+            self.skip(e, empty, at);
+            return;
+        }
+        self.enter(e);
+        while let Some((inner, inner_empty, inner_at)) = self.next_child(e.name) {
+            let (inner_ns, inner_local) = self.namespace(inner.name);
+            if inner_ns == Ns::Itunes && inner_local == "category" {
+                self.itunes_category(&inner, inner_empty, inner_at, categories);
+            } else {
+                self.skip(&inner, inner_empty, inner_at);
+            }
+        }
+        self.leave();
     }
 }

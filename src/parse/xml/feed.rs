@@ -7,7 +7,7 @@ use super::names::{Field, FEED_FIELDS};
 use super::rss::rss_person;
 use super::Parser;
 use crate::error::ErrorKind;
-use crate::model::{Feed, Markup};
+use crate::model::Feed;
 use crate::text::decimal;
 
 /// What the channel level remembers while entries are read.
@@ -81,6 +81,9 @@ impl<'a> Parser<'a, '_> {
                 }
                 Field::RssLink if state.rss_link.is_none() => {
                     state.rss_link = self.url_text(raw, at);
+                    if ns == super::names::Ns::Atom && state.rss_link.is_some() {
+                        self.warn("an Atom link has its URL as text, not in href", at);
+                    }
                     if self.feed_link.is_none() {
                         self.feed_link =
                             state.rss_link.clone().filter(|l| crate::url::has_scheme(l));
@@ -108,7 +111,7 @@ impl<'a> Parser<'a, '_> {
                         &mut state.creator
                     };
                     if slot.is_none() {
-                        let text = self.text(raw, Markup::Text);
+                        let text = self.author_text(raw, at);
                         if !text.is_empty() {
                             *slot = Some(text.into_owned());
                         }

@@ -1,21 +1,27 @@
-//! Thumbnails: Media RSS (`media:thumbnail`, `media:content`, `media:group`), image enclosures and iTunes images.
+//! Media RSS: thumbnails (`media:thumbnail`, `media:content`, `media:group`), image enclosures and iTunes images, and `media:title`/`media:description` for entries without their own.
+
+use std::borrow::Cow;
 
 use super::names::{attr_of, Ns};
 use super::reader::Tag;
 use super::Parser;
-use crate::model::Image;
+use crate::model::{Image, LazyText, Markup};
 use crate::text::dimension;
 
 /// Thumbnail candidates in order of preference; the first filled one wins.
 #[derive(Default)]
-pub(super) struct Thumbnails {
+pub(super) struct Thumbnails<'a> {
     pub(super) media_thumbnail: Option<Image>,
     pub(super) media_content: Option<Image>,
     pub(super) enclosure: Option<Image>,
     pub(super) itunes: Option<Image>,
+    /// `media:title` (in a `media:group` or on its own): the entry's title when it has none.
+    pub(super) title: Option<Cow<'a, str>>,
+    /// `media:description`: the entry's summary when it has none (YouTube's feeds have no other).
+    pub(super) description: Option<LazyText<'a>>,
 }
 
-impl Thumbnails {
+impl Thumbnails<'_> {
     /// The preferred thumbnail: Media RSS thumbnail, then media content, then an enclosure, then iTunes.
     pub(super) fn best(self) -> Option<Image> {
         if self.media_thumbnail.is_some() {
@@ -46,9 +52,13 @@ impl<'a> Parser<'a, '_> {
         e: &Tag<'a>,
         empty: bool,
         at: usize,
-        thumbnails: &mut Thumbnails,
+        thumbnails: &mut Thumbnails<'a>,
     ) {
         let (_, local) = self.namespace(e.name);
+        if local == "title" || local == "description" {
+            self.media_text(e, empty, at, local == "title", thumbnails);
+            return;
+        }
         let group = local == "group";
         if !group {
             let attrs = self.attributes(e);
@@ -85,7 +95,8 @@ impl<'a> Parser<'a, '_> {
         self.enter(e);
         while let Some((inner, inner_empty, inner_at)) = self.next_child(e.name) {
             let (inner_ns, inner_local) = self.namespace(inner.name);
-            let wanted = inner_local == "thumbnail" || (group && inner_local == "content");
+            let wanted = inner_local == "thumbnail"
+                || (group && matches!(inner_local, "content" | "title" | "description"));
             if inner_ns == Ns::Media && wanted {
                 self.media(&inner, inner_empty, inner_at, thumbnails);
             } else {
@@ -93,6 +104,34 @@ impl<'a> Parser<'a, '_> {
             }
         }
         self.leave();
+    }
+
+    /// `media:title` or `media:description`: plain text unless `type="html"`; the first of each is kept.
+    fn media_text(
+        &mut self,
+        e: &Tag<'a>,
+        empty: bool,
+        at: usize,
+        title: bool,
+        thumbnails: &mut Thumbnails<'a>,
+    ) {
+        let attrs = self.attributes(e);
+        let markup = if attr_of(&attrs, "", "type").is_some_and(|t| t.trim() == "html") {
+            Markup::Html
+        } else {
+            Markup::Text
+        };
+        let raw = self.leaf(e, empty, at);
+        if title {
+            if thumbnails.title.is_none() {
+                let text = self.text(raw, markup);
+                if !text.is_empty() {
+                    thumbnails.title = Some(text);
+                }
+            }
+        } else if thumbnails.description.is_none() {
+            thumbnails.description = self.body(raw, markup);
+        }
     }
 }
 

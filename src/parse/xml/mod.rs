@@ -78,6 +78,8 @@ struct Parser<'a, 'o> {
     stopped: bool,
     entry_limit_warned: bool,
     bindings_warned: bool,
+    /// Whether the wrong-case name warning was given (once per document).
+    case_warned: bool,
 }
 
 impl<'a, 'o> Parser<'a, 'o> {
@@ -102,6 +104,7 @@ impl<'a, 'o> Parser<'a, 'o> {
             stopped: false,
             entry_limit_warned: false,
             bindings_warned: false,
+            case_warned: false,
         }
     }
 
@@ -169,9 +172,19 @@ impl<'a, 'o> Parser<'a, 'o> {
         self.format = match local {
             // An Atom Entry Document (RFC 4287 §4.1.2) is read as a feed of one entry.
             "feed" | "entry" => Format::Atom,
-            "rss" | "channel" => Format::Rss2,
+            // `<RSS>`, `<Channel>`: the names in the wrong case (issue 11, class 2).
+            l if l.eq_ignore_ascii_case("rss") || l.eq_ignore_ascii_case("channel") => Format::Rss2,
             "RDF" => Format::Rss1,
             _ => {
+                if local.eq_ignore_ascii_case("html") && self.open.is_empty() {
+                    if let Some((inner, inner_at)) = self.feed_in_page() {
+                        self.warn(
+                            "the feed is inside an HTML page; it was read from its feed element",
+                            inner_at,
+                        );
+                        return self.root(inner, inner.empty, inner_at);
+                    }
+                }
                 let message = if local.eq_ignore_ascii_case("html") {
                     "this is an HTML page, not a feed (is the feed URL right, or did a login page answer?)"
                         .to_owned()
@@ -189,6 +202,7 @@ impl<'a, 'o> Parser<'a, 'o> {
         let mut feed = Feed::new(self.format);
         let mut state = FeedState::default();
         let attrs = self.enter(&e);
+        self.unknown_root_namespace(name, at);
         if let Some(lang) = attr_of(&attrs, "xml", "lang") {
             let lang = lang.trim();
             if !lang.is_empty() {
@@ -207,7 +221,81 @@ impl<'a, 'o> Parser<'a, 'o> {
         }
         self.leave();
         self.finish_feed(&mut feed, state);
+        if feed.entries.is_empty() && !self.stopped {
+            self.unread_entries();
+        }
         Ok(feed)
+    }
+
+    /// The root of a feed in an unexpected default namespace (`<rss xmlns="https://cyber.harvard.edu/…">`,
+    /// Atom's pre-1.0 drafts, an unknown URI): its unprefixed elements are read as the format's own, with a
+    /// warning. Without this the whole feed would be skipped as foreign markup and come back empty.
+    fn unknown_root_namespace(&mut self, name: &'a str, at: usize) {
+        let (prefix, _) = split_name(name);
+        let (ns, _) = self.namespace(name);
+        let expected = match self.format {
+            Format::Atom => Ns::Atom,
+            _ => Ns::Rss,
+        };
+        // RSS 1.0's root is `rdf:RDF`; its items are in the RSS 1.0 namespace, which is known.
+        if !prefix.is_empty() || ns == expected || self.format == Format::Rss1 {
+            return;
+        }
+        if let Some(binding) = self.bindings.iter_mut().rev().find(|(p, _)| p.is_empty()) {
+            binding.1 = Ns::None;
+        }
+        let format = if expected == Ns::Atom { "Atom" } else { "RSS" };
+        self.warn(
+            [
+                "the feed is in an unknown namespace; its elements were read as ",
+                format,
+            ]
+            .concat(),
+            at,
+        );
+    }
+
+    /// A feed that came back with no entries although the document has `<item>` or `<entry>` elements
+    /// (in a namespace or place feedlet does not read) gets a warning at the first of them, so an empty
+    /// list is never silent about posts it missed.
+    fn unread_entries(&mut self) {
+        let mut scan = XmlReader::new(self.input);
+        loop {
+            let before = scan.position();
+            match scan.next() {
+                Token::Start(e) => {
+                    let local = local_name(e.name);
+                    if local.eq_ignore_ascii_case("item") || local.eq_ignore_ascii_case("entry") {
+                        self.warn(
+                            "the document has entries feedlet could not read (an unknown namespace or an unexpected place)",
+                            before,
+                        );
+                        return;
+                    }
+                }
+                Token::Eof => return,
+                Token::Error(_) if scan.position() <= before => return,
+                _ => {}
+            }
+        }
+    }
+
+    /// The first `<feed>`, `<rss>` or `<rdf:RDF>` element inside an (X)HTML page, with its offset.
+    fn feed_in_page(&mut self) -> Option<(Tag<'a>, usize)> {
+        loop {
+            let before = self.offset();
+            match self.reader.next() {
+                Token::Start(e) => {
+                    let local = local_name(e.name);
+                    if matches!(local, "feed" | "rss" | "RDF") && !e.empty {
+                        return Some((e, before));
+                    }
+                }
+                Token::Eof => return None,
+                Token::Error(_) if self.offset() <= before => return None,
+                _ => {}
+            }
+        }
     }
 
     /// Pushes the element's namespace bindings and `xml:base`; returns its attributes.

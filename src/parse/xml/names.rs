@@ -19,6 +19,8 @@ pub(super) enum Ns {
     Media,
     Itunes,
     Xml,
+    /// XHTML: `xhtml:body` as an RSS item's content.
+    Xhtml,
     Other,
 }
 
@@ -32,7 +34,7 @@ const NAMESPACE_URIS: &[(&str, Ns)] = &[
     ("http://purl.org/rss/1.0/modules/content", Ns::Content),
     ("http://purl.org/dc/elements/1.1", Ns::Dc), ("http://purl.org/dc/terms", Ns::Dc),
     ("http://search.yahoo.com/mrss", Ns::Media), ("http://video.search.yahoo.com/mrss", Ns::Media),
-    ("http://www.w3.org/XML/1998/namespace", Ns::Xml),
+    ("http://www.w3.org/XML/1998/namespace", Ns::Xml), ("http://www.w3.org/1999/xhtml", Ns::Xhtml),
 ];
 
 /// The namespace a URI names, ignoring a trailing `/` or `#` (and case, for iTunes).
@@ -53,6 +55,7 @@ pub(super) fn namespace_of_uri(uri: &str) -> Ns {
 const NAMESPACE_PREFIXES: &[(&str, Ns)] = &[
     ("atom", Ns::Atom), ("atom10", Ns::Atom), ("a10", Ns::Atom), ("rdf", Ns::Rdf), ("content", Ns::Content),
     ("dc", Ns::Dc), ("dcterms", Ns::Dc), ("media", Ns::Media), ("itunes", Ns::Itunes), ("xml", Ns::Xml),
+    ("xhtml", Ns::Xhtml),
     ("rss", Ns::Rss),
 ];
 
@@ -66,7 +69,11 @@ fn lookup(table: &[(&str, Ns)], key: &str) -> Ns {
 
 /// Undeclared prefixes are common in real feeds (`dc:creator` without `xmlns:dc`): read them by convention.
 pub(super) fn namespace_of_prefix(prefix: &str) -> Ns {
-    lookup(NAMESPACE_PREFIXES, prefix)
+    match lookup(NAMESPACE_PREFIXES, prefix) {
+        // `ITUNES:AUTHOR`: some podcast tools write the prefix in capitals too.
+        Ns::Other if prefix.eq_ignore_ascii_case("itunes") => Ns::Itunes,
+        ns => ns,
+    }
 }
 
 /// What a child of the channel or of an entry is to feedlet. The tables below map (namespace, local name)
@@ -84,6 +91,13 @@ pub(super) enum Field {
     Enclosure,
     ItunesImage,
     Encoded,
+    /// `<categories>`, a wrapper of RSS `<category>` elements.
+    Categories,
+    /// `itunes:category`: its `text` attribute, and subcategories nested in it.
+    ItunesCategory,
+    /// RSS content in other forms: `xhtml:body` (inline XHTML) and `<fullitem>` (HTML).
+    XhtmlBody,
+    FullItem,
     // Leaf fields: the element's raw text is read first, then the field takes what it needs.
     Skip,
     Title,
@@ -110,7 +124,10 @@ pub(super) enum Field {
 impl Field {
     /// Containers read their children; an empty one (`<author/>`) has none and is skipped.
     pub(super) fn is_container(self) -> bool {
-        matches!(self, Field::Channel | Field::Image | Field::Person)
+        matches!(
+            self,
+            Field::Channel | Field::Image | Field::Person | Field::Categories
+        )
     }
 
     /// Fields read from the start tag's attributes alone: their element is skipped after them.
@@ -138,11 +155,15 @@ pub(super) const FEED_FIELDS: &[(Ns, &[(&str, Field)])] = &[
         // Feed level: the update date only when there is no other.
         ("pubDate", Field::Published),
         ("language", Field::Language), ("managingEditor", Field::ManagingEditor), ("image", Field::Image),
+        // Not in RSS 2.0's channel, but real feeds put the writer there.
+        ("author", Field::Author),
     ]),
     // Feed level: a subtitle (DcDescription) only when there is no other.
     (Ns::Dc, &[
         ("title", Field::DcTitle), ("description", Field::DcDescription), ("date", Field::Updated),
-        ("language", Field::Language), ("creator", Field::Author),
+        ("language", Field::Language), ("creator", Field::Author), ("author", Field::Author),
+        // `dcterms:` (read as Dublin Core): the feed's update date when it has no other.
+        ("modified", Field::Updated), ("issued", Field::Published), ("created", Field::Published),
     ]),
     (Ns::Itunes, &[
         ("summary", Field::DcDescription), ("subtitle", Field::DcDescription), ("author", Field::Author),
@@ -163,18 +184,23 @@ pub(super) const ENTRY_FIELDS: &[(Ns, &[(&str, Field)])] = &[
     (Ns::Rss, &[
         ("title", Field::Title), ("link", Field::RssLink), ("guid", Field::Guid), ("pubDate", Field::Published),
         ("description", Field::Summary), ("author", Field::Author), ("category", Field::RssCategory),
-        ("enclosure", Field::Enclosure),
+        ("enclosure", Field::Enclosure), ("categories", Field::Categories), ("fullitem", Field::FullItem),
     ]),
     (Ns::Dc, &[
         ("title", Field::DcTitle), ("modified", Field::Updated), ("date", Field::DcDate),
         ("description", Field::DcDescription), ("creator", Field::Author), ("subject", Field::RssCategory),
+        ("author", Field::Author), ("issued", Field::DcDate), ("created", Field::DcDate),
     ]),
     (Ns::Itunes, &[
         ("summary", Field::ItunesSummary), ("subtitle", Field::ItunesSummary), ("author", Field::ItunesAuthor),
-        ("image", Field::ItunesImage),
+        ("image", Field::ItunesImage), ("category", Field::ItunesCategory),
     ]),
     (Ns::Content, &[("encoded", Field::Encoded)]),
-    (Ns::Media, &[("thumbnail", Field::Media), ("content", Field::Media), ("group", Field::Media)]),
+    (Ns::Xhtml, &[("body", Field::XhtmlBody)]),
+    (Ns::Media, &[
+        ("thumbnail", Field::Media), ("content", Field::Media), ("group", Field::Media), ("title", Field::Media),
+        ("description", Field::Media), ("category", Field::RssCategory),
+    ]),
 ];
 
 /// An attribute of the element at hand: local name, namespace prefix and decoded value.

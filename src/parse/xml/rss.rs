@@ -3,11 +3,40 @@
 use std::borrow::Cow;
 
 use super::media::starts_with_ignore_case;
-use super::names::{split_at_byte, Ns};
+use super::names::{local_name, split_at_byte, Ns};
+use super::reader::{Token, XmlReader};
 use super::Parser;
 use crate::model::{Markup, Person};
 
 impl<'a> Parser<'a, '_> {
+    /// An RSS `<author>` (or `dc:creator`) as text. One with child elements
+    /// (`<author><name>A</name><title>VP</title></author>`) gives its `<name>` only, with a warning:
+    /// every child's text run together is not a name.
+    pub(super) fn author_text(&mut self, raw: &'a str, at: usize) -> Cow<'a, str> {
+        if memchr::memchr(b'<', raw.as_bytes()).is_some() {
+            let mut scan = XmlReader::new(raw);
+            loop {
+                match scan.next() {
+                    Token::Start(e)
+                        if !e.empty && local_name(e.name).eq_ignore_ascii_case("name") =>
+                    {
+                        if let Ok((start, end)) = scan.read_to_end(e.name) {
+                            let name = self.text(raw.get(start..end).unwrap_or(""), Markup::Text);
+                            if !name.is_empty() {
+                                self.warn("an author holds elements; only its <name> was read", at);
+                                return name;
+                            }
+                        }
+                        break;
+                    }
+                    Token::Eof | Token::Error(_) => break,
+                    _ => {}
+                }
+            }
+        }
+        self.text(raw, Markup::Text)
+    }
+
     /// An RSS (or Dublin Core) title is HTML only when it looks like HTML once XML is decoded: a known lowercase
     /// tag or a character reference (double escaping). Otherwise it is text, so `Optional&lt;T&gt;` keeps its `<T>`.
     /// Atom titles say what they are with `type`.
@@ -27,7 +56,7 @@ impl<'a> Parser<'a, '_> {
 
 /// True when text holds a common HTML tag (`<p>`, `</b>`, `<br/>`, lowercase as feeds write them) or a
 /// character reference; a generic type such as `List<String>` or `Vec<T>` is not HTML.
-fn looks_like_html(text: &str) -> bool {
+pub(super) fn looks_like_html(text: &str) -> bool {
     #[rustfmt::skip]
     const TAGS: &[&str] = &[
         "a", "abbr", "b", "big", "blockquote", "br", "cite", "code", "del", "div", "em", "font", "h1", "h2",

@@ -90,6 +90,11 @@ impl<'a> Parser<'a, '_> {
 
     /// A title (or an RSS category): its markup as declared or guessed, decoded to text; `None` when empty.
     pub(super) fn title_text(&mut self, e: &Tag<'a>, raw: &'a str, ns: Ns) -> Option<Cow<'a, str>> {
+        if ns == Ns::Atom {
+            if let Some(text) = self.atom_base64_text(e, raw) {
+                return text;
+            }
+        }
         let markup = self.field_markup(e, ns);
         let markup = self.title_markup(raw, ns, markup);
         Some(self.text(raw, markup)).filter(|t| !t.is_empty())
@@ -102,6 +107,11 @@ impl<'a> Parser<'a, '_> {
         raw: &'a str,
         ns: Ns,
     ) -> Option<Cow<'a, str>> {
+        if ns == Ns::Atom {
+            if let Some(text) = self.atom_base64_text(e, raw) {
+                return text;
+            }
+        }
         let markup = self.field_markup(e, ns);
         Some(self.text(raw, markup)).filter(|t| !t.is_empty())
     }

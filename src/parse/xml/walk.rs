@@ -81,12 +81,18 @@ impl<'a> Parser<'a, '_> {
             .find(|(n, _)| *n == ns)
             .and_then(|(_, names)| names.iter().find(|(l, _)| *l == local))
             .map_or(Field::Skip, |(_, field)| *field);
+        if field == Field::Skip && ns != Ns::Atom {
+            field = self.field_in_any_case(table, ns, local, at);
+        }
         if empty && field.is_container() {
             field = Field::Skip;
         }
-        // An RSS `<link>` with an `href` is an Atom link that forgot its namespace.
+        // An RSS `<link>` with an `href` is an Atom link that forgot its namespace; an Atom 0.3 `<link>`
+        // with no `href` but text holds its URL as text, as RSS does.
         if field == Field::RssLink && attr_present(e, "href") {
             field = Field::Link;
+        } else if field == Field::Link && !empty && !attr_present(e, "href") {
+            field = Field::RssLink;
         }
         let raw = if field.is_leaf() {
             self.leaf(e, empty, at)
@@ -94,6 +100,31 @@ impl<'a> Parser<'a, '_> {
             ""
         };
         (field, ns, local, raw)
+    }
+
+    /// An RSS, Dublin Core or iTunes name in the wrong case (`<pubdate>`, `<PubDate>`, `<Title>`,
+    /// `<ITUNES:AUTHOR>`): no two names of a table differ only in case, so the name claims its field.
+    /// Atom is case-sensitive and its feeds spell it right. One warning per document is enough.
+    fn field_in_any_case(
+        &mut self,
+        table: &[(Ns, &[(&str, Field)])],
+        ns: Ns,
+        local: &str,
+        at: usize,
+    ) -> Field {
+        let field = table
+            .iter()
+            .find(|(n, _)| *n == ns)
+            .and_then(|(_, names)| names.iter().find(|(l, _)| l.eq_ignore_ascii_case(local)))
+            .map_or(Field::Skip, |(_, field)| *field);
+        if field != Field::Skip && !self.case_warned {
+            self.case_warned = true;
+            self.warn(
+                "element names in the wrong case (such as <pubdate>) were read as the usual names",
+                at,
+            );
+        }
+        field
     }
 
     /// The raw inner text of a leaf element, cut to the text limit; consumes its end tag.
