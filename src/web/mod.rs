@@ -168,7 +168,7 @@ pub struct SourceError {
     /// The index of the source.
     pub source: u32,
     /// `empty`, `notXmlOrJson`, `notAFeed`, `syntax`, `limitExceeded` or `invalidInput`.
-    #[tsify(type = "FeedletErrorKind")]
+    #[tsify(type = "FeedletParseErrorKind")]
     pub kind: &'static str,
     /// A sentence for a human.
     pub message: String,
@@ -197,7 +197,7 @@ pub struct SourceStatus {
 #[wasm_bindgen(typescript_custom_section)]
 const FEEDLET_ERROR_KIND: &str = r#"
 /** How wasm errors are told apart: `empty`, `notXmlOrJson` and `notAFeed` mean it is not a feed; `syntax` is a parse error at `line`/`column`; `limitExceeded` a size or depth limit; `invalidInput` a wrong argument. */
-export type FeedletErrorKind = "empty" | "notXmlOrJson" | "notAFeed" | "syntax" | "limitExceeded" | "invalidInput";
+export type FeedletParseErrorKind = "empty" | "notXmlOrJson" | "notAFeed" | "syntax" | "limitExceeded" | "invalidInput";
 "#;
 
 /// One source: its input, converted once, and where it came from.
@@ -328,7 +328,7 @@ impl Input {
 #[derive(Clone, Serialize, tsify::Tsify)]
 pub struct Problem {
     /// `empty`, `notXmlOrJson`, `notAFeed`, `syntax`, `limitExceeded` or `invalidInput`.
-    #[tsify(type = "FeedletErrorKind")]
+    #[tsify(type = "FeedletParseErrorKind")]
     pub kind: &'static str,
     /// A sentence for a human.
     pub message: String,
