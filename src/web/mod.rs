@@ -114,9 +114,11 @@ pub fn render_feeds(
 ) -> Result<JsValue, JsValue> {
     let mut list = Vec::with_capacity(sources.length() as usize);
     for source in sources.iter() {
-        let input = match source.dyn_ref::<Object>() {
-            Some(object) => Input::from_js(&own(object, "input")),
-            None => Err(Problem::invalid("each source needs an input")),
+        // Prototype-less dictionaries (`Object.create(null)`) are objects too, though not `instanceof Object`.
+        let input = if source.is_object() {
+            Input::from_js(&own(source.unchecked_ref::<Object>(), "input"))
+        } else {
+            Err(Problem::invalid("each source needs an input"))
         };
         let options = settings::<ParseOptions>(source)?.value;
         list.push(Source { input, options });
@@ -295,8 +297,8 @@ impl Input {
         if let Some(buffer) = value.dyn_ref::<js_sys::ArrayBuffer>() {
             return Ok(Input::Bytes(Uint8Array::new(buffer).to_vec()));
         }
-        if let Some(object) = value.dyn_ref::<Object>() {
-            if Object::has_own(object, &"entries".into()) {
+        if value.is_object() {
+            if Object::has_own(value.unchecked_ref::<Object>(), &"entries".into()) {
                 // Copied once (own properties only), then read by the shape `parseFeed` writes.
                 return feed::feed(tree::copy_all(value))
                     .map(|feed| Input::Feed(Box::new(feed)))
@@ -382,9 +384,11 @@ fn pairs(value: &JsValue) -> Result<Vec<(String, Given)>, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(pairs);
     }
-    let Some(object) = value.dyn_ref::<Object>() else {
+    // `is_object`, not `instanceof Object`: the widget passes prototype-less dictionaries (`Object.create(null)`).
+    if !value.is_object() {
         return Err(Problem::invalid("options must be an object").to_js());
-    };
+    }
+    let object: &Object = value.unchecked_ref();
     for pair in Object::entries(object).iter() {
         let pair: Array = pair.unchecked_into();
         if let Some(name) = pair.get(0).as_string().filter(|name| name != "input") {
