@@ -220,10 +220,11 @@ export const tests = [
       assert.deepEqual(timings.tabs[0].value, ['odd']);
       assert.deepEqual(timings.many[0].value, [20000, 'x']);
       // Linear: four times the words, not sixteen times the time (with room for a garbage collection), never seconds.
-      timings.many.forEach(({ ms }, i) => {
-        assert.ok(ms < 10 * timings.few[i].ms + 50, `20,000 words: ${ms} ms; 5,000: ${timings.few[i].ms} ms`);
-        assert.ok(ms < 1000, `20,000 words: ${ms} ms`);
-      });
+      // The fastest of the three readers on each size, so one garbage collection on a shared machine does not decide it.
+      const fastest = (reads) => Math.min(...reads.map(({ ms }) => ms));
+      const [many, few] = [fastest(timings.many), fastest(timings.few)];
+      assert.ok(many < 10 * few + 100, `20,000 words: ${many} ms; 5,000: ${few} ms`);
+      timings.many.forEach(({ ms }) => assert.ok(ms < 1000, `20,000 words: ${ms} ms`));
       // The widget renders with such attributes, as fast: a list of 40,000 spaces and one feed.
       const start = Date.now();
       await page.locator('#w').evaluate((el, spaces) => {
