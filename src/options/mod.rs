@@ -257,7 +257,13 @@ impl Settings for Options {
             // A refresh costs the feed's server a request per visitor: a floor of 30 s, whole seconds.
             "refresh" => put(
                 &mut self.refresh,
-                number(given).map(|t| if t > 0.0 { t.round().max(MIN_REFRESH) } else { 0.0 }),
+                number(given).map(|t| {
+                    if t > 0.0 {
+                        t.round().max(MIN_REFRESH)
+                    } else {
+                        0.0
+                    }
+                }),
             ),
             "cache" => put(&mut self.cache, switch(given)),
             "cacheTtl" => put(&mut self.cache_ttl, number(given)),

@@ -193,7 +193,6 @@ pub struct SourceStatus {
     pub error: Option<Problem>,
 }
 
-
 /// How wasm errors are told apart: `empty`, `notXmlOrJson` and `notAFeed` mean it is not a feed; `syntax` is a
 /// parse error at `line`/`column`; `limitExceeded` a size or depth limit; `invalidInput` a wrong argument.
 #[wasm_bindgen(typescript_custom_section)]
@@ -233,12 +232,14 @@ fn render(
         match parsed {
             Ok(mut feed) => {
                 let warnings = std::mem::take(&mut feed.warnings);
-                result.warnings.extend(warnings.into_iter().map(|w| SourceWarning {
-                    source,
-                    message: w.message,
-                    line: w.line,
-                    column: w.column,
-                }));
+                result
+                    .warnings
+                    .extend(warnings.into_iter().map(|w| SourceWarning {
+                        source,
+                        message: w.message,
+                        line: w.line,
+                        column: w.column,
+                    }));
                 result.sources.push(SourceStatus {
                     ok: true,
                     entries: u32::try_from(feed.entries.len()).unwrap_or(u32::MAX),
@@ -267,7 +268,9 @@ fn render(
         // parsing any of them again.
         let sources = output(&result.sources)?;
         let first = result.sources.into_iter().find_map(|s| s.error);
-        let error = first.unwrap_or_else(|| Problem::invalid("no sources to render")).to_js();
+        let error = first
+            .unwrap_or_else(|| Problem::invalid("no sources to render"))
+            .to_js();
         let _ = Reflect::set(&error, &"sources".into(), &sources);
         return Err(error);
     }
