@@ -300,13 +300,12 @@ impl Input {
         if let Some(buffer) = value.dyn_ref::<js_sys::ArrayBuffer>() {
             return Ok(Input::Bytes(Uint8Array::new(buffer).to_vec()));
         }
-        if value.is_object() {
-            if Object::has_own(value.unchecked_ref::<Object>(), &"entries".into()) {
-                // Copied once (own properties only), then read by the shape `parseFeed` writes.
-                return feed::feed(tree::copy_all(value))
-                    .map(|feed| Input::Feed(Box::new(feed)))
-                    .ok_or_else(|| Problem::invalid("a Feed object needs an `entries` array"));
-            }
+        if value.is_object() && Object::has_own(value.unchecked_ref::<Object>(), &"entries".into())
+        {
+            // Copied once (own properties only), then read by the shape `parseFeed` writes.
+            return feed::feed(tree::copy_all(value))
+                .map(|feed| Input::Feed(Box::new(feed)))
+                .ok_or_else(|| Problem::invalid("a Feed object needs an `entries` array"));
         }
         Err(Problem::invalid(
             "input must be a string, an ArrayBuffer, a Uint8Array or a Feed object",
