@@ -166,7 +166,7 @@ fn the_dom_is_the_html_for_every_fixture_and_layout() {
             let (options, object) = both(&options);
             let expected = read_back(&feedlet::render_html(std::slice::from_ref(&feed), &options));
             let target = container();
-            feedlet::render_feed(&target, Uint8Array::from(bytes).into(), Some(object), None)
+            feedlet::render_feed(&target, Uint8Array::from(bytes).into(), object.into(), None)
                 .unwrap_or_else(|e| panic!("{name}: {e:?}"));
             let section = target
                 .first_element_child()
@@ -203,7 +203,7 @@ fn the_skeleton_is_the_html_skeleton() {
         Reflect::set(&object, &"layout".into(), &name.into()).unwrap();
         Reflect::set(&object, &"limit".into(), &(limit as f64).into()).unwrap();
         let target = container();
-        feedlet::render_skeleton(&target, Some(object)).expect("skeleton");
+        feedlet::render_skeleton(&target, object.into()).expect("skeleton");
         let section = target.first_element_child().expect("section").outer_html();
         assert_eq!(section, read_back(&html.finish()), "{name}");
         target.remove();
@@ -227,7 +227,7 @@ fn refused_urls_and_languages_render_the_same() {
     let expected = read_back(&feedlet::render_html(std::slice::from_ref(&feed), &options));
     let value = js_sys::JSON::parse(json).expect("json");
     let target = container();
-    let result = feedlet::render_feed(&target, value, Some(object), None).expect("render");
+    let result = feedlet::render_feed(&target, value, object.into(), None).expect("render");
     let section = target.first_element_child().expect("section").outer_html();
     assert_eq!(section, expected);
     assert!(
@@ -301,7 +301,7 @@ fn clobbering_forms_in_rich_summaries_render() {
                 let result = feedlet::render_feed(
                     &target,
                     xml.as_str().into(),
-                    Some(object),
+                    object.into(),
                     with_template.then(|| template.clone()),
                 )
                 .unwrap_or_else(|e| panic!("{mode} {layout} {with_template}: {e:?}"));
@@ -436,7 +436,7 @@ fn template_fields_whose_content_is_not_plain_text_stay_empty() {
     let target = container();
     let object = Object::new();
     Reflect::set(&object, &"summaryMode".into(), &"html".into()).unwrap();
-    feedlet::render_feed(&target, xml.into(), Some(object), Some(page)).expect("render");
+    feedlet::render_feed(&target, xml.into(), object.into(), Some(page)).expect("render");
     let refused = target.query_selector_all(".refused").unwrap();
     for index in 0..refused.length() {
         let element: Element = refused.item(index).unwrap().dyn_into().unwrap();
@@ -496,7 +496,7 @@ fn no_image_element_when_images_are_off() {
                     feedlet::render_feed(
                         &target,
                         xml.into(),
-                        Some(object),
+                        object.into(),
                         with_template.then(|| page.clone()),
                     )
                     .expect("render");
@@ -538,7 +538,7 @@ fn relative_urls_with_no_base_are_dropped_in_the_dom() {
             feedlet::render_feed(
                 &target,
                 xml.into(),
-                Some(object),
+                object.into(),
                 with_template.then(|| page.clone()),
             )
             .expect("render");
