@@ -128,13 +128,16 @@ pub struct Entry<'a> {
     /// The post's address, resolved; only http(s) or a relative reference survives.
     pub link: Option<Cow<'a, str>>,
     /// Atom: `<published>` (0.3: `<issued>`); RSS: `<pubDate>`, else `<dc:date>`; JSON: `date_published`.
-    /// ISO 8601 in UTC when readable, else the text as written.
+    /// ISO 8601 in UTC; `null` when missing or unreadable (the text as written is then in `dateText`).
     #[cfg_attr(target_arch = "wasm32", tsify(type = "string | null"))]
     pub published: Option<Date<'a>>,
     /// Atom: `<updated>` (0.3: `<modified>`); RSS: `<atom:updated>`, `<dc:modified>`; JSON: `date_modified`.
-    /// ISO 8601 in UTC when readable, else the text as written.
+    /// ISO 8601 in UTC; `null` when missing or unreadable (the text as written is then in `dateText`).
     #[cfg_attr(target_arch = "wasm32", tsify(type = "string | null"))]
     pub updated: Option<Date<'a>>,
+    /// The date as the feed wrote it, when it could not be read (`published`, else `updated`): shown as written,
+    /// never sorted by. `null` when the dates were read or there are none.
+    pub date_text: Option<Cow<'a, str>>,
     /// Atom: `<summary>`; RSS: `<description>`; JSON: `summary`. Read as plain text through `Entry::summary_text`;
     /// serialized as plain text (after `prepare`: an excerpt of the content when there is no summary).
     #[serde(serialize_with = "plain_text_out", deserialize_with = "plain_text_in")]
@@ -149,9 +152,23 @@ pub struct Entry<'a> {
     /// The thumbnail the feed names (media elements, an image enclosure, JSON `image`); after `prepare`,
     /// else the first real `<img>` of the summary or content.
     pub image: Option<Image>,
+    /// Where the entry's relative references resolve when its content names no base and its link is not
+    /// absolute: the entry element's `xml:base` chain, which ends at the document's own URL (`baseUrl`).
+    pub base: Option<Cow<'a, str>>,
 }
 
 impl<'a> Entry<'a> {
+    /// The absolute web URL the entry's relative references resolve against: its content's base, else its link,
+    /// else its own base, whichever is first an absolute http(s) URL. `None` when none is: relative URLs are then
+    /// dropped rather than left for the host page to resolve against itself.
+    pub fn base(&self) -> Option<&str> {
+        let content = self.content.as_ref().and_then(|c| c.base.as_deref());
+        [content, self.link.as_deref(), self.base.as_deref()]
+            .into_iter()
+            .flatten()
+            .find(|url| crate::url::web_host(url).is_some())
+    }
+
     /// The summary as plain text; when the entry has none, an excerpt of its content's text.
     pub fn summary_text(&self) -> Option<Cow<'_, str>> {
         if let Some(summary) = &self.summary {
@@ -176,6 +193,36 @@ impl<'a> Entry<'a> {
         self.published.as_ref().or(self.updated.as_ref())
     }
 
+    /// What the entry shows as its date: the instant when one was read, else the text as the feed wrote it.
+    pub fn shown_date(&self) -> Option<ShownDate<'_>> {
+        match self.date() {
+            Some(Date {
+                timestamp: Some(at),
+                ..
+            }) => Some(ShownDate::At(*at)),
+            date => self
+                .date_text
+                .as_deref()
+                .or(date.map(|d| d.raw.as_ref()))
+                .filter(|text| !text.is_empty())
+                .map(ShownDate::Text),
+        }
+    }
+
+    /// Moves a date that could not be read out of `published`/`updated` into `date_text`, so the date fields
+    /// hold only instants. Every way an entry comes in (a parsed document, a `Feed` object) ends here.
+    pub fn settle_dates(&mut self) {
+        for slot in [&mut self.published, &mut self.updated] {
+            if slot.as_ref().is_some_and(|d| d.timestamp.is_none()) {
+                if let Some(date) = slot.take() {
+                    if self.date_text.is_none() && !date.raw.is_empty() {
+                        self.date_text = Some(date.raw);
+                    }
+                }
+            }
+        }
+    }
+
     /// Copies every borrowed string so the entry outlives its input.
     pub fn into_owned(self) -> Entry<'static> {
         Entry {
@@ -184,6 +231,7 @@ impl<'a> Entry<'a> {
             link: owned(self.link),
             published: self.published.map(Date::into_owned),
             updated: self.updated.map(Date::into_owned),
+            date_text: owned(self.date_text),
             summary: self.summary.map(LazyText::into_owned),
             content: self.content.map(Content::into_owned),
             authors: self.authors.into_iter().map(Person::into_owned).collect(),
@@ -193,6 +241,7 @@ impl<'a> Entry<'a> {
                 .map(|c| Cow::Owned(c.into_owned()))
                 .collect(),
             image: self.image,
+            base: owned(self.base),
         }
     }
 }
@@ -459,9 +508,22 @@ impl<'a> Date<'a> {
     }
 }
 
+/// The date an entry shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShownDate<'e> {
+    /// An instant: seconds since 1970-01-01T00:00:00Z.
+    At(i64),
+    /// Text the feed gave as a date that could not be read, shown as written.
+    Text(&'e str),
+}
+
+/// A date field holds nothing but a UTC instant: an unreadable date is `null` (its text is the entry's `dateText`).
 impl Serialize for Date<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.to_iso())
+        match self.timestamp {
+            Some(at) => serializer.serialize_str(&format_utc(at)),
+            None => serializer.serialize_none(),
+        }
     }
 }
 

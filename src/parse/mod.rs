@@ -89,12 +89,17 @@ pub(crate) fn parse_text<'a>(
 /// Fills what every format derives the same way: ids, inherited authors, unique categories, the feed id.
 fn finish(feed: &mut Feed<'_>) {
     for entry in &mut feed.entries {
+        entry.settle_dates();
         if entry.id.trim().is_empty() {
             entry.id = match &entry.link {
                 Some(link) => link.clone(),
                 None => Cow::Owned(stable_id(
                     entry.title.as_deref().unwrap_or(""),
-                    entry.date().map_or("", |d| &d.raw),
+                    entry
+                        .date()
+                        .map(|d| d.raw.as_ref())
+                        .or(entry.date_text.as_deref())
+                        .unwrap_or(""),
                 )),
             };
         }

@@ -3,11 +3,11 @@
 use super::bidi::isolated;
 use super::sanitize::{Tree, POLICY};
 use super::Sink;
-use crate::model::{Entry, Feed, Markup};
+use crate::date::format_utc;
+use crate::model::{Entry, Feed, Markup, ShownDate};
 use crate::options::{Layout, LinkTarget, Options, SummaryMode};
 use crate::select::{meta_shown, select, Post};
 use crate::text::decimal;
-use crate::url::web_host;
 
 /// Writes the recent-posts list of `feeds` into `sink` and returns how many entries it shows.
 ///
@@ -144,16 +144,23 @@ fn item<S: Sink>(sink: &mut S, post: &Post<'_, '_>, options: &Options) -> Result
     let (date, authors, categories) = meta_shown(entry, options);
     if date.is_some() || authors || categories {
         sink.open("div", "feedlet__meta", "meta")?;
-        if let Some(date) = date {
-            sink.open("time", "feedlet__date", "date")?;
-            sink.attribute("datetime", &date.to_iso())?;
-            // A date that could not be read shows as the feed wrote it, bidi controls and all.
-            sink.attribute("dir", "auto")?;
-            match date.timestamp {
-                Some(timestamp) => sink.date(timestamp)?,
-                None => field_text(sink, &date.raw)?,
+        match date {
+            Some(ShownDate::At(timestamp)) => {
+                sink.open("time", "feedlet__date", "date")?;
+                sink.attribute("datetime", &format_utc(timestamp))?;
+                sink.attribute("dir", "auto")?;
+                sink.date(timestamp)?;
+                sink.close()?;
             }
-            sink.close()?;
+            Some(ShownDate::Text(text)) => {
+                // A date that could not be read shows as the feed wrote it, in its own bidi isolate, and is
+                // no `<time>`: it names no instant.
+                sink.open("span", "feedlet__date", "date")?;
+                sink.attribute("dir", "auto")?;
+                field_text(sink, text)?;
+                sink.close()?;
+            }
+            None => {}
         }
         if authors {
             sink.open("span", "feedlet__author", "author")?;
@@ -243,7 +250,7 @@ fn rich_summary<S: Sink>(
     };
     sink.open("div", "feedlet__summary feedlet__summary--html", "summary")?;
     sink.attribute("dir", "auto")?;
-    POLICY.sanitize(&tree, tree.first_child(&root), sink, base(entry), options)?;
+    POLICY.sanitize(&tree, tree.first_child(&root), sink, entry.base(), options)?;
     sink.close()?;
     Ok(true)
 }
@@ -252,17 +259,6 @@ fn rich_summary<S: Sink>(
 /// bidi isolate first ([`isolated`]), so a title full of U+202E cannot reorder the date beside it.
 fn field_text<S: Sink>(sink: &mut S, text: &str) -> Result<(), S::Error> {
     sink.text(&isolated(text))
-}
-
-/// Where the relative URLs of an entry's body resolve: the content's base, else the entry's link, whichever
-/// is first an absolute web URL. `None` when neither is: the walk then drops every relative URL rather than
-/// let the host page resolve it.
-fn base<'e>(entry: &'e Entry<'_>) -> Option<&'e str> {
-    let content = entry.content.as_ref().and_then(|c| c.base.as_deref());
-    [content, entry.link.as_deref()]
-        .into_iter()
-        .flatten()
-        .find(|url| web_host(url).is_some())
 }
 
 /// The entry's author names, comma-separated.

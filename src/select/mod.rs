@@ -3,10 +3,10 @@
 
 use std::borrow::Cow;
 
-use crate::model::{Date, Entry, Escape, Feed, Image, LazyText, Markup};
+use crate::model::{Entry, Escape, Feed, Image, LazyText, Markup, ShownDate};
 use crate::options::{Layout, Options, Sort};
 use crate::text::{excerpt, first_image, is_tracking_pixel};
-use crate::url::safe_url;
+use crate::url::{safe_url, web_host};
 
 /// One entry chosen for display, with what the renderers need already prepared.
 #[derive(Debug, Clone, PartialEq)]
@@ -170,11 +170,11 @@ fn newest_first_key(entry: &Entry<'_>) -> u64 {
 
 /// What an entry's meta line shows, the same in both renderers: its date (when dates are on), and whether
 /// its authors and its categories appear (never in the compact layout).
-pub(crate) fn meta_shown<'e, 'a>(
-    entry: &'e Entry<'a>,
+pub(crate) fn meta_shown<'e>(
+    entry: &'e Entry<'_>,
     options: &Options,
-) -> (Option<&'e Date<'a>>, bool, bool) {
-    let date = entry.date().filter(|_| options.date);
+) -> (Option<ShownDate<'e>>, bool, bool) {
+    let date = entry.shown_date().filter(|_| options.date);
     let roomy = options.layout != Layout::Compact;
     let authors = options.author && !entry.authors.is_empty() && roomy;
     let categories = options.categories && !entry.categories.is_empty() && roomy;
@@ -231,11 +231,7 @@ pub fn thumbnail(entry: &Entry<'_>) -> Option<Image> {
     if let Some(image) = &entry.image {
         return Some(image.clone());
     }
-    let base = entry
-        .content
-        .as_ref()
-        .and_then(|c| c.base.as_deref())
-        .or(entry.link.as_deref());
+    let base = entry.base();
     let bodies = [
         entry.summary.as_ref(),
         entry.content.as_ref().and_then(|c| c.body.as_ref()),
@@ -249,7 +245,8 @@ pub fn thumbnail(entry: &Entry<'_>) -> Option<Image> {
             if is_tracking_pixel(&found.src, found.width, found.height) {
                 continue;
             }
-            if let Some(url) = safe_url(base, &found.src) {
+            // A relative image with no absolute base is not guessed at: the page would resolve it against itself.
+            if let Some(url) = safe_url(base, &found.src).filter(|u| web_host(u).is_some()) {
                 return Some(Image {
                     url,
                     width: found.width,

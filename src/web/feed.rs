@@ -52,22 +52,25 @@ fn entry(copy: Js) -> Option<Entry<'static>> {
     let Value::Object(members) = copy else {
         return None;
     };
-    let [id, title, link, published, updated, summary, content, authors, categories, image] = pick(
-        members,
-        [
-            "id",
-            "title",
-            "link",
-            "published",
-            "updated",
-            "summary",
-            "content",
-            "authors",
-            "categories",
-            "image",
-        ],
-    );
-    Some(Entry {
+    let [id, title, link, published, updated, date_text, summary, content, authors, categories, image, base] =
+        pick(
+            members,
+            [
+                "id",
+                "title",
+                "link",
+                "published",
+                "updated",
+                "dateText",
+                "summary",
+                "content",
+                "authors",
+                "categories",
+                "image",
+                "base",
+            ],
+        );
+    let mut entry = Entry {
         id: text(id).unwrap_or_default(),
         title: text(title),
         link: text(link),
@@ -82,7 +85,12 @@ fn entry(copy: Js) -> Option<Entry<'static>> {
             _ => Vec::new(),
         },
         image: self::image(image),
-    })
+        date_text: text(date_text),
+        base: text(base),
+    };
+    // A page may hand over any string as a date: only instants stay dates.
+    entry.settle_dates();
+    Some(entry)
 }
 
 fn content(copy: Js) -> Option<Content<'static>> {

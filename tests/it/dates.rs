@@ -161,27 +161,49 @@ fn every_form_in_a_feed() {
     );
     for entry in &feed.entries {
         let title = entry.title.as_deref().unwrap();
-        let published = iso(entry.published.as_ref()).unwrap();
         match title {
-            t if t.starts_with("unparseable") => assert_eq!(published, "next Tuesday, probably"),
-            t if t.starts_with("out of range") => {
-                assert_eq!(published, "Fri, 06 Mar 99999 15:00:00 GMT")
+            // A date that cannot be read is no date: the field is empty and the text is kept for display.
+            t if t.starts_with("unparseable") || t.starts_with("out of range") => {
+                assert_eq!(entry.published, None, "{title}");
+                let text = entry.date_text.as_deref();
+                let want = if t.starts_with("unparseable") {
+                    "next Tuesday, probably"
+                } else {
+                    "Fri, 06 Mar 99999 15:00:00 GMT"
+                };
+                assert_eq!(text, Some(want), "{title}");
+                assert_eq!(entry.shown_date(), Some(feedlet::ShownDate::Text(want)));
             }
-            "W3C-DTF date only (dc:date fallback)" => assert_eq!(published, "2026-03-06T00:00:00Z"),
-            _ => assert_eq!(published, "2026-03-06T15:00:00Z", "{title}"),
+            "W3C-DTF date only (dc:date fallback)" => {
+                assert_eq!(
+                    iso(entry.published.as_ref()).as_deref(),
+                    Some("2026-03-06T00:00:00Z")
+                )
+            }
+            _ => assert_eq!(
+                iso(entry.published.as_ref()).as_deref(),
+                Some("2026-03-06T15:00:00Z"),
+                "{title}"
+            ),
         }
     }
-    // An unreadable date keeps its raw string and has no timestamp, so it sorts last.
-    let unreadable = feed
-        .entries
+    // Each unreadable date is named in a warning with its position.
+    let unread: Vec<_> = feed
+        .warnings
         .iter()
-        .find(|e| e.title.as_deref().unwrap().starts_with("unparseable"))
-        .unwrap();
-    assert_eq!(unreadable.published.as_ref().unwrap().timestamp, None);
-    assert_eq!(
-        unreadable.published.as_ref().unwrap().raw,
-        "next Tuesday, probably"
-    );
+        .filter(|w| w.message.contains("date feedlet could not read"))
+        .collect();
+    assert_eq!(unread.len(), 2, "{:?}", feed.warnings);
+    assert!(unread.iter().all(|w| w.line > 1));
+    // The model's JSON never carries the text in a date field.
+    let json = serde_json::to_value(&feed).unwrap();
+    for entry in json["entries"].as_array().unwrap() {
+        let published = &entry["published"];
+        assert!(
+            published.is_null() || feedlet::parse_date(published.as_str().unwrap()).is_some(),
+            "{published}"
+        );
+    }
 }
 
 #[test]

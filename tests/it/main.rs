@@ -16,6 +16,7 @@
 )]
 
 mod authors_links;
+mod bases;
 mod categories_ids;
 mod cli;
 mod conformance;

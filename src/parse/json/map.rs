@@ -235,12 +235,8 @@ impl<'a> Mapper<'_, '_> {
             id: self.trimmed(id, at("id")).unwrap_or_default(),
             title: self.text(title, at("title")),
             link,
-            published: self
-                .trimmed(date_published, at("date_published"))
-                .map(Date::parse),
-            updated: self
-                .trimmed(date_modified, at("date_modified"))
-                .map(Date::parse),
+            published: self.date(date_published, at("date_published")),
+            updated: self.date(date_modified, at("date_modified")),
             summary: self.body(summary, Markup::Text, at("summary")),
             content,
             authors: people,
@@ -253,6 +249,8 @@ impl<'a> Mapper<'_, '_> {
                     width: None,
                     height: None,
                 }),
+            date_text: None,
+            base: self.base.clone().map(Cow::Owned),
         }
     }
 
@@ -377,6 +375,19 @@ impl<'a> Mapper<'_, '_> {
             Cow::Owned(o) => Cow::Owned(o.trim().to_owned()),
         };
         Some(text).filter(|t| !t.is_empty())
+    }
+
+    /// A date; one that cannot be read is kept as text for display, with a warning, and never sorted by.
+    fn date(&mut self, value: Value<'a>, path: Path<'_>) -> Option<Date<'a>> {
+        let date = Date::parse(self.trimmed(value, path)?);
+        if date.timestamp.is_none() {
+            self.warn(
+                "",
+                path,
+                " is a date feedlet could not read; it is shown as written",
+            );
+        }
+        Some(date)
     }
 
     /// A URL resolved against the base; a refused one is dropped with a warning.

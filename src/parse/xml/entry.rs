@@ -20,7 +20,11 @@ impl<'a> Parser<'a, '_> {
         attrs: &[Attr<'a>],
         at: usize,
     ) -> Option<Entry<'a>> {
-        let mut entry = Entry::default();
+        let mut entry = Entry {
+            // The entry element's `xml:base` chain, which ends at the document's own URL.
+            base: self.current_base().map(|b| Cow::Owned(b.to_owned())),
+            ..Entry::default()
+        };
         let mut links: Vec<LinkCandidate> = Vec::new();
         let mut rss_link: Option<String> = None;
         let mut guid: Option<(Cow<'a, str>, bool)> = None;
@@ -64,11 +68,13 @@ impl<'a> Parser<'a, '_> {
                     }
                 }
                 Field::Published => {
-                    self.put_date(&mut entry.published, raw, local == "published");
+                    self.put_date(&mut entry.published, raw, local == "published", at);
                 }
-                Field::Updated => self.put_date(&mut entry.updated, raw, true),
+                Field::Updated => self.put_date(&mut entry.updated, raw, true, at),
                 // `dc:date` is the date; `dcterms:issued` and `created` stand in only without it.
-                Field::DcDate if local == "date" || dc_date.is_none() => dc_date = self.date(raw),
+                Field::DcDate if local == "date" || dc_date.is_none() => {
+                    dc_date = self.date(raw, at)
+                }
                 Field::Summary => {
                     let markup = self.field_markup(&child, ns);
                     let body = if ns == Ns::Atom {

@@ -90,9 +90,9 @@ impl<'a> Parser<'a, '_> {
                     }
                 }
                 Field::Id => feed.id = self.plain(raw),
-                Field::Updated => self.put_date(&mut feed.updated, raw, true),
+                Field::Updated => self.put_date(&mut feed.updated, raw, true, at),
                 Field::Published if feed.updated.is_none() => {
-                    feed.updated = self.date(raw);
+                    feed.updated = self.date(raw, at);
                 }
                 Field::Language => {
                     if let Some(lang) = self.plain(raw) {

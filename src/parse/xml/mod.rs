@@ -325,7 +325,11 @@ impl<'a, 'o> Parser<'a, 'o> {
             }
             self.bindings.push((prefix, namespace_of_uri(&attr.value)));
         }
-        let base = self.base_for(&attrs);
+        let (base, ignored) = self.base_for(&attrs);
+        if ignored {
+            let at = self.offset();
+            self.warn("an xml:base that is not an http(s) URL is ignored", at);
+        }
         self.bases.push(base);
         self.depth = self.depth.saturating_add(1);
         self.open.push(e.name);
@@ -345,18 +349,24 @@ impl<'a, 'o> Parser<'a, 'o> {
     }
 
     /// The base URL for an element with these attributes: its `xml:base` resolved against the parent's.
-    fn base_for(&self, attrs: &[Attr<'_>]) -> Option<String> {
+    /// A base that does not resolve to an http(s) URL (`data:,`, `javascript:x`, `https:x`) is ignored with a
+    /// warning and the parent's kept: a non-web base would leave relative references to the host page.
+    /// The flag is true when an `xml:base` was ignored so.
+    fn base_for(&self, attrs: &[Attr<'_>]) -> (Option<String>, bool) {
         let parent = self.bases.last().cloned().flatten();
-        match attr_of(attrs, "xml", "base") {
-            Some(base) => {
-                let base = base.trim();
-                match &parent {
-                    Some(p) => resolve(p, base).or(parent),
-                    None if crate::url::has_scheme(base) => Some(base.to_owned()),
-                    None => None,
-                }
-            }
-            None => parent,
+        let Some(base) = attr_of(attrs, "xml", "base") else {
+            return (parent, false);
+        };
+        let base = base.trim();
+        let resolved = match &parent {
+            Some(p) => resolve(p, base),
+            None if crate::url::has_scheme(base) => Some(base.to_owned()),
+            // A relative base with nothing to resolve it against: the chain stays without a base.
+            None => return (None, false),
+        };
+        match resolved.filter(|url| crate::url::web_host(url).is_some()) {
+            Some(url) => (Some(url), false),
+            None => (parent, true),
         }
     }
 

@@ -69,18 +69,29 @@ impl<'a> Parser<'a, '_> {
     }
 
     /// Puts the leaf's date, if it has one, in `slot`: over what is there when `replace`, else only if empty.
-    pub(super) fn put_date(&self, slot: &mut Option<Date<'a>>, raw: &'a str, replace: bool) {
+    pub(super) fn put_date(
+        &mut self,
+        slot: &mut Option<Date<'a>>,
+        raw: &'a str,
+        replace: bool,
+        at: usize,
+    ) {
         if replace || slot.is_none() {
-            if let Some(date) = self.date(raw) {
+            if let Some(date) = self.date(raw, at) {
                 *slot = Some(date);
             }
         }
     }
 
-    /// A leaf as a date (kept raw too, whatever its form); `None` when empty.
-    pub(super) fn date(&self, raw: &'a str) -> Option<Date<'a>> {
+    /// A leaf as a date (kept raw too, whatever its form); `None` when empty. A date that cannot be read is
+    /// kept as text for display, with a warning: it is never sorted by.
+    pub(super) fn date(&mut self, raw: &'a str, at: usize) -> Option<Date<'a>> {
         let text = self.plain(raw)?;
-        Some(Date::parse(text))
+        let date = Date::parse(text);
+        if date.timestamp.is_none() {
+            self.warn("a date feedlet could not read is shown as written", at);
+        }
+        Some(date)
     }
 
     /// A body kept raw (`LazyText`); `None` when it is blank.

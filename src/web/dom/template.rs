@@ -11,7 +11,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{DocumentFragment, Element, HtmlTemplateElement};
 
 use super::DomSink;
-use crate::model::Entry;
+use crate::date::format_utc;
+use crate::model::{Entry, ShownDate};
 use crate::options::{LinkTarget, Options};
 use crate::render::sanitize::{HTML_NAMESPACE, POLICY};
 use crate::render::{author_names, category_names, isolated, summary};
@@ -67,17 +68,17 @@ impl DomSink<'_> {
                         self.template_text(&field, entry.link.as_deref().unwrap_or_default())?;
                     }
                 }
-                "date" => match entry.date() {
-                    Some(date) => {
+                "date" => match entry.shown_date() {
+                    Some(ShownDate::At(timestamp)) => {
                         if tag == "time" {
-                            self.dom.set_attribute(&field, "datetime", &date.to_iso())?;
+                            self.dom
+                                .set_attribute(&field, "datetime", &format_utc(timestamp))?;
                         }
-                        let text = match date.timestamp {
-                            Some(timestamp) => self.date_text(timestamp),
-                            None => date.raw.to_string(),
-                        };
+                        let text = self.date_text(timestamp);
                         self.template_text(&field, &text)?;
                     }
+                    // Text that names no instant gets no `datetime`.
+                    Some(ShownDate::Text(text)) => self.template_text(&field, text)?,
                     None => self.dom.remove(&field)?,
                 },
                 "summary" => {
