@@ -179,7 +179,8 @@ export function widgetState(element) {
   const visible = (node) => !!node && node.checkVisibility();
   const items = [...root.querySelectorAll('li.feedlet__item:not(.feedlet__item--skeleton)')].map((li) => {
     const title = li.querySelector('.feedlet__title');
-    const time = li.querySelector('time');
+    // A readable date is a <time datetime>; one the feed wrote unreadably is a plain span of the same class.
+    const time = li.querySelector('.feedlet__date');
     const img = li.querySelector('img');
     return {
       title: title && title.textContent,
