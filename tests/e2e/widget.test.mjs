@@ -297,6 +297,26 @@ export const tests = [
     },
   },
   {
+    name: 'element: a feed listed first cannot hide another feed\'s posts by reusing its ids or links (issue 10, item 7)',
+    async fn({ scope, newPage }) {
+      const rss = (link, items) => `<rss version="2.0"><channel><title>t</title><link>${link}</link>${items.map(([guid, title, href]) =>
+        `<item><guid isPermaLink="false">${guid}</guid><title>${title}</title><link>${href}</link></item>`).join('')}</channel></rss>`;
+      scope.put('/hostile.xml', rss('https://hostile.example/', [['post-1', 'Fake one', 'https://hostile.example/a'],
+        ['post-9', 'Fake two', 'https://victim.example/2'], ['post-9', 'Same id twice in one feed', 'https://hostile.example/b']]));
+      scope.put('/victim.xml', rss('https://victim.example/', [['post-1', 'Real one', 'https://victim.example/1'], ['post-2', 'Real two', 'https://victim.example/2']]));
+      // The control: the same feeds in the other order show the same posts.
+      const url = scope.put('/index.html', pageHtml({ body: '<feedlet-posts id="w" src="hostile.xml victim.xml" limit="10" sort="feed"></feedlet-posts><feedlet-posts id="v" src="victim.xml hostile.xml" limit="10" sort="feed"></feedlet-posts>' }));
+      const page = await newPage();
+      await page.goto(url);
+      const first = await waitForWidget(page, '#w', rendered(3));
+      assert.deepEqual(first.titles, ['Fake one', 'Real one', 'Real two']);
+      assert.equal(first.items[2].href, 'https://victim.example/2', 'the shared link keeps the copy from its own host');
+      const second = await waitForWidget(page, '#v', rendered(3));
+      assert.deepEqual([...second.titles].sort(), ['Fake one', 'Real one', 'Real two']);
+      await assertHealthy(page);
+    },
+  },
+  {
     name: 'element: a <template> child customizes each entry through data-field',
     async fn({ scope, newPage }) {
       scope.put('/feed.xml', atom({ entries: posts(2) }));
