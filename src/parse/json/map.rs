@@ -6,7 +6,7 @@
 
 use std::borrow::Cow;
 
-use super::tree::{pick, Items, Value};
+use super::tree::{pick, Items, Value, FEED_MEMBERS, ITEM_MEMBERS};
 use crate::error::Warnings;
 use crate::model::{Content, Date, Entry, Escape, Feed, Format, Image, LazyText, Markup, Person};
 use crate::options::ParseOptions;
@@ -69,22 +69,7 @@ struct Mapper<'o, 'w> {
 impl<'a> Mapper<'_, '_> {
     fn feed(&mut self, members: Vec<(Text<'a>, Value<'a>)>, items: Items<'a>) -> Option<Feed<'a>> {
         let [version, title, description, home_page_url, feed_url, icon, favicon, language, authors, author, list] =
-            pick(
-                members,
-                [
-                    "version",
-                    "title",
-                    "description",
-                    "home_page_url",
-                    "feed_url",
-                    "icon",
-                    "favicon",
-                    "language",
-                    "authors",
-                    "author",
-                    "items",
-                ],
-            );
+            pick(members, FEED_MEMBERS);
         let is_json_feed =
             matches!(&version, Value::Text(v) if crate::find::str_at(v, "jsonfeed").is_some());
         // The tree holds an empty list where the items array was; the items themselves are apart.
@@ -165,25 +150,7 @@ impl<'a> Mapper<'_, '_> {
             return Entry::default();
         };
         let [id, url, external_url, title, summary, content_html, content_text, date_published, date_modified, authors, author, tags, image, banner_image] =
-            pick(
-                members,
-                [
-                    "id",
-                    "url",
-                    "external_url",
-                    "title",
-                    "summary",
-                    "content_html",
-                    "content_text",
-                    "date_published",
-                    "date_modified",
-                    "authors",
-                    "author",
-                    "tags",
-                    "image",
-                    "banner_image",
-                ],
-            );
+            pick(members, ITEM_MEMBERS);
         let at = |name| Path::Item(index, name);
         let link = self
             .url(url, at("url"))

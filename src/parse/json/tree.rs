@@ -64,8 +64,9 @@ pub(crate) enum Role {
     All,
 }
 
-/// The members of the root object that the mapping reads.
-const FEED_FIELDS: [&str; 8] = [
+/// The members of the root object that the mapping reads, in the order `map` takes them: one list for both,
+/// so the tree never drops a member the mapping wants.
+pub(crate) const FEED_MEMBERS: [&str; 11] = [
     "version",
     "title",
     "description",
@@ -74,10 +75,13 @@ const FEED_FIELDS: [&str; 8] = [
     "icon",
     "favicon",
     "language",
+    "authors",
+    "author",
+    "items",
 ];
 
-/// The members of an item that the mapping reads (besides `authors`, `author` and `tags`).
-const ITEM_FIELDS: [&str; 11] = [
+/// The members of an item that the mapping reads, in the order `map` takes them.
+pub(crate) const ITEM_MEMBERS: [&str; 14] = [
     "id",
     "url",
     "external_url",
@@ -87,6 +91,9 @@ const ITEM_FIELDS: [&str; 11] = [
     "content_text",
     "date_published",
     "date_modified",
+    "authors",
+    "author",
+    "tags",
     "image",
     "banner_image",
 ];
@@ -100,8 +107,8 @@ impl Role {
             (Role::Root | Role::Item, "authors") => Role::People,
             (Role::Root | Role::Item, "author") => Role::Person,
             (Role::Item, "tags") => Role::Tags,
-            (Role::Root, name) if FEED_FIELDS.contains(&name) => Role::Leaf,
-            (Role::Item, name) if ITEM_FIELDS.contains(&name) => Role::Leaf,
+            (Role::Root, name) if FEED_MEMBERS.contains(&name) => Role::Leaf,
+            (Role::Item, name) if ITEM_MEMBERS.contains(&name) => Role::Leaf,
             (Role::Person, "name" | "url") => Role::Leaf,
             _ => Role::Skip,
         }
