@@ -13,6 +13,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlTemplateElement};
 
+mod browser;
+use browser::{container, document};
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 const ATOM: &str = r#"<?xml version="1.0" encoding="utf-8"?>
@@ -41,22 +44,6 @@ const ATOM: &str = r#"<?xml version="1.0" encoding="utf-8"?>
     <published>2025-01-01T00:00:00Z</published>
   </entry>
 </feed>"#;
-
-fn document() -> web_sys::Document {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .expect("document")
-}
-
-fn container() -> Element {
-    let div = document().create_element("div").expect("div");
-    document()
-        .body()
-        .expect("body")
-        .append_child(&div)
-        .expect("append");
-    div
-}
 
 fn options(pairs: &[(&str, JsValue)]) -> Object {
     let object = Object::new();

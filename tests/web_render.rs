@@ -18,6 +18,9 @@ use web_sys::{DomParser, Element, HtmlTemplateElement, SupportedType};
 
 use feedlet::{DateStyle, Layout, LinkTarget, Options};
 
+mod browser;
+use browser::container;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 macro_rules! fixtures {
@@ -51,22 +54,6 @@ const FIXTURES: [(&str, &[u8]); 22] = fixtures![
     "tolerance-broken-entry.xml",
     "xml-base.xml",
 ];
-
-fn document() -> web_sys::Document {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .expect("document")
-}
-
-fn container() -> Element {
-    let div = document().create_element("div").expect("div");
-    document()
-        .body()
-        .expect("body")
-        .append_child(&div)
-        .expect("append");
-    div
-}
 
 /// The same options as a Rust value (for `render_html`) and as the JS object `renderFeed` reads.
 fn both(options: &Options) -> (Options, Object) {
