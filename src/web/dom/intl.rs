@@ -1,6 +1,10 @@
-//! Dates as the viewer reads them: `Intl.DateTimeFormat` and `Intl.RelativeTimeFormat`, made once per render.
+//! Dates as the viewer reads them: `Intl.DateTimeFormat` and `Intl.RelativeTimeFormat`, made once per locale and style.
+
+use std::cell::RefCell;
+use std::thread::LocalKey;
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::options::{DateStyle, Options};
 
@@ -8,6 +12,7 @@ use crate::options::{DateStyle, Options};
 extern "C" {
     /// `Intl.DateTimeFormat`, declared here so that a bad locale or time zone is a caught error, not a trap.
     #[wasm_bindgen(js_namespace = Intl, js_name = DateTimeFormat)]
+    #[derive(Clone)]
     type DateFormat;
     #[wasm_bindgen(constructor, js_namespace = Intl, js_class = "DateTimeFormat", catch)]
     fn new(locales: &JsValue, options: &JsValue) -> Result<DateFormat, JsValue>;
@@ -16,11 +21,59 @@ extern "C" {
 
     /// `Intl.RelativeTimeFormat`.
     #[wasm_bindgen(js_namespace = Intl, js_name = RelativeTimeFormat)]
+    #[derive(Clone)]
     type RelativeFormat;
     #[wasm_bindgen(constructor, js_namespace = Intl, js_class = "RelativeTimeFormat", catch)]
     fn new(locales: &JsValue, options: &JsValue) -> Result<RelativeFormat, JsValue>;
     #[wasm_bindgen(method, catch, js_class = "RelativeTimeFormat", js_name = format)]
     fn format_relative(this: &RelativeFormat, value: f64, unit: &str) -> Result<String, JsValue>;
+}
+
+/// The most formatters of each kind kept for reuse: a page seldom shows more than a few locales and styles.
+const KEPT: usize = 8;
+
+/// Formatters kept for reuse under a key, oldest first; `None` when even the defaults were refused.
+type Kept<K, T> = RefCell<Vec<(K, Option<T>)>>;
+
+thread_local! {
+    /// Date formatters by style, locale and time zone. Building one loads locale data, which on a slow phone
+    /// costs milliseconds per render.
+    static DATE_FORMATS: Kept<(&'static str, String, String), DateFormat> = const { RefCell::new(Vec::new()) };
+    /// Relative formatters by locale.
+    static RELATIVE_FORMATS: Kept<String, RelativeFormat> = const { RefCell::new(Vec::new()) };
+}
+
+/// The formatter kept under `key`, or the one `make` builds (kept for the next render).
+fn reuse<K: PartialEq, T: Clone>(
+    cache: &'static LocalKey<Kept<K, T>>,
+    key: K,
+    make: impl FnOnce() -> Option<T>,
+) -> Option<T> {
+    if let Some(found) = cache.with_borrow(|kept| {
+        kept.iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, format)| format.clone())
+    }) {
+        return found;
+    }
+    let made = make();
+    cache.with_borrow_mut(|kept| {
+        if kept.len() >= KEPT {
+            kept.remove(0);
+        }
+        kept.push((key, made.clone()));
+    });
+    made
+}
+
+/// An options dictionary without a prototype: `Intl` reads its options through the prototype chain, and a page's
+/// `Object.prototype.timeZone` (or `calendar`, `hour12`, `weekday`…) must not change the widget's dates.
+fn dictionary(entries: &[(&str, &str)]) -> Result<js_sys::Object, JsValue> {
+    let object = js_sys::Object::create(JsValue::NULL.unchecked_ref());
+    for (key, value) in entries {
+        js_sys::Reflect::set(&object, &JsValue::from_str(key), &JsValue::from_str(value))?;
+    }
+    Ok(object)
 }
 
 /// The formatters one render uses, and its notion of now.
@@ -31,7 +84,8 @@ pub(crate) struct Dates {
 }
 
 impl Dates {
-    /// Formatters for the options' locale, time zone and date style; none when dates are hidden.
+    /// Formatters for the options' locale, time zone and date style (made once per combination and reused); none
+    /// when dates are hidden.
     pub(crate) fn new(options: &Options) -> Result<Dates, JsValue> {
         let mut dates = Dates {
             date_format: None,
@@ -41,35 +95,47 @@ impl Dates {
         if !options.date {
             return Ok(dates);
         }
-        let locales = match options.locale.as_deref().filter(|l| !l.trim().is_empty()) {
-            Some(locale) => JsValue::from_str(locale.trim()),
-            None => JsValue::UNDEFINED,
-        };
-        let format_options = js_sys::Object::new();
+        let locale = options
+            .locale
+            .as_deref()
+            .map(str::trim)
+            .filter(|l| !l.is_empty());
+        let locales = locale.map_or(JsValue::UNDEFINED, JsValue::from_str);
         let style = if options.date_style == DateStyle::Long {
             "long"
         } else {
             "medium"
         };
-        js_sys::Reflect::set(&format_options, &"dateStyle".into(), &style.into())?;
-        if let Some(zone) = options
+        let zone = options
             .time_zone
             .as_deref()
-            .filter(|z| !z.trim().is_empty())
-        {
-            js_sys::Reflect::set(&format_options, &"timeZone".into(), &zone.trim().into())?;
-        }
+            .map(str::trim)
+            .filter(|z| !z.is_empty());
+        let key = (
+            style,
+            String::from(locale.unwrap_or_default()),
+            String::from(zone.unwrap_or_default()),
+        );
         // A locale or time zone the browser rejects falls back to the defaults rather than failing the render.
-        dates.date_format = DateFormat::new(&locales, &format_options)
-            .or_else(|_| DateFormat::new(&JsValue::UNDEFINED, &format_options))
-            .or_else(|_| DateFormat::new(&JsValue::UNDEFINED, &JsValue::UNDEFINED))
-            .ok();
+        dates.date_format = reuse(&DATE_FORMATS, key, || {
+            let format_options = match zone {
+                Some(zone) => dictionary(&[("dateStyle", style), ("timeZone", zone)]),
+                None => dictionary(&[("dateStyle", style)]),
+            }
+            .ok()?;
+            DateFormat::new(&locales, &format_options)
+                .or_else(|_| DateFormat::new(&JsValue::UNDEFINED, &format_options))
+                .or_else(|_| DateFormat::new(&JsValue::UNDEFINED, &JsValue::UNDEFINED))
+                .ok()
+        });
         if options.date_style == DateStyle::Relative {
-            let relative_options = js_sys::Object::new();
-            js_sys::Reflect::set(&relative_options, &"numeric".into(), &"auto".into())?;
-            dates.relative_format = RelativeFormat::new(&locales, &relative_options)
-                .or_else(|_| RelativeFormat::new(&JsValue::UNDEFINED, &relative_options))
-                .ok();
+            let key = String::from(locale.unwrap_or_default());
+            dates.relative_format = reuse(&RELATIVE_FORMATS, key, || {
+                let relative_options = dictionary(&[("numeric", "auto")]).ok()?;
+                RelativeFormat::new(&locales, &relative_options)
+                    .or_else(|_| RelativeFormat::new(&JsValue::UNDEFINED, &relative_options))
+                    .ok()
+            });
         }
         Ok(dates)
     }
