@@ -1,7 +1,6 @@
 //! Dates as the viewer reads them: `Intl.DateTimeFormat` and `Intl.RelativeTimeFormat`, made once per locale and style.
 
 use std::cell::RefCell;
-use std::thread::LocalKey;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -12,7 +11,6 @@ use crate::options::{DateStyle, Options};
 extern "C" {
     /// `Intl.DateTimeFormat`, declared here so that a bad locale or time zone is a caught error, not a trap.
     #[wasm_bindgen(js_namespace = Intl, js_name = DateTimeFormat)]
-    #[derive(Clone)]
     type DateFormat;
     #[wasm_bindgen(constructor, js_namespace = Intl, js_class = "DateTimeFormat", catch)]
     fn new(locales: &JsValue, options: &JsValue) -> Result<DateFormat, JsValue>;
@@ -21,7 +19,6 @@ extern "C" {
 
     /// `Intl.RelativeTimeFormat`.
     #[wasm_bindgen(js_namespace = Intl, js_name = RelativeTimeFormat)]
-    #[derive(Clone)]
     type RelativeFormat;
     #[wasm_bindgen(constructor, js_namespace = Intl, js_class = "RelativeTimeFormat", catch)]
     fn new(locales: &JsValue, options: &JsValue) -> Result<RelativeFormat, JsValue>;
@@ -29,47 +26,65 @@ extern "C" {
     fn format_relative(this: &RelativeFormat, value: f64, unit: &str) -> Result<String, JsValue>;
 }
 
-/// The most formatters of each kind kept for reuse: a page seldom shows more than a few locales and styles.
+/// The most formatters kept for reuse: a page seldom shows more than a few locales and styles.
 const KEPT: usize = 8;
 
-/// Formatters kept for reuse under a key, oldest first; `None` when even the defaults were refused.
-type Kept<K, T> = RefCell<Vec<(K, Option<T>)>>;
-
 thread_local! {
-    /// Date formatters by style, locale and time zone. Building one loads locale data, which on a slow phone
-    /// costs milliseconds per render.
-    static DATE_FORMATS: Kept<(&'static str, String, String), DateFormat> = const { RefCell::new(Vec::new()) };
-    /// Relative formatters by locale.
-    static RELATIVE_FORMATS: Kept<String, RelativeFormat> = const { RefCell::new(Vec::new()) };
+    /// Formatters by key (see [`key_of`]) in a prototype-less object, null where even the defaults were refused,
+    /// and how many it holds: at most [`KEPT`], then it starts afresh. Building a formatter loads locale data,
+    /// which on a slow phone costs milliseconds per render.
+    static FORMATS: RefCell<(js_sys::Object, usize)> = RefCell::new((bare(), 0));
 }
 
-/// The formatter kept under `key`, or the one `make` builds (kept for the next render).
-fn reuse<K: PartialEq, T: Clone>(
-    cache: &'static LocalKey<Kept<K, T>>,
-    key: K,
-    make: impl FnOnce() -> Option<T>,
-) -> Option<T> {
-    if let Some(found) = cache.with_borrow(|kept| {
-        kept.iter()
-            .find(|(k, _)| *k == key)
-            .map(|(_, format)| format.clone())
-    }) {
-        return found;
+/// The formatter kept under `key`, or the one `make` builds (kept for the next render); `None` when none could be
+/// built.
+fn reuse<T: JsCast>(key: &str, make: impl FnOnce() -> Option<T>) -> Option<T> {
+    let key = JsValue::from_str(key);
+    let found = FORMATS.with_borrow(|(kept, _)| js_sys::Reflect::get(kept, &key).ok());
+    if let Some(found) = found.filter(|found| !found.is_undefined()) {
+        return (!found.is_null()).then(|| found.unchecked_into());
     }
     let made = make();
-    cache.with_borrow_mut(|kept| {
-        if kept.len() >= KEPT {
-            kept.remove(0);
+    FORMATS.with_borrow_mut(|(kept, count)| {
+        if *count >= KEPT {
+            *kept = bare();
+            *count = 0;
         }
-        kept.push((key, made.clone()));
+        *count += 1;
+        let value: &JsValue = match &made {
+            Some(format) => format.as_ref(),
+            None => &JsValue::NULL,
+        };
+        // A failed store only means the next render builds the formatter again.
+        let _ = js_sys::Reflect::set(kept, &key, value);
     });
     made
+}
+
+/// A formatter's key: its parts, each ended by a NUL. A part with a NUL of its own is never a valid locale or time
+/// zone, and the browser treats every invalid one alike: such parts are all written as U+FFFE, which no valid one has.
+fn key_of(parts: &[&str]) -> String {
+    let mut key = String::new();
+    for part in parts {
+        key.push_str(if part.contains('\0') {
+            "\u{fffe}"
+        } else {
+            part
+        });
+        key.push('\0');
+    }
+    key
+}
+
+/// A new object without a prototype.
+fn bare() -> js_sys::Object {
+    js_sys::Object::create(JsValue::NULL.unchecked_ref::<js_sys::Object>())
 }
 
 /// An options dictionary without a prototype: `Intl` reads its options through the prototype chain, and a page's
 /// `Object.prototype.timeZone` (or `calendar`, `hour12`, `weekday`…) must not change the widget's dates.
 fn dictionary(entries: &[(&str, &str)]) -> Result<js_sys::Object, JsValue> {
-    let object = js_sys::Object::create(JsValue::NULL.unchecked_ref());
+    let object = bare();
     for (key, value) in entries {
         js_sys::Reflect::set(&object, &JsValue::from_str(key), &JsValue::from_str(value))?;
     }
@@ -111,13 +126,9 @@ impl Dates {
             .as_deref()
             .map(str::trim)
             .filter(|z| !z.is_empty());
-        let key = (
-            style,
-            String::from(locale.unwrap_or_default()),
-            String::from(zone.unwrap_or_default()),
-        );
+        let key = key_of(&[style, locale.unwrap_or_default(), zone.unwrap_or_default()]);
         // A locale or time zone the browser rejects falls back to the defaults rather than failing the render.
-        dates.date_format = reuse(&DATE_FORMATS, key, || {
+        dates.date_format = reuse(&key, || {
             let format_options = match zone {
                 Some(zone) => dictionary(&[("dateStyle", style), ("timeZone", zone)]),
                 None => dictionary(&[("dateStyle", style)]),
@@ -129,8 +140,8 @@ impl Dates {
                 .ok()
         });
         if options.date_style == DateStyle::Relative {
-            let key = String::from(locale.unwrap_or_default());
-            dates.relative_format = reuse(&RELATIVE_FORMATS, key, || {
+            let key = key_of(&["relative", locale.unwrap_or_default()]);
+            dates.relative_format = reuse(&key, || {
                 let relative_options = dictionary(&[("numeric", "auto")]).ok()?;
                 RelativeFormat::new(&locales, &relative_options)
                     .or_else(|_| RelativeFormat::new(&JsValue::UNDEFINED, &relative_options))
