@@ -14,8 +14,8 @@
 //                          served as a CDN serves hashed files (Cache-Control: immutable), page and feed never cached
 // The time is from navigation start to `feedlet:load` (the widget) or to the script's list being in the DOM.
 // Splits come from Resource Timing and the widget's performance marks (www/src/wasm.js):
-//   chain       navigation start → the wasm request starts (each round trip before it is the request chain)
-//   download    the wasm request's start → its last byte
+//   chain       navigation start → the page asks for the wasm (each round trip before it is the request chain)
+//   download    that moment → the wasm's last byte (its round trip and transfer, shared with what loads alongside)
 //   feed        navigation start → the feed's last byte
 //   compile     the wasm's last byte → mark `feedlet:ready` (module compiled and instantiated)
 //   wait        `feedlet:ready` → `feedlet:render-start` (the feed still on its way, or the skeleton)
@@ -178,8 +178,8 @@ async function visit(context, url, condition, measured = true) {
     return {
       total: window.__done.end,
       items: window.__done.items,
-      chain: wasm ? wasm.requestStart || wasm.startTime : NaN,
-      download: wasm ? wasm.responseEnd - (wasm.requestStart || wasm.startTime) : NaN,
+      chain: wasm ? wasm.startTime : NaN,
+      download: wasm ? wasm.responseEnd - wasm.startTime : NaN,
       wasmEnd: wasm ? wasm.responseEnd : NaN,
       feed: feed ? feed.responseEnd : NaN,
       ready: mark('feedlet:ready'),
@@ -240,7 +240,7 @@ async function main() {
   out.push('');
   out.push("Where feedlet's time goes (medians, ms; chain and feed from navigation start, the rest durations; see the header of `bench/firstvisit.mjs`):");
   out.push('');
-  out.push('| build | visit | request chain (wasm request starts) | wasm download | feed loaded | compile (last byte → ready) | wait (ready → render) | first call | to the event | total | bytes transferred |');
+  out.push('| build | visit | request chain (wasm asked for) | wasm download | feed loaded | compile (last byte → ready) | wait (ready → render) | first call | to the event | total | bytes transferred |');
   out.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const kind of BASELINE ? ['feedlet', 'baseline'] : ['feedlet']) {
     for (const { condition, samples } of results) {

@@ -193,9 +193,6 @@ if (typeof customElements != 'undefined' && !customElements.get('feedlet-posts')
   // also have loaded the module itself (feedlet.js imported and called before this), the module it loaded is used.
   const compiled = compile(new URL('feedlet_bg.wasm', import.meta.url));
   compiled.catch(() => {}); // reported by ready() below
-  // The first Intl formatter of a page loads the locale data: on a slow phone a fifth of a second of main thread,
-  // which the first render would pay. Paid while the main thread waits for the downloads, it overlaps them.
-  if (showsDates()) (typeof requestIdleCallback == 'function' ? requestIdleCallback : setTimeout)(() => new Intl.DateTimeFormat());
   import('./feedlet.js').then((bindings) => {
     if (customElements.get('feedlet-posts')) return;
     api = bindings;
@@ -207,5 +204,9 @@ if (typeof customElements != 'undefined' && !customElements.get('feedlet-posts')
     // DOMContentLoaded fires once; no listener options, which a polluted Object.prototype could add to.
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
     else start();
+    // The first Intl formatter of a page loads the locale data: on a slow phone a fifth of a second of main thread,
+    // which the first render would pay. Paid once the elements have started their downloads, while the main thread
+    // waits for them and for the compile, it overlaps them.
+    if (showsDates()) (typeof requestIdleCallback == 'function' ? requestIdleCallback : setTimeout)(() => new Intl.DateTimeFormat());
   }, (error) => console.warn('feedlet: could not load feedlet.js next to embed.js:', error));
 }
