@@ -5,6 +5,8 @@
 //   node bench/firstvisit.mjs        (after `make build` and `node bench/generate.mjs`; prints Markdown)
 //   FEEDLET_BENCH_SCALE=0.3 node bench/firstvisit.mjs   (fewer samples, noisier)
 //   node bench/firstvisit.mjs --baseline /tmp/old/dist   (also an older build's snippet, in the same rounds)
+//   FEEDLET_BENCH_ONLY=phone FEEDLET_BENCH_CHROMIUM_ARGS=--js-flags=--no-wasm-lazy-compilation node bench/firstvisit.mjs
+//                                    (only the conditions whose name contains "phone"; extra Chromium flags)
 //
 // Three conditions:
 //   desktop, first visit   a fresh browser context (empty HTTP cache, no compiled code)
@@ -47,13 +49,14 @@ const median = (xs) => {
 };
 const fmt = (v) => (!Number.isFinite(v) ? '–' : v >= 100 ? v.toFixed(0) : v.toFixed(1));
 
-const CONDITIONS = [
+const ALL_CONDITIONS = [
   { name: 'desktop, first visit', samples: Math.max(5, Math.round(15 * SCALE)), cpu: 1, network: null, repeat: false },
   { name: 'phone, first visit', samples: Math.max(3, Math.round(9 * SCALE)), cpu: 4, network: { latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8 }, repeat: false },
   { name: 'phone, repeat visit', samples: Math.max(3, Math.round(9 * SCALE)), cpu: 4, network: { latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8 }, repeat: true },
 ];
+const CONDITIONS = ALL_CONDITIONS.filter((c) => c.name.includes(process.env.FEEDLET_BENCH_ONLY || ''));
 
-// The README's snippet, as a blog would paste it (`DIST` is /dist or, for the older build, /base).
+// The README's snippet, as a blog would paste it (`dist` is /dist, or /base for the older build).
 const FEEDLET_PAGE = (dist) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>feedlet: first visit</title>
 <script type="module" src="${dist}/embed.js"></script>
@@ -196,7 +199,8 @@ async function main() {
   const { server, url } = await serve();
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+      ...(process.env.FEEDLET_BENCH_CHROMIUM_ARGS || '').split(' ').filter(Boolean)],
   });
   const results = [];
   try {
