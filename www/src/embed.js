@@ -205,8 +205,8 @@ if (typeof customElements != 'undefined' && !customElements.get('feedlet-posts')
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
     else start();
     // The first Intl formatter of a page loads the locale data: on a slow phone a fifth of a second of main thread,
-    // which the first render would pay. Paid once the elements have started their downloads, while the main thread
-    // waits for them and for the compile, it overlaps them.
-    if (showsDates()) (typeof requestIdleCallback == 'function' ? requestIdleCallback : setTimeout)(() => new Intl.DateTimeFormat());
+    // which the first render would pay. Paid in the next task, once the elements have started their downloads, it
+    // overlaps them and the wasm's compile.
+    if (showsDates()) setTimeout(() => new Intl.DateTimeFormat());
   }, (error) => console.warn('feedlet: could not load feedlet.js next to embed.js:', error));
 }
