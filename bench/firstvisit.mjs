@@ -4,6 +4,9 @@
 //
 //   node bench/firstvisit.mjs        (after `make build` and `node bench/generate.mjs`; prints Markdown)
 //   FEEDLET_BENCH_SCALE=0.3 node bench/firstvisit.mjs   (fewer samples, noisier)
+//   node bench/firstvisit.mjs --baseline /tmp/old/dist   (also an older build's snippet, in the same rounds)
+//   FEEDLET_BENCH_ONLY=phone FEEDLET_BENCH_CHROMIUM_ARGS=--js-flags=--no-wasm-lazy-compilation node bench/firstvisit.mjs
+//                                    (only the conditions whose name contains "phone"; extra Chromium flags)
 //
 // Three conditions:
 //   desktop, first visit   a fresh browser context (empty HTTP cache, no compiled code)
@@ -12,12 +15,16 @@
 //   phone, repeat visit    one context: a first load fills the HTTP cache, then the measured load; the code is
 //                          served as a CDN serves hashed files (Cache-Control: immutable), page and feed never cached
 // The time is from navigation start to `feedlet:load` (the widget) or to the script's list being in the DOM.
-// Splits come from Resource Timing and, when the widget records them, its performance marks:
-//   chain     navigation start → the wasm request starts (each round trip before it is the request chain)
-//   download  the wasm request's start → its last byte
-//   feed      navigation start → the feed's last byte
-//   compile   the wasm's last byte → mark `feedlet:ready` (module compiled and instantiated)
-//   first call, render   mark `feedlet:render-start` → `feedlet:render-end`, and the rest up to the event
+// Splits come from Resource Timing and the widget's performance marks (www/src/wasm.js):
+//   chain       navigation start → the page asks for the wasm (each round trip before it is the request chain)
+//   download    that moment → the wasm's last byte (its round trip and transfer, shared with what loads alongside)
+//   feed        navigation start → the feed's last byte
+//   compile     the wasm's last byte → mark `feedlet:ready` (module compiled and instantiated)
+//   wait        `feedlet:ready` → `feedlet:render-start` (the feed still on its way, or the skeleton)
+//   first call  `feedlet:render-start` → `feedlet:render-end`: the first renderFeeds, parse and DOM
+//   to event    `feedlet:render-end` → `feedlet:load`
+// After each measured load, the same renderFeeds call (same bytes, same options, a new shadow root) is timed twice
+// more on the same throttled tab: the first call's excess over them is what a first call pays.
 import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -30,6 +37,10 @@ const require = createRequire(join(root, 'www', 'package.json'));
 const { chromium } = require('playwright-core');
 
 const SCALE = Number(process.env.FEEDLET_BENCH_SCALE) > 0 ? Number(process.env.FEEDLET_BENCH_SCALE) : 1;
+const BASELINE = (() => {
+  const at = process.argv.indexOf('--baseline');
+  return at > 0 ? resolve(process.argv[at + 1] || '') : process.env.FEEDLET_BENCH_BASELINE ? resolve(process.env.FEEDLET_BENCH_BASELINE) : null;
+})();
 const FEED = process.env.FEEDLET_BENCH_FEED || 'atom-10.xml';
 const log = (...args) => console.error('bench firstvisit:', ...args);
 const median = (xs) => {
@@ -38,16 +49,17 @@ const median = (xs) => {
 };
 const fmt = (v) => (!Number.isFinite(v) ? '–' : v >= 100 ? v.toFixed(0) : v.toFixed(1));
 
-const CONDITIONS = [
+const ALL_CONDITIONS = [
   { name: 'desktop, first visit', samples: Math.max(5, Math.round(15 * SCALE)), cpu: 1, network: null, repeat: false },
   { name: 'phone, first visit', samples: Math.max(3, Math.round(9 * SCALE)), cpu: 4, network: { latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8 }, repeat: false },
   { name: 'phone, repeat visit', samples: Math.max(3, Math.round(9 * SCALE)), cpu: 4, network: { latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8 }, repeat: true },
 ];
+const CONDITIONS = ALL_CONDITIONS.filter((c) => c.name.includes(process.env.FEEDLET_BENCH_ONLY || ''));
 
-// The README's snippet, as a blog would paste it.
-const FEEDLET_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8">
+// The README's snippet, as a blog would paste it (`dist` is /dist, or /base for the older build).
+const FEEDLET_PAGE = (dist) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>feedlet: first visit</title>
-<script type="module" src="/dist/embed.js"></script>
+<script type="module" src="${dist}/embed.js"></script>
 </head><body><h1>My other page</h1>
 <feedlet-posts src="/feed.xml"></feedlet-posts>
 <script>document.addEventListener('feedlet:load', (e) => { window.__done = { end: performance.now(), items: e.detail && e.detail.count }; }, { capture: true, once: true });</script>
@@ -95,6 +107,7 @@ const TYPES = { '.js': 'text/javascript; charset=utf-8', '.wasm': 'application/w
 
 function serve() {
   const dist = join(root, 'www', 'dist');
+  if (BASELINE && !existsSync(join(BASELINE, 'embed.js'))) throw new Error(`--baseline ${BASELINE}: no embed.js there`);
   const feedPath = join(root, 'target', 'bench-feeds', FEED);
   for (const need of [join(dist, 'embed.js'), feedPath]) {
     if (!existsSync(need)) throw new Error(`${need} is missing: run \`make build\` and \`node bench/generate.mjs\` first`);
@@ -112,13 +125,15 @@ function serve() {
       response.writeHead(status, { 'content-type': type, ...(gzip ? { 'content-encoding': 'gzip' } : {}), ...headers });
       response.end(compressed);
     };
-    if (path === '/feedlet.html') return send(200, TYPES['.html'], FEEDLET_PAGE, fresh);
+    if (path === '/feedlet.html') return send(200, TYPES['.html'], FEEDLET_PAGE('/dist'), fresh);
+    if (path === '/baseline.html') return send(200, TYPES['.html'], FEEDLET_PAGE('/base'), fresh);
     if (path === '/dom.html') return send(200, TYPES['.html'], DOM_PAGE, fresh);
     if (path === '/dom.js') return send(200, TYPES['.js'], DOM_SCRIPT, code);
     if (path === '/feed.xml') return send(200, TYPES['.xml'], feed, fresh);
-    if (path.startsWith('/dist/')) {
-      const file = join(dist, normalize(path.slice('/dist/'.length)));
-      if (file.startsWith(dist + sep) && existsSync(file)) return send(200, TYPES[extname(file)] || 'application/octet-stream', readFileSync(file), code);
+    for (const [prefix, folder] of [['/dist/', dist], ['/base/', BASELINE]]) {
+      if (!folder || !path.startsWith(prefix)) continue;
+      const file = join(folder, normalize(path.slice(prefix.length)));
+      if (file.startsWith(folder + sep) && existsSync(file)) return send(200, TYPES[extname(file)] || 'application/octet-stream', readFileSync(file), code);
     }
     return send(404, 'text/plain', 'not found', fresh);
   });
@@ -138,6 +153,22 @@ async function visit(context, url, condition, measured = true) {
   }
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForFunction(() => window.__done, null, { timeout: 60_000, polling: 50 });
+  // The same call as the widget's first render, twice more: same bytes, same options, a new shadow root.
+  const again = !measured || !/feedlet\.html$/.test(url) ? [] : await page.evaluate(async (dist) => {
+    const api = await import(`${dist}/feedlet.js`);
+    const element = document.querySelector('feedlet-posts');
+    const input = new Uint8Array(await (await fetch('/feed.xml')).arrayBuffer());
+    const { options } = api.readOptions(api.attributesToOptions(element));
+    const times = [];
+    for (let i = 0; i < 2; i++) {
+      const host = document.body.appendChild(document.createElement('div'));
+      const view = host.attachShadow({ mode: 'open' }).appendChild(document.createElement('div'));
+      const start = performance.now();
+      api.renderFeeds(view, [{ input, baseUrl: new URL('/feed.xml', location.href).href }], options);
+      times.push(performance.now() - start);
+    }
+    return times;
+  }, '/dist');
   const result = await page.evaluate(() => {
     const resources = performance.getEntriesByType('resource');
     const find = (suffix) => resources.find((r) => r.name.endsWith(suffix));
@@ -150,8 +181,8 @@ async function visit(context, url, condition, measured = true) {
     return {
       total: window.__done.end,
       items: window.__done.items,
-      chain: wasm ? wasm.requestStart || wasm.startTime : NaN,
-      download: wasm ? wasm.responseEnd - (wasm.requestStart || wasm.startTime) : NaN,
+      chain: wasm ? wasm.startTime : NaN,
+      download: wasm ? wasm.responseEnd - wasm.startTime : NaN,
       wasmEnd: wasm ? wasm.responseEnd : NaN,
       feed: feed ? feed.responseEnd : NaN,
       ready: mark('feedlet:ready'),
@@ -161,22 +192,24 @@ async function visit(context, url, condition, measured = true) {
     };
   });
   await page.close();
-  return result;
+  return { ...result, second: again[0], third: again[1] };
 }
 
 async function main() {
   const { server, url } = await serve();
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+      ...(process.env.FEEDLET_BENCH_CHROMIUM_ARGS || '').split(' ').filter(Boolean)],
   });
   const results = [];
   try {
     for (const condition of CONDITIONS) {
-      const samples = { feedlet: [], dom: [] };
+      const samples = { feedlet: [], dom: [], ...(BASELINE ? { baseline: [] } : {}) };
+      const kinds = Object.keys(samples);
       for (let i = 0; i < condition.samples; i++) {
-        // Alternate which goes first, so drift on a shared machine falls on both.
-        const order = i % 2 ? ['dom', 'feedlet'] : ['feedlet', 'dom'];
+        // Rotate which goes first, so drift on a shared machine falls on all.
+        const order = kinds.map((_, k) => kinds[(i + k) % kinds.length]);
         for (const kind of order) {
           const context = await browser.newContext();
           const page = `${url}/${kind}.html`;
@@ -186,7 +219,7 @@ async function main() {
         }
       }
       results.push({ condition, samples });
-      log(condition.name, `feedlet ${fmt(median(samples.feedlet.map((s) => s.total)))} ms, DOMParser ${fmt(median(samples.dom.map((s) => s.total)))} ms`);
+      log(condition.name, kinds.map((kind) => `${kind} ${fmt(median(samples[kind].map((s) => s.total)))} ms`).join(', '));
     }
   } finally {
     await browser.close();
@@ -194,25 +227,41 @@ async function main() {
   }
 
   const out = [];
+  const m = (list, f) => median(list.map(f));
   out.push(`### First visit: the README's snippet against a DOMParser script (${FEED})`);
   out.push('');
-  out.push(`Each sample is a new tab; feedlet and the script alternate in the same rounds. Time from navigation start to \`feedlet:load\` (or the script's list in the DOM), medians; the ratio is feedlet ÷ script (≤ 1 means feedlet is no later). Phone: CPU throttled 4×, 150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up. Repeat: code in the HTTP cache (\`immutable\`), page and feed fetched again.`);
+  out.push(`Each sample is a new tab; feedlet and the script${BASELINE ? ' (and the older build)' : ''} take turns in the same rounds. Time from navigation start to \`feedlet:load\` (or the script's list in the DOM), medians; the ratio is feedlet ÷ script (≤ 1 means feedlet is no later). Phone: CPU throttled 4×, 150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up. Repeat: code in the HTTP cache (\`immutable\`), page and feed fetched again.`);
+  if (BASELINE) out.push(`The older build: \`${BASELINE}\`, served the same way under /base/.`);
   out.push('');
-  out.push('| visit | samples | feedlet | DOMParser script | ratio |');
-  out.push('|---|---:|---:|---:|---:|');
+  out.push(`| visit | samples | feedlet | DOMParser script | ratio |${BASELINE ? ' older build | its ratio |' : ''}`);
+  out.push(`|---|---:|---:|---:|---:|${BASELINE ? '---:|---:|' : ''}`);
   for (const { condition, samples } of results) {
-    const f = median(samples.feedlet.map((s) => s.total));
-    const d = median(samples.dom.map((s) => s.total));
-    out.push(`| ${condition.name} | ${samples.feedlet.length} | ${fmt(f)} ms | ${fmt(d)} ms | ${(f / d).toFixed(2)}× |`);
+    const f = m(samples.feedlet, (s) => s.total);
+    const d = m(samples.dom, (s) => s.total);
+    const b = BASELINE ? m(samples.baseline, (s) => s.total) : NaN;
+    out.push(`| ${condition.name} | ${samples.feedlet.length} | ${fmt(f)} ms | ${fmt(d)} ms | ${(f / d).toFixed(2)}× |${BASELINE ? ` ${fmt(b)} ms | ${(b / d).toFixed(2)}× |` : ''}`);
   }
   out.push('');
-  out.push("Where feedlet's time goes (medians, ms from navigation start unless said otherwise):");
+  out.push("Where feedlet's time goes (medians, ms; chain and feed from navigation start, the rest durations; see the header of `bench/firstvisit.mjs`):");
   out.push('');
-  out.push('| visit | chain (wasm request starts) | wasm download | feed loaded | compile (wasm loaded → ready) | first call + render | to the event | bytes transferred |');
-  out.push('|---|---:|---:|---:|---:|---:|---:|---:|');
+  out.push('| build | visit | request chain (wasm asked for) | wasm download | feed loaded | compile (last byte → ready) | wait (ready → render) | first call | to the event | total | bytes transferred |');
+  out.push('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const kind of BASELINE ? ['feedlet', 'baseline'] : ['feedlet']) {
+    for (const { condition, samples } of results) {
+      const list = samples[kind];
+      out.push(`| ${kind === 'feedlet' ? 'this' : 'older'} | ${condition.name} | ${fmt(m(list, (s) => s.chain))} | ${fmt(m(list, (s) => s.download))} | ${fmt(m(list, (s) => s.feed))} | ${fmt(m(list, (s) => s.ready - s.wasmEnd))} | ${fmt(m(list, (s) => s.renderStart - s.ready))} | ${fmt(m(list, (s) => s.renderEnd - s.renderStart))} | ${fmt(m(list, (s) => s.total - s.renderEnd))} | ${fmt(m(list, (s) => s.total))} | ${fmt(m(list, (s) => s.bytes))} |`);
+    }
+  }
+  out.push('');
+  out.push('The first `renderFeeds` call against the same call made again on the same tab (same bytes and options, a new shadow root), medians in ms:');
+  out.push('');
+  out.push('| visit | first call | second call | third call | first − second |');
+  out.push('|---|---:|---:|---:|---:|');
   for (const { condition, samples } of results) {
-    const m = (f) => median(samples.feedlet.map(f));
-    out.push(`| ${condition.name} | ${fmt(m((s) => s.chain))} | ${fmt(m((s) => s.download))} | ${fmt(m((s) => s.feed))} | ${fmt(m((s) => s.ready - s.wasmEnd))} | ${fmt(m((s) => s.renderEnd - s.renderStart))} | ${fmt(m((s) => s.total))} | ${fmt(m((s) => s.bytes))} |`);
+    const list = samples.feedlet;
+    const first = m(list, (s) => s.renderEnd - s.renderStart);
+    const second = m(list, (s) => s.second);
+    out.push(`| ${condition.name} | ${fmt(first)} | ${fmt(second)} | ${fmt(m(list, (s) => s.third))} | ${fmt(first - second)} |`);
   }
   console.log(out.join('\n'));
 }

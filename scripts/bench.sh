@@ -5,6 +5,7 @@
 #   scripts/bench.sh                    everything, then docs/benchmarks.md
 #   scripts/bench.sh native limits      only these parts (printed; docs/benchmarks.md is left alone)
 #   FEEDLET_BENCH_SCALE=0.2 scripts/bench.sh   shorter sampling (noisier), for a quick look
+#   FEEDLET_BENCH_BASELINE=/tmp/old/dist scripts/bench.sh firstvisit   first visits, an older build in the same rounds
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

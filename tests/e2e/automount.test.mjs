@@ -1,7 +1,8 @@
-// The data-feedlet auto-mount: elements present at load, elements added later, data- option changes and removal.
+// The data-feedlet auto-mount: elements present at load, elements added later, data- option changes and removal;
+// and what the embed starts at load (feedlet.js and the wasm together, the wasm compiled once, whatever its MIME type).
 import assert from 'node:assert/strict';
 import { atom, posts, rss } from './lib/feeds.mjs';
-import { assertHealthy, fetchCount, pageHtml, rendered, until, waitForWidget } from './lib/harness.mjs';
+import { assertHealthy, deferred, fetchCount, pageHtml, rendered, sleep, until, waitForWidget } from './lib/harness.mjs';
 
 export const tests = [
   {
@@ -63,6 +64,55 @@ export const tests = [
       // Removing data-feedlet unmounts: the element's shadow root is emptied back to a slot.
       await page.evaluate(() => document.getElementById('a').removeAttribute('data-feedlet'));
       await waitForWidget(page, '#a', (s) => s.items.length === 0);
+      await assertHealthy(page);
+    },
+  },
+  {
+    name: 'embed: feedlet.js and feedlet_bg.wasm are requested together (no chain) and the wasm once; one mark each for the first load',
+    async fn({ scope, newPage }) {
+      scope.put('/feed.xml', atom({ entries: posts(3) }));
+      const url = scope.put('/index.html', pageHtml({ body: '<feedlet-posts id="w" src="feed.xml"></feedlet-posts><div id="a" data-feedlet="feed.xml"></div>' }));
+      const page = await newPage();
+      const wasm = { requests: 0, asked: deferred() };
+      page.on('request', (request) => {
+        if (request.url().endsWith('/feedlet_bg.wasm')) {
+          wasm.requests++;
+          wasm.asked.resolve();
+        }
+      });
+      // feedlet.js is held until the wasm was asked for (or 5 s passed): were the wasm waiting on it, it would not come.
+      let before = null;
+      await page.route('**/dist/feedlet.js', async (route) => {
+        before = await Promise.race([wasm.asked.promise.then(() => true), sleep(5000).then(() => false)]);
+        await route.continue();
+      });
+      await page.goto(url);
+      await waitForWidget(page, '#w', rendered(3));
+      await waitForWidget(page, '#a', rendered(3));
+      assert.equal(before, true, 'feedlet_bg.wasm was requested while feedlet.js was held');
+      assert.equal(wasm.requests, 1, 'one download: the module embed.js compiled is the one instantiated');
+      // Two widgets, two renders each at most: still one mark of each (bench/firstvisit.mjs reads them), no measures.
+      const marks = await page.evaluate(() => ['feedlet:ready', 'feedlet:render-start', 'feedlet:render-end'].map((name) => performance.getEntriesByName(name, 'mark').length));
+      assert.deepEqual(marks, [1, 1, 1]);
+      assert.equal(await page.evaluate(() => performance.getEntriesByType('measure').length), 0);
+      await assertHealthy(page);
+    },
+  },
+  {
+    name: 'embed: feedlet_bg.wasm served as application/octet-stream is compiled from its bytes and renders, with no warning',
+    async fn({ scope, newPage }) {
+      scope.put('/feed.xml', atom({ entries: posts(2) }));
+      const url = scope.put('/index.html', pageHtml({ body: '<feedlet-posts id="w" src="feed.xml"></feedlet-posts>' }));
+      const page = await newPage();
+      let served = 0;
+      await page.route('**/dist/feedlet_bg.wasm', async (route) => {
+        const response = await route.fetch();
+        served++;
+        await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
+      });
+      await page.goto(url);
+      await waitForWidget(page, '#w', rendered(2));
+      assert.equal(served, 1);
       await assertHealthy(page);
     },
   },

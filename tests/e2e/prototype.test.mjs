@@ -31,6 +31,9 @@ function pollute(intl) {
     ...intl && {
       calendar: 'japanese', numberingSystem: 'arab', hour12: true, hourCycle: 'h11', era: 'long', numeric: 'always',
       style: 'narrow', localeMatcher: 'lookup', timeZoneName: 'long', weekday: 'long',
+      // Each of these alone also changes (or, beside dateStyle, refuses) a DateTimeFormat built from a plain object.
+      year: '2-digit', month: 'narrow', day: '2-digit', hour: 'numeric', minute: 'numeric', second: 'numeric',
+      dayPeriod: 'long', fractionalSecondDigits: 3, formatMatcher: 'basic', timeStyle: 'full',
     },
   };
   for (const [key, value] of Object.entries(values)) {
@@ -63,7 +66,9 @@ async function samePage({ scope, server, other, newPage }, intl) {
     body: `<feedlet-posts id="el" src="feed.xml"><a href="/blog/">fallback</a></feedlet-posts>
 <div id="auto" data-feedlet="feed.xml"></div>
 <div id="api"></div>
-<feedlet-posts id="cross" src="${cross}"></feedlet-posts>`,
+<feedlet-posts id="cross" src="${cross}"></feedlet-posts>
+<feedlet-posts id="relative" src="feed.xml" date-style="relative" locale="de"></feedlet-posts>
+<feedlet-posts id="zoned" src="feed.xml" date-style="long" time-zone="Asia/Seoul" locale="ko"></feedlet-posts>`,
   }));
   // Every feed request either server sees for this test: its method and whether it carried polluted headers or
   // the cookie.
@@ -86,7 +91,7 @@ async function samePage({ scope, server, other, newPage }, intl) {
     ]);
     await page.goto(url);
     const states = {};
-    for (const id of ['el', 'auto', 'api', 'cross']) {
+    for (const id of ['el', 'auto', 'api', 'cross', 'relative', 'zoned']) {
       const state = await waitForWidget(page, `#${id}`, (s) => s.items.length > 0 || s.errorText || s.fallbackVisible, { message: `#${id} (${mode})` });
       states[id] = { ...state, items: state.items.map((item) => ({ ...item, html: undefined })) };
     }
@@ -108,6 +113,9 @@ async function samePage({ scope, server, other, newPage }, intl) {
   }
   assert.equal(results.clean.states.el.items.length, 5);
   assert.equal(results.clean.states.cross.items.length, 3);
+  // Dates in each style (medium, relative, long with a time zone) are among what was compared.
+  assert.match(results.clean.states.relative.items[0].date, /^vor \d+ Tagen$|^vorgestern$|^gestern$/);
+  assert.match(results.clean.states.zoned.items[0].date, /^\d{4}년 \d{1,2}월 \d{1,2}일$/);
   assert.equal(results.polluted.parsed, results.clean.parsed, 'parseFeed(text, {}) reads no inherited option');
   assert.equal(results.clean.parsed, 6);
 }

@@ -1,5 +1,6 @@
-// The one-script embed: defines <feedlet-posts> and mounts every [data-feedlet] element, now and when added later.
-import { FEEDLET_ATTRIBUTES, attributesToOptions, camelCase, mount, readOptions, ready } from './feedlet.js';
+// The one-script embed: starts the bindings' and the wasm's downloads (and the wasm's compile) at once, then defines
+// <feedlet-posts> and mounts every [data-feedlet] element, now and when added later; each element starts its feeds'
+// downloads as it mounts, while the wasm is still on its way.
 
 /** @import { Feed, FeedletError, Mounted, MountOptions, Options } from './feedlet.js' */
 
@@ -18,6 +19,12 @@ const mounts = new WeakMap();
 const queued = new WeakSet();
 // Whether readOptions can be called: the property getters answer only then.
 let loaded = false;
+/**
+ * The bindings (feedlet.js), imported at run time so that their download starts with the wasm's, not before it.
+ * Set before the element is defined, so every callback below can use it.
+ * @type {typeof import('./feedlet.js')}
+ */
+let api;
 
 /**
  * Mounts one element, or updates its mount with the element's current attributes.
@@ -28,7 +35,7 @@ function mountElement(element, options) {
   try {
     const current = mounts.get(element);
     if (current) current.update(options);
-    else mounts.set(element, mount(element, options));
+    else mounts.set(element, api.mount(element, options));
   } catch (error) {
     // A lifecycle callback that throws would surface as the page's uncaught exception.
     console.warn('feedlet: could not mount', element, error);
@@ -51,19 +58,19 @@ function unmountElement(element) {
  */
 export class FeedletPosts extends Base {
   /** The attributes whose changes re-render: `FEEDLET_ATTRIBUTES`. */
-  static get observedAttributes() { return FEEDLET_ATTRIBUTES; }
+  static get observedAttributes() { return api.FEEDLET_ATTRIBUTES; }
 
   connectedCallback() {
     // Properties set before the element was upgraded hide the accessors: replay them through the setters.
-    for (const name of FEEDLET_ATTRIBUTES) {
-      const property = camelCase(name);
+    for (const name of api.FEEDLET_ATTRIBUTES) {
+      const property = api.camelCase(name);
       if (Object.prototype.hasOwnProperty.call(this, property)) {
         const value = /** @type {any} */ (this)[property];
         delete (/** @type {any} */ (this))[property];
         /** @type {any} */ (this)[property] = value;
       }
     }
-    mountElement(this, attributesToOptions(this));
+    mountElement(this, api.attributesToOptions(this));
   }
 
   disconnectedCallback() {
@@ -76,7 +83,7 @@ export class FeedletPosts extends Base {
     queued.add(this);
     queueMicrotask(() => {
       queued.delete(this);
-      if (mounts.has(this)) mountElement(this, attributesToOptions(this));
+      if (mounts.has(this)) mountElement(this, api.attributesToOptions(this));
     });
   }
 
@@ -105,24 +112,26 @@ export class FeedletPosts extends Base {
   get error() { return mounts.get(this)?.error || null; }
 }
 
-for (const name of FEEDLET_ATTRIBUTES) {
-  if (name === 'refresh') continue;
-  const key = camelCase(name);
-  Object.defineProperty(FeedletPosts.prototype, key, {
-    configurable: true,
-    /** @this {Element} */
-    get() { return loaded ? /** @type {any} */ (readOptions({ [key]: this.getAttribute(name) }).options)[key] : undefined; },
-    /** @this {Element} @param {unknown} value */
-    set(value) {
-      if (value == null) this.removeAttribute(name);
-      else this.setAttribute(name, value === true ? '' : Array.isArray(value) ? value.join(' ') : String(value));
-    },
-  });
+/** Defines the reflected option properties on the element's prototype. */
+function defineProperties() {
+  for (const name of api.FEEDLET_ATTRIBUTES) {
+    if (name === 'refresh') continue;
+    const key = api.camelCase(name);
+    Object.defineProperty(FeedletPosts.prototype, key, {
+      configurable: true,
+      /** @this {Element} */
+      get() { return loaded ? /** @type {any} */ (api.readOptions({ [key]: this.getAttribute(name) }).options)[key] : undefined; },
+      /** @this {Element} @param {unknown} value */
+      set(value) {
+        if (value == null) this.removeAttribute(name);
+        else this.setAttribute(name, value === true ? '' : Array.isArray(value) ? value.join(' ') : String(value));
+      },
+    });
+  }
 }
 
 /** The [data-feedlet] elements mounted, to find the removed ones. @type {Set<Element>} */
 const autoMounted = new Set();
-const dataAttributes = FEEDLET_ATTRIBUTES.map((name) => name === 'src' ? 'data-feedlet' : 'data-' + name);
 
 /**
  * Mounts, updates or unmounts one [data-feedlet] element to match its attributes and whether it is in the page.
@@ -130,7 +139,7 @@ const dataAttributes = FEEDLET_ATTRIBUTES.map((name) => name === 'src' ? 'data-f
  */
 function sync(element) {
   if (element.isConnected && element.hasAttribute('data-feedlet') && element.localName !== 'feedlet-posts') {
-    mountElement(element, attributesToOptions(element, 'data-'));
+    mountElement(element, api.attributesToOptions(element, 'data-'));
     autoMounted.add(element);
   } else if (autoMounted.delete(element)) unmountElement(element);
 }
@@ -152,18 +161,52 @@ function start() {
         if (record.removedNodes.length) for (const element of autoMounted) if (!element.isConnected) touched.add(element);
       }
       touched.forEach(sync);
-    }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: dataAttributes });
+    }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: api.FEEDLET_ATTRIBUTES.map((name) => name === 'src' ? 'data-feedlet' : 'data-' + name) });
   } catch (error) {
     console.warn('feedlet: could not start the data-feedlet auto-mount:', error);
   }
 }
 
+/**
+ * The wasm module, downloaded and compiled as its bytes arrive (`compileStreaming`), or compiled from its bytes when
+ * the server does not send it as application/wasm (which compileStreaming refuses).
+ * @param {URL} url
+ * @returns {Promise<WebAssembly.Module>}
+ */
+const compile = (url) => fetch(url).then((response) => {
+  if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
+  return /^application\/wasm\b/i.test(response.headers.get('content-type') || '')
+    ? WebAssembly.compileStreaming(response)
+    : response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes));
+});
+
+/**
+ * Whether an element already in the page shows dates (the default; not `date="false"`).
+ * @returns {boolean}
+ */
+const showsDates = () => [...document.querySelectorAll('feedlet-posts, [data-feedlet]')]
+  .some((element) => element.getAttribute(element.localName === 'feedlet-posts' ? 'date' : 'data-date') !== 'false');
+
 // A second copy of the embed on the same page leaves the first in charge.
 if (typeof customElements != 'undefined' && !customElements.get('feedlet-posts')) {
-  // Start the wasm download first, before the elements start theirs; a failure is logged once by ready().
-  ready().then(() => { loaded = true; }, () => {});
-  customElements.define('feedlet-posts', FeedletPosts);
-  // DOMContentLoaded fires once; no listener options, which a polluted Object.prototype could add to.
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
-  else start();
+  // Both downloads start in this task: one round trip after this script, not one after the other. Should the page
+  // also have loaded the module itself (feedlet.js imported and called before this), the module it loaded is used.
+  const compiled = compile(new URL('feedlet_bg.wasm', import.meta.url));
+  compiled.catch(() => {}); // reported by ready() below
+  import('./feedlet.js').then((bindings) => {
+    if (customElements.get('feedlet-posts')) return;
+    api = bindings;
+    api.default({ module_or_path: compiled }).catch(() => {});
+    // A failure is logged once by ready().
+    api.ready().then(() => { loaded = true; }, () => {});
+    defineProperties();
+    customElements.define('feedlet-posts', FeedletPosts);
+    // DOMContentLoaded fires once; no listener options, which a polluted Object.prototype could add to.
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+    else start();
+    // The first Intl formatter of a page loads the locale data: on a slow phone a fifth of a second of main thread,
+    // which the first render would pay. Paid in the next task, once the elements have started their downloads, it
+    // overlaps them and the wasm's compile.
+    if (showsDates()) setTimeout(() => new Intl.DateTimeFormat());
+  }, (error) => console.warn('feedlet: could not load feedlet.js next to embed.js:', error));
 }

@@ -10,12 +10,26 @@ let loading;
 export let loaded = false;
 
 /**
+ * A User Timing mark for `make bench` (bench/firstvisit.mjs) to split the first visit: `feedlet:ready` once the
+ * module is instantiated, `feedlet:render-start` and `feedlet:render-end` around the first render. Only marks, each
+ * once per page (a refreshing widget adds none), and nothing where the Performance API is missing.
+ * @param {string} name
+ */
+const mark = (name) => { try { performance.mark(name); } catch { /* no performance timeline */ } };
+
+// Marks `feedlet:ready` the first time the module is known to be instantiated.
+const instantiated = () => {
+  if (!loaded) mark('feedlet:ready');
+  loaded = true;
+};
+
+/**
  * Like `init()`, but memoized: the wasm loads once however often it is called. Rejects with a FeedletError of kind
  * "wasm" (logged once to the console); after a failure, a later call tries again.
  * @returns {Promise<void>}
  */
 export function ready() {
-  return loading || (loading = init().then(() => { loaded = true; }, (cause) => {
+  return loading || (loading = init().then(instantiated, (cause) => {
     loading = undefined;
     const error = feedletError('wasm', `could not load feedlet_bg.wasm (${cause && cause.message || cause}). Serve it next to feedlet.js as application/wasm, and allow 'wasm-unsafe-eval' in a CSP script-src. The fallback content stays.`, '', { cause });
     warn(error.message);
@@ -64,15 +78,38 @@ function restart() {
   }
 }
 
+// Whether a render has started: only the first is marked.
+let rendering = false;
+
+/**
+ * A render export, guarded, whose first call is marked (`feedlet:render-start`, `feedlet:render-end`).
+ * @template {(...args: any[]) => any} F
+ * @param {F} call
+ * @returns {F}
+ */
+const marked = (call) => {
+  const guarded = guard(call);
+  return /** @type {F} */ ((/** @type {any[]} */ ...args) => {
+    if (rendering || !loaded) return guarded(...args);
+    rendering = true;
+    mark('feedlet:render-start');
+    try {
+      return guarded(...args);
+    } finally {
+      mark('feedlet:render-end');
+    }
+  });
+};
+
 // The exports, guarded. Their signatures, and the Rust doc comments on them, are in feedlet_bindings.d.ts.
 /** Parses a feed into a plain object; see `parseFeed` in feedlet_bindings.d.ts. */
 export const parseFeed = guard(bindings.parseFeed);
 /** Reads options as every entry point does; see `readOptions` in feedlet_bindings.d.ts. */
 export const readOptions = guard(bindings.readOptions);
 /** Renders one feed into an element; see `renderFeed` in feedlet_bindings.d.ts. */
-export const renderFeed = guard(bindings.renderFeed);
+export const renderFeed = marked(bindings.renderFeed);
 /** Merges and renders several feeds; see `renderFeeds` in feedlet_bindings.d.ts. */
-export const renderFeeds = guard(bindings.renderFeeds);
+export const renderFeeds = marked(bindings.renderFeeds);
 /** Renders the loading skeleton; see `renderSkeleton` in feedlet_bindings.d.ts. */
 export const renderSkeleton = guard(bindings.renderSkeleton);
 /**
@@ -80,7 +117,7 @@ export const renderSkeleton = guard(bindings.renderSkeleton);
  * @type {typeof init}
  */
 export default (...input) => init(...input).then((exports) => {
-  loaded = true;
+  instantiated();
   return exports;
 });
 /**
@@ -89,6 +126,6 @@ export default (...input) => init(...input).then((exports) => {
  */
 export const initSync = (module) => {
   const exports = bindings.initSync(module);
-  loaded = true;
+  instantiated();
   return exports;
 };

@@ -1,6 +1,9 @@
-//! Dates as the viewer reads them: `Intl.DateTimeFormat` and `Intl.RelativeTimeFormat`, made once per render.
+//! Dates as the viewer reads them: `Intl.DateTimeFormat` and `Intl.RelativeTimeFormat`, made once per locale and style.
+
+use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::options::{DateStyle, Options};
 
@@ -23,6 +26,71 @@ extern "C" {
     fn format_relative(this: &RelativeFormat, value: f64, unit: &str) -> Result<String, JsValue>;
 }
 
+/// The most formatters kept for reuse: a page seldom shows more than a few locales and styles.
+const KEPT: usize = 8;
+
+thread_local! {
+    /// Formatters by key (see [`key_of`]) in a prototype-less object, null where even the defaults were refused,
+    /// and how many it holds: at most [`KEPT`], then it starts afresh. Building a formatter loads locale data,
+    /// which on a slow phone costs milliseconds per render.
+    static FORMATS: RefCell<(js_sys::Object, usize)> = RefCell::new((bare(), 0));
+}
+
+/// The formatter kept under `key`, or the one `make` builds (kept for the next render); `None` when none could be
+/// built.
+fn reuse<T: JsCast>(key: &str, make: impl FnOnce() -> Option<T>) -> Option<T> {
+    let key = JsValue::from_str(key);
+    let found = FORMATS.with_borrow(|(kept, _)| js_sys::Reflect::get(kept, &key).ok());
+    if let Some(found) = found.filter(|found| !found.is_undefined()) {
+        return (!found.is_null()).then(|| found.unchecked_into());
+    }
+    let made = make();
+    FORMATS.with_borrow_mut(|(kept, count)| {
+        if *count >= KEPT {
+            *kept = bare();
+            *count = 0;
+        }
+        *count += 1;
+        let value: &JsValue = match &made {
+            Some(format) => format.as_ref(),
+            None => &JsValue::NULL,
+        };
+        // A failed store only means the next render builds the formatter again.
+        let _ = js_sys::Reflect::set(kept, &key, value);
+    });
+    made
+}
+
+/// A formatter's key: its parts, each ended by a NUL. A part with a NUL of its own is never a valid locale or time
+/// zone, and the browser treats every invalid one alike: such parts are all written as U+FFFE, which no valid one has.
+fn key_of(parts: &[&str]) -> String {
+    let mut key = String::new();
+    for part in parts {
+        key.push_str(if part.contains('\0') {
+            "\u{fffe}"
+        } else {
+            part
+        });
+        key.push('\0');
+    }
+    key
+}
+
+/// A new object without a prototype.
+fn bare() -> js_sys::Object {
+    js_sys::Object::create(JsValue::NULL.unchecked_ref::<js_sys::Object>())
+}
+
+/// An options dictionary without a prototype: `Intl` reads its options through the prototype chain, and a page's
+/// `Object.prototype.timeZone` (or `calendar`, `hour12`, `weekday`…) must not change the widget's dates.
+fn dictionary(entries: &[(&str, &str)]) -> Result<js_sys::Object, JsValue> {
+    let object = bare();
+    for (key, value) in entries {
+        js_sys::Reflect::set(&object, &JsValue::from_str(key), &JsValue::from_str(value))?;
+    }
+    Ok(object)
+}
+
 /// The formatters one render uses, and its notion of now.
 pub(crate) struct Dates {
     date_format: Option<DateFormat>,
@@ -31,7 +99,8 @@ pub(crate) struct Dates {
 }
 
 impl Dates {
-    /// Formatters for the options' locale, time zone and date style; none when dates are hidden.
+    /// Formatters for the options' locale, time zone and date style (made once per combination and reused); none
+    /// when dates are hidden.
     pub(crate) fn new(options: &Options) -> Result<Dates, JsValue> {
         let mut dates = Dates {
             date_format: None,
@@ -41,35 +110,43 @@ impl Dates {
         if !options.date {
             return Ok(dates);
         }
-        let locales = match options.locale.as_deref().filter(|l| !l.trim().is_empty()) {
-            Some(locale) => JsValue::from_str(locale.trim()),
-            None => JsValue::UNDEFINED,
-        };
-        let format_options = js_sys::Object::new();
+        let locale = options
+            .locale
+            .as_deref()
+            .map(str::trim)
+            .filter(|l| !l.is_empty());
+        let locales = locale.map_or(JsValue::UNDEFINED, JsValue::from_str);
         let style = if options.date_style == DateStyle::Long {
             "long"
         } else {
             "medium"
         };
-        js_sys::Reflect::set(&format_options, &"dateStyle".into(), &style.into())?;
-        if let Some(zone) = options
+        let zone = options
             .time_zone
             .as_deref()
-            .filter(|z| !z.trim().is_empty())
-        {
-            js_sys::Reflect::set(&format_options, &"timeZone".into(), &zone.trim().into())?;
-        }
+            .map(str::trim)
+            .filter(|z| !z.is_empty());
+        let key = key_of(&[style, locale.unwrap_or_default(), zone.unwrap_or_default()]);
         // A locale or time zone the browser rejects falls back to the defaults rather than failing the render.
-        dates.date_format = DateFormat::new(&locales, &format_options)
-            .or_else(|_| DateFormat::new(&JsValue::UNDEFINED, &format_options))
-            .or_else(|_| DateFormat::new(&JsValue::UNDEFINED, &JsValue::UNDEFINED))
-            .ok();
+        dates.date_format = reuse(&key, || {
+            let format_options = match zone {
+                Some(zone) => dictionary(&[("dateStyle", style), ("timeZone", zone)]),
+                None => dictionary(&[("dateStyle", style)]),
+            }
+            .ok()?;
+            DateFormat::new(&locales, &format_options)
+                .or_else(|_| DateFormat::new(&JsValue::UNDEFINED, &format_options))
+                .or_else(|_| DateFormat::new(&JsValue::UNDEFINED, &JsValue::UNDEFINED))
+                .ok()
+        });
         if options.date_style == DateStyle::Relative {
-            let relative_options = js_sys::Object::new();
-            js_sys::Reflect::set(&relative_options, &"numeric".into(), &"auto".into())?;
-            dates.relative_format = RelativeFormat::new(&locales, &relative_options)
-                .or_else(|_| RelativeFormat::new(&JsValue::UNDEFINED, &relative_options))
-                .ok();
+            let key = key_of(&["relative", locale.unwrap_or_default()]);
+            dates.relative_format = reuse(&key, || {
+                let relative_options = dictionary(&[("numeric", "auto")]).ok()?;
+                RelativeFormat::new(&locales, &relative_options)
+                    .or_else(|_| RelativeFormat::new(&JsValue::UNDEFINED, &relative_options))
+                    .ok()
+            });
         }
         Ok(dates)
     }
