@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use crate::model::Format;
+use crate::options::FeedType;
 use crate::text::start_tags;
 use crate::url::{resolve, safe_url, web_host};
 
@@ -11,6 +12,7 @@ const MAX_LINKS: usize = 64;
 
 /// A feed that a page links to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct FeedLink {
     /// The feed's address, resolved against the page (and its `<base href>`); always http(s).
@@ -110,6 +112,17 @@ pub fn discover(html: &str, page_url: Option<&str>, prefer: Option<Format>) -> V
         }
     };
     crate::sort::sorted_by_key(found, |link| rank(link.format))
+}
+
+/// The `feedType` option names a kind of feed; RSS stands for RSS 1 too (see `same_kind`).
+impl From<FeedType> for Format {
+    fn from(kind: FeedType) -> Format {
+        match kind {
+            FeedType::Atom => Format::Atom,
+            FeedType::Rss => Format::Rss2,
+            FeedType::Json => Format::Json,
+        }
+    }
 }
 
 /// RSS 1 and RSS 2 are one kind when a page or a user asks for "RSS".

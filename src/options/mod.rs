@@ -95,7 +95,7 @@ impl<'de> Deserialize<'de> for ParseOptions {
 /// What to show and how: the options of the widget, the JS API and `feedlet render`, in one struct.
 ///
 /// JavaScript passes the same names in camelCase; HTML attributes and CLI flags use kebab-case.
-/// The last seven (`src` to `timeout`) are the widget's own (`mount` in `feedlet.js`); rendering ignores them.
+/// The last nine (`src` to `more`) are the widget's own (`mount` in `feedlet.js`); rendering ignores them.
 /// It deserializes leniently, from typed values or from attribute text (see `Options::read`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
@@ -163,6 +163,13 @@ pub struct Options {
     pub light_dom: bool,
     /// Milliseconds before the widget abandons a fetch; 0 means the default. Default: 10000.
     pub timeout: f64,
+    /// When `src` is a page rather than a feed, the kind of feed to follow among those its `<link rel="alternate">`
+    /// elements name: `atom`, `rss` or `json`; the others stay as fallbacks. Default: none (Atom, then RSS, then
+    /// JSON Feed).
+    pub feed_type: Option<FeedType>,
+    /// A "show more" button after the list, which reveals the next `limit` posts of the feeds already loaded.
+    /// Default: false.
+    pub more: bool,
 }
 
 impl Default for Options {
@@ -195,6 +202,8 @@ impl Default for Options {
             proxy: None,
             light_dom: false,
             timeout: DEFAULT_TIMEOUT,
+            feed_type: None,
+            more: false,
         }
     }
 }
@@ -274,6 +283,8 @@ impl Settings for Options {
                 &mut self.timeout,
                 number(given).map(|t| if t > 0.0 { t } else { DEFAULT_TIMEOUT }),
             ),
+            "feedType" => put(&mut self.feed_type, choice(given).map(Some)),
+            "more" => put(&mut self.more, switch(given)),
             _ => Outcome::Unknown,
         }
     }
@@ -336,6 +347,19 @@ pub enum LinkTarget {
     /// A new tab, with `rel="noopener noreferrer"`.
     #[serde(rename = "_blank")]
     NewTab,
+}
+
+/// The kind of feed autodiscovery prefers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "lowercase")]
+pub enum FeedType {
+    /// `application/atom+xml`.
+    Atom,
+    /// `application/rss+xml` (RSS 2) or `application/rdf+xml` (RSS 1).
+    Rss,
+    /// `application/feed+json` or `application/json` (JSON Feed).
+    Json,
 }
 
 /// How summaries render.
