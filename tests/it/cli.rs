@@ -386,7 +386,10 @@ fn discover_prints_the_feed_links_of_a_page_as_json() {
     assert_eq!(json[1]["format"], "atom");
     // A page without feed links prints an empty list; a wrong kind is a mistake to fix.
     let output = run(&["discover", "-"], Some(b"<html><head></head></html>"));
-    assert_eq!((output.status.code(), stdout(&output)), (Some(0), "[]\n".to_owned()));
+    assert_eq!(
+        (output.status.code(), stdout(&output)),
+        (Some(0), "[]\n".to_owned())
+    );
     let output = run(&["discover", "--feed-type", "opml", "-"], Some(page));
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("feed-type"), "{}", stderr(&output));
