@@ -50,6 +50,17 @@ pub fn discover(html: &str, page_url: Option<&str>, prefer: Option<Format>) -> V
         .map(str::to_owned);
     let mut base_seen = false;
     let mut found: Vec<FeedLink> = Vec::new();
+    let rank = |format: Format| {
+        if prefer.is_some_and(|p| same_kind(p, format)) {
+            0
+        } else {
+            match format {
+                Format::Atom => 1,
+                Format::Rss2 | Format::Rss1 => 2,
+                Format::Json => 3,
+            }
+        }
+    };
     for (name, attributes) in start_tags(html) {
         let attribute = |key: &str| {
             attributes
@@ -93,25 +104,19 @@ pub fn discover(html: &str, page_url: Option<&str>, prefer: Option<Format>) -> V
         let title = attribute("title")
             .map(|t| crate::text::collapse_whitespace(t).into_owned())
             .filter(|t| !t.is_empty());
-        found.push(FeedLink { url, format, title });
+        // Kept in rank order as it grows, after the links of the same rank (document order within a rank): a page
+        // names a handful of feeds, and an ordered insert costs the wasm far less than an instance of the heap sort.
+        let place = rank(format);
+        let at = found
+            .iter()
+            .rposition(|link| rank(link.format) <= place)
+            .map_or(0, |i| i + 1);
+        found.insert(at, FeedLink { url, format, title });
         if found.len() >= MAX_LINKS {
             break;
         }
     }
-    let rank = |format: Format| {
-        let order = match format {
-            Format::Atom => 1,
-            Format::Rss2 | Format::Rss1 => 2,
-            Format::Json => 3,
-        };
-        let preferred = prefer.is_some_and(|p| same_kind(p, format));
-        if preferred {
-            0
-        } else {
-            order
-        }
-    };
-    crate::sort::sorted_by_key(found, |link| rank(link.format))
+    found
 }
 
 /// The `feedType` option names a kind of feed; RSS stands for RSS 1 too (see `same_kind`).

@@ -1,5 +1,6 @@
 //! `discoverFeeds`: the feed links of an HTML page, for the widget's autodiscovery (`src` set to a site's page).
 
+use js_sys::Uint8Array;
 use wasm_bindgen::prelude::*;
 
 use super::output::output;
@@ -12,12 +13,14 @@ use crate::options::Options;
 /// bytes that are not UTF-8 read as U+FFFD (feed addresses are ASCII).
 #[wasm_bindgen(js_name = discoverFeeds, unchecked_return_type = "FeedLink[]")]
 pub fn discover_feeds(
-    page: &[u8],
+    page: &Uint8Array,
     #[wasm_bindgen(js_name = pageUrl)] page_url: Option<String>,
     #[wasm_bindgen(unchecked_optional_param_type = "Partial<Options> | null")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let prefer = settings::<Options>(options)?.value.feed_type;
-    let html = String::from_utf8_lossy(page);
+    // Copied in through js_sys, as `renderFeed`'s bytes are: a `&[u8]` parameter would add its own glue.
+    let page = page.to_vec();
+    let html = String::from_utf8_lossy(&page);
     output(&crate::discover::discover(
         &html,
         page_url.as_deref(),

@@ -3,7 +3,7 @@
 // text attributes still win. Through the element and through `mount`.
 import assert from 'node:assert/strict';
 import { atom, posts } from './lib/feeds.mjs';
-import { assertHealthy, deferred, pageHtml, until, waitForWidget } from './lib/harness.mjs';
+import { assertHealthy, deferred, pageHtml, waitForWidget } from './lib/harness.mjs';
 
 const EMPTY = { en: 'No posts yet.', ko: '아직 글이 없습니다.', ja: 'まだ投稿はありません。', zh: '暂无文章。', 'zh-hant': '目前還沒有文章。', es: 'Todavía no hay entradas.', fr: 'Aucun article pour le moment.', de: 'Noch keine Beiträge.', pt: 'Ainda não há publicações.', ru: 'Пока нет записей.' };
 
@@ -59,7 +59,7 @@ for (const [i, locale] of ${JSON.stringify(Object.keys(cases))}.entries()) mount
       const got = {};
       for (const [i, locale] of Object.keys(cases).entries()) got[locale] = (await waitForWidget(page, `#m${i}`, shown)).emptyText;
       assert.deepEqual(got, Object.fromEntries(Object.entries(cases).map(([locale, key]) => [locale, EMPTY[key]])));
-      await assertHealthy(page, { messages: 1, match: [/locale/] });
+      await assertHealthy(page);
     },
   },
   {
@@ -78,7 +78,6 @@ for (const [i, locale] of ${JSON.stringify(Object.keys(cases))}.entries()) mount
       assert.equal(label, 'Beiträge werden geladen…');
       held.resolve();
       assert.equal((await waitForWidget(page, '#w', shown)).emptyText, EMPTY.de);
-      await until(() => page.locator('#w').evaluate((el) => el.options.locale === 'de-DE'), { message: 'the locale in effect' });
       await assertHealthy(page);
     },
   },

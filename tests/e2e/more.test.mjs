@@ -23,10 +23,11 @@ export const tests = [
     name: 'more: the button reveals the next limit posts without a request, moves focus to the first new post and announces it',
     async fn({ scope, newPage }) {
       scope.put('/feed.xml', atom({ entries: posts(8) }));
+      scope.put('/other.xml', atom({ entries: posts(8) }));
       const page = await newPage();
       await page.goto(scope.put('/index.html', pageHtml({ body: `
         <feedlet-posts id="w" src="feed.xml" limit="3" more style="--feedlet-accent: rgb(200, 0, 100)"></feedlet-posts>
-        <feedlet-posts id="off" src="feed.xml" limit="3"></feedlet-posts>` })));
+        <feedlet-posts id="off" src="other.xml" limit="3"></feedlet-posts>` })));
       await waitForWidget(page, '#w', rendered(3));
       await waitForWidget(page, '#off', rendered(3));
       assert.equal((await page.locator('#off').evaluate(moreState)).button, null, 'off by default');

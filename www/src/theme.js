@@ -33,8 +33,6 @@ a.feedlet__title:hover{text-decoration:underline}
 .feedlet__summary img{max-width:100%;height:auto}
 .feedlet__empty{margin:0;color:var(--_m)}
 .feedlet__more{display:block;margin:var(--_g) auto 0;padding:.5em 1.25em;font:inherit;color:var(--_a);background:var(--_c);border:1px solid var(--_l);border-radius:var(--_r);cursor:pointer}
-.feedlet__more:hover{border-color:var(--_a)}
-.feedlet__more:focus-visible{outline:2px solid var(--_a);outline-offset:2px}
 .feedlet--cards .feedlet__list{grid-template-columns:repeat(auto-fill,minmax(min(100%,15rem),1fr))}
 .feedlet--cards .feedlet__item{background:var(--_c);border:1px solid var(--_l);border-radius:var(--_r);padding:var(--_p);overflow:hidden}
 .feedlet__image,.feedlet--cards .feedlet__item--skeleton::before{display:block;width:calc(100% + 2*var(--_p));max-width:none;height:auto;aspect-ratio:var(--feedlet-image-ratio,16/9);object-fit:cover;margin:calc(-1*var(--_p)) calc(-1*var(--_p)) .5em;background:var(--_l)}
