@@ -51,8 +51,10 @@ export function download(url, proxy, signal) {
     const input = await read(response, url);
     const type = response.headers.get('content-type') || '';
     const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(type);
+    // A web page (served as HTML or XHTML) is read for its feed links; a feed sent as text/html has none, and parses.
+    const page = /^(text\/html|application\/xhtml\+xml)\b/i.test(type);
     // Through a proxy, relative links still resolve against the feed's own address.
-    return { input, charset: charset ? charset[1] : undefined, baseUrl: (!proxy && response.url) || url, time: Date.now(), page: isPage(type, input) };
+    return { input, charset: charset ? charset[1] : undefined, baseUrl: (!proxy && response.url) || url, time: Date.now(), page };
   };
   return {
     key: address(url, proxy),
@@ -129,21 +131,6 @@ async function read(response, url) {
   }
   return input;
 }
-
-/**
- * Whether a response is a web page (to look for feed links in) rather than a feed: served as HTML or XHTML, or
- * starting like an HTML document, and not starting like a feed (some servers send feeds as text/html).
- * @param {string} type the Content-Type
- * @param {Uint8Array} input
- */
-function isPage(type, input) {
-  const start = new TextDecoder().decode(input.subarray(0, 1024));
-  return (/^\s*(text\/html|application\/xhtml\+xml)\s*(;|$)/i.test(type) || HTML_START.test(start)) && !FEED_START.test(start);
-}
-// What a document's first element is, after an XML declaration and comments.
-const PROLOG = String.raw`^\s*(<\?xml[^]*?\?>\s*)?(<!--[^]*?-->\s*)*<`;
-const HTML_START = RegExp(PROLOG + String.raw`(!doctype\s+html|html)[\s>]`, 'i');
-const FEED_START = RegExp(PROLOG + String.raw`(rss|feed|rdf:rdf)[\s>]`, 'i');
 
 /**
  * The feed URLs that raw options name, as written: split at commas and spaces, resolved against the page. Only a
