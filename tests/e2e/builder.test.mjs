@@ -283,7 +283,11 @@ export const tests = [
       assert.ok(await page.locator('#date-style').isDisabled());
       assert.match(await code(page, 'embed-code'), / date="false"/);
       assert.doesNotMatch(await code(page, 'embed-code'), /date-style/);
-      // The error messages, the invalid fields and the disabled select pass axe, in light and in dark.
+      // The error messages, the invalid fields and the disabled select pass axe, in light and in dark. The preview
+      // shows the site's posts (found through the page's feed link), whose links #123456 would make unreadable in
+      // dark: no colour contrasts with both schemes' backgrounds, so the accent goes back to the theme's.
+      await retype(page, '#accent', '');
+      assert.doesNotMatch(await code(page, 'embed-code'), /--feedlet-accent/);
       await retype(page, '#limit', '0');
       await retype(page, '#radius', '99');
       assert.ok(await page.locator('#limit-error').isVisible() && await page.locator('#radius-error').isVisible());
