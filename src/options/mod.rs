@@ -129,7 +129,8 @@ pub struct Options {
     pub summary_length: usize,
     /// `medium` ("Mar 7, 2026"), `long` ("March 7, 2026") or `relative` ("3 days ago"). Default: `medium`.
     pub date_style: DateStyle,
-    /// A BCP 47 locale for dates. Default: none (in the browser: the closest `lang`, then `navigator.language`).
+    /// A BCP 47 locale for dates, and in the widget for its own words (empty, error and loading texts, "show more").
+    /// Default: none (in the browser: the closest `lang`, then `navigator.language`).
     pub locale: Option<String>,
     /// An IANA time zone for dates, such as `Asia/Seoul`. Default: none (the viewer's).
     pub time_zone: Option<String>,
@@ -139,9 +140,10 @@ pub struct Options {
     pub target: LinkTarget,
     /// A heading (`<h2>`) above the list. Default: none.
     pub heading: Option<String>,
-    /// The text shown when no entry matches. Default: "No posts yet.".
+    /// The text shown when no entry matches. Default: "No posts yet." (the widget: in the viewer's language).
     pub empty_text: String,
-    /// The text shown when no feed could be loaded. Default: "Could not load the posts.".
+    /// The text shown when no feed could be loaded. Default: "Could not load the posts." (the widget: in the viewer's
+    /// language).
     pub error_text: String,
     /// `text` (plain summaries) or `html` (a sanitized subset of the entry's HTML, browser only). Default: `text`.
     pub summary_mode: SummaryMode,
