@@ -101,13 +101,13 @@ export const tests = [
       const error = await page.locator('#w').evaluate((el) => ({ kind: el.error.kind, url: el.error.url }));
       assert.deepEqual(error, { kind: 'noFeedLink', url: scope.url('/plain/') });
       await waitForWidget(page, '#ok', rendered(2));
-      await assertHealthy(page, { messages: 1, match: [/is a web page/, /names no feed in a <link rel="alternate">/, /<head>/, /set src to the feed's own address/] });
+      await assertHealthy(page, { messages: 1, match: [/plain\/ is not a feed but an HTML page/, /names no feed in a <link rel="alternate">/, /add <link rel="alternate" type="application\/atom\+xml"[^]*<head>/, /Set src to the RSS, Atom or JSON Feed address itself/] });
 
       const mounted = await newPage();
       await mounted.goto(scope.put('/mount.html', mountPage(scope, { src: 'plain/', errorText: 'No feed here.' })));
       assert.equal((await waitForWidget(mounted, '#m', (s) => s.errorText !== null)).errorText, 'No feed here.');
       assert.equal(await mounted.evaluate(() => window.__mounted.error.kind), 'noFeedLink');
-      await assertHealthy(mounted, { messages: 1, match: [/is a web page/] });
+      await assertHealthy(mounted, { messages: 1, match: [/is not a feed but an HTML page/] });
     },
   },
   {

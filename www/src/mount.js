@@ -322,7 +322,7 @@ export class Mounted {
     urls.forEach((url, i) => {
       const { ok, entries, error } = sources[i];
       // A web page whose feed links were looked for, and none found, that is not a feed either.
-      if (!ok && copies[i].page && /^(empty|notXmlOrJson|notAFeed)$/.test(error?.kind || '')) return errors.push(feedletError('noFeedLink', 'it names no feed in a <link rel="alternate"> element', url));
+      if (!ok && copies[i].page && /^(empty|notXmlOrJson|notAFeed)$/.test(error?.kind || '')) return errors.push(feedletError('noFeedLink', 'the page names no feed in a <link rel="alternate"> element', url));
       if (!ok) return errors.push(feedletError(error?.kind || 'internal', error?.message || 'not read', url, error));
       const copy = copies[i];
       const old = previous.get(url);
@@ -575,10 +575,11 @@ export function mount(target, options = {}) {
 // The public types, at the end so that their doc comments attach to them alone in the generated feedlet.d.ts.
 
 /**
- * How errors are told apart: `empty`, `notXmlOrJson` and `notAFeed` (an HTML page, say) mean it is not a feed;
+ * How errors are told apart: `empty`, `notXmlOrJson` and `notAFeed` mean it is not a feed;
  * `syntax` is a parse error at `line`/`column`; `limitExceeded` a size or depth limit; `invalidInput` a wrong argument.
  * `mount` adds `network` (a network or CORS failure), `http` (a status other than 2xx), `timeout`, `wasm`
- * (feedlet_bg.wasm did not load), `noFeedLink` (`src` is a web page that links to no feed) and `internal`.
+ * (feedlet_bg.wasm did not load), `noFeedLink` (an HTML page answered, and it links to no feed: a site's page without
+ * feed links, a login page) and `internal`.
  * @typedef {'empty' | 'notXmlOrJson' | 'notAFeed' | 'syntax' | 'limitExceeded' | 'invalidInput'
  *   | 'network' | 'http' | 'timeout' | 'wasm' | 'noFeedLink' | 'internal'} FeedletErrorKind
  */
