@@ -601,9 +601,10 @@ export function mount(target, options = {}) {
 /**
  * The options of `mount`: every option of `Options` (what `readOptions` reads), typed or as an attribute's text,
  * and the entry template. `src` is one or more feed URLs (or web pages that link to their feed), relative to the
- * page; a string may hold several, comma- or space-separated. `summary` also takes "html" (the same as `summaryMode: "html"`). `template`: markup for each
- * entry, whose elements marked `data-field="title|link|date|summary|image|author|categories"` are filled; default:
- * the target's `<template>` child, if any.
+ * page; a string may hold several, comma- or space-separated. `summary` also takes "html" (the same as
+ * `summaryMode: "html"`). `template`: markup for each entry, whose elements marked
+ * `data-field="title|link|date|summary|image|author|categories"` are filled; default: the target's `<template>`
+ * child, if any.
  * @typedef {{ [K in keyof Options]?: Options[K] | string | null } & {
  *   summary?: boolean | 'html' | string | null,
  *   template?: HTMLTemplateElement | null,
