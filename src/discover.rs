@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use crate::model::Format;
+use crate::options::FeedType;
 use crate::text::start_tags;
 use crate::url::{resolve, safe_url, web_host};
 
@@ -11,6 +12,7 @@ const MAX_LINKS: usize = 64;
 
 /// A feed that a page links to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct FeedLink {
     /// The feed's address, resolved against the page (and its `<base href>`); always http(s).
@@ -48,6 +50,17 @@ pub fn discover(html: &str, page_url: Option<&str>, prefer: Option<Format>) -> V
         .map(str::to_owned);
     let mut base_seen = false;
     let mut found: Vec<FeedLink> = Vec::new();
+    let rank = |format: Format| {
+        if prefer.is_some_and(|p| same_kind(p, format)) {
+            0
+        } else {
+            match format {
+                Format::Atom => 1,
+                Format::Rss2 | Format::Rss1 => 2,
+                Format::Json => 3,
+            }
+        }
+    };
     for (name, attributes) in start_tags(html) {
         let attribute = |key: &str| {
             attributes
@@ -91,25 +104,30 @@ pub fn discover(html: &str, page_url: Option<&str>, prefer: Option<Format>) -> V
         let title = attribute("title")
             .map(|t| crate::text::collapse_whitespace(t).into_owned())
             .filter(|t| !t.is_empty());
-        found.push(FeedLink { url, format, title });
+        // Kept in rank order as it grows, after the links of the same rank (document order within a rank): a page
+        // names a handful of feeds, and an ordered insert costs the wasm far less than an instance of the heap sort.
+        let place = rank(format);
+        let at = found
+            .iter()
+            .rposition(|link| rank(link.format) <= place)
+            .map_or(0, |i| i + 1);
+        found.insert(at, FeedLink { url, format, title });
         if found.len() >= MAX_LINKS {
             break;
         }
     }
-    let rank = |format: Format| {
-        let order = match format {
-            Format::Atom => 1,
-            Format::Rss2 | Format::Rss1 => 2,
-            Format::Json => 3,
-        };
-        let preferred = prefer.is_some_and(|p| same_kind(p, format));
-        if preferred {
-            0
-        } else {
-            order
+    found
+}
+
+/// The `feedType` option names a kind of feed; RSS stands for RSS 1 too (see `same_kind`).
+impl From<FeedType> for Format {
+    fn from(kind: FeedType) -> Format {
+        match kind {
+            FeedType::Atom => Format::Atom,
+            FeedType::Rss => Format::Rss2,
+            FeedType::Json => Format::Json,
         }
-    };
-    crate::sort::sorted_by_key(found, |link| rank(link.format))
+    }
 }
 
 /// RSS 1 and RSS 2 are one kind when a page or a user asks for "RSS".

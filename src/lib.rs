@@ -62,7 +62,9 @@ pub use error::{Error, ErrorKind, Position, Warning};
 pub use model::{
     Content, Date, Entry, Escape, Feed, Format, Image, LazyText, Markup, Person, ShownDate,
 };
-pub use options::{DateStyle, Layout, LinkTarget, Options, ParseOptions, Read, Sort, SummaryMode};
+pub use options::{
+    DateStyle, FeedType, Layout, LinkTarget, Options, ParseOptions, Read, Sort, SummaryMode,
+};
 pub use render::{render_html, render_into, render_skeleton_into, HtmlSink, Sink};
 pub use select::{prepare, select, summary, thumbnail, Post};
 pub use text::{

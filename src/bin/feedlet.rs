@@ -1,4 +1,5 @@
-//! The `feedlet` command: parse a feed to JSON, or prerender its recent-posts list to static HTML.
+//! The `feedlet` command: parse a feed to JSON, prerender its recent-posts list to static HTML, or list the feeds a
+//! page links to.
 //!
 //! The CLI is native-only; on wasm32 this binary is an empty stub so `cargo test --target wasm32-unknown-unknown` builds.
 
@@ -19,6 +20,8 @@ mod cli {
     const USAGE: &str = "usage:
   feedlet parse  [OPTIONS] FILE|-    print the feed as JSON (the shape of parseFeed)
   feedlet render [OPTIONS] FILE|-    print the recent-posts list as static HTML
+  feedlet discover [--base URL] [--feed-type atom|rss|json] FILE|-
+                                     print the feeds an HTML page links to as JSON, best first
 OPTIONS are `--name value` (or `--name=value`): the parse options (--base URL, --charset NAME, --max-entries N, ...)
 and the widget's options, named as its attributes (--limit 10, --layout cards, --summary-length 100, --date false,
 --category rust,wasm, ...), read by the same rules as in the browser.";
@@ -34,9 +37,17 @@ and the widget's options, named as its attributes (--limit 10, --layout cards, -
         }
     }
 
+    /// Which command.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Verb {
+        Parse,
+        Render,
+        Discover,
+    }
+
     /// What the command line asks for.
     struct Command {
-        render: bool,
+        verb: Verb,
         file: String,
         parse_options: feedlet::ParseOptions,
         options: feedlet::Options,
@@ -49,6 +60,18 @@ and the widget's options, named as its attributes (--limit 10, --layout cards, -
         };
         let bytes = read_input(&command.file)?;
         let file = &command.file;
+        if command.verb == Verb::Discover {
+            // As in the browser (`discoverFeeds`): feed addresses are ASCII, so the page's bytes read as UTF-8.
+            let page = String::from_utf8_lossy(&bytes);
+            let links = feedlet::discover(
+                &page,
+                command.parse_options.base_url.as_deref(),
+                command.options.feed_type.map(Into::into),
+            );
+            let mut json = serde_json::to_string_pretty(&links).map_err(|e| e.to_string())?;
+            json.push('\n');
+            return write_out(&json);
+        }
         let mut feed = feedlet::parse(&bytes, &command.parse_options)
             .map_err(|e| format!("{file}:{}:{}: {}", e.line, e.column, e.message))?;
         for warning in &feed.warnings {
@@ -57,7 +80,7 @@ and the widget's options, named as its attributes (--limit 10, --layout cards, -
                 warning.line, warning.column, warning.message
             );
         }
-        let output = if command.render {
+        let output = if command.verb == Verb::Render {
             feedlet::render_html(std::slice::from_ref(&feed), &command.options)
         } else {
             feedlet::prepare(&mut feed);
@@ -65,6 +88,10 @@ and the widget's options, named as its attributes (--limit 10, --layout cards, -
             json.push('\n');
             json
         };
+        write_out(&output)
+    }
+
+    fn write_out(output: &str) -> Result<(), String> {
         let mut stdout = std::io::stdout().lock();
         // A closed pipe (`feedlet parse x | head`) is not an error worth a panic.
         let _ = stdout.write_all(output.as_bytes());
@@ -75,9 +102,10 @@ and the widget's options, named as its attributes (--limit 10, --layout cards, -
     /// Reads the arguments; `None` asks for the usage text.
     fn command(args: &[String]) -> Result<Option<Command>, String> {
         let mut iter = args.iter();
-        let render = match iter.next().map(String::as_str) {
-            Some("parse") => false,
-            Some("render") => true,
+        let verb = match iter.next().map(String::as_str) {
+            Some("parse") => Verb::Parse,
+            Some("render") => Verb::Render,
+            Some("discover") => Verb::Discover,
             Some("-h" | "--help" | "help") => return Ok(None),
             Some(other) => return Err(format!("unknown command {other:?}\n{USAGE}")),
             None => return Err(USAGE.to_owned()),
@@ -130,7 +158,7 @@ and the widget's options, named as its attributes (--limit 10, --layout cards, -
             return Err(format!("--{warning}"));
         }
         Ok(Some(Command {
-            render,
+            verb,
             file,
             parse_options: parse.value,
             options: options.value,

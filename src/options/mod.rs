@@ -95,7 +95,7 @@ impl<'de> Deserialize<'de> for ParseOptions {
 /// What to show and how: the options of the widget, the JS API and `feedlet render`, in one struct.
 ///
 /// JavaScript passes the same names in camelCase; HTML attributes and CLI flags use kebab-case.
-/// The last seven (`src` to `timeout`) are the widget's own (`mount` in `feedlet.js`); rendering ignores them.
+/// The last nine (`src` to `more`) are the widget's own (`mount` in `feedlet.js`); rendering ignores them.
 /// It deserializes leniently, from typed values or from attribute text (see `Options::read`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
@@ -129,7 +129,8 @@ pub struct Options {
     pub summary_length: usize,
     /// `medium` ("Mar 7, 2026"), `long` ("March 7, 2026") or `relative` ("3 days ago"). Default: `medium`.
     pub date_style: DateStyle,
-    /// A BCP 47 locale for dates. Default: none (in the browser: the closest `lang`, then `navigator.language`).
+    /// A BCP 47 locale for dates, and in the widget for its own words (empty, error and loading texts, "show more").
+    /// Default: none (in the browser: the closest `lang`, then `navigator.language`).
     pub locale: Option<String>,
     /// An IANA time zone for dates, such as `Asia/Seoul`. Default: none (the viewer's).
     pub time_zone: Option<String>,
@@ -139,9 +140,10 @@ pub struct Options {
     pub target: LinkTarget,
     /// A heading (`<h2>`) above the list. Default: none.
     pub heading: Option<String>,
-    /// The text shown when no entry matches. Default: "No posts yet.".
+    /// The text shown when no entry matches. Default: "No posts yet." (the widget: in the viewer's language).
     pub empty_text: String,
-    /// The text shown when no feed could be loaded. Default: "Could not load the posts.".
+    /// The text shown when no feed could be loaded. Default: "Could not load the posts." (the widget: in the viewer's
+    /// language).
     pub error_text: String,
     /// `text` (plain summaries) or `html` (a sanitized subset of the entry's HTML, browser only). Default: `text`.
     pub summary_mode: SummaryMode,
@@ -163,6 +165,13 @@ pub struct Options {
     pub light_dom: bool,
     /// Milliseconds before the widget abandons a fetch; 0 means the default. Default: 10000.
     pub timeout: f64,
+    /// When `src` is a page rather than a feed, the kind of feed to follow among those its `<link rel="alternate">`
+    /// elements name: `atom`, `rss` or `json`; the others stay as fallbacks. Default: none (Atom, then RSS, then
+    /// JSON Feed).
+    pub feed_type: Option<FeedType>,
+    /// A "show more" button after the list, which reveals the next `limit` posts of the feeds already loaded.
+    /// Default: false.
+    pub more: bool,
 }
 
 impl Default for Options {
@@ -195,6 +204,8 @@ impl Default for Options {
             proxy: None,
             light_dom: false,
             timeout: DEFAULT_TIMEOUT,
+            feed_type: None,
+            more: false,
         }
     }
 }
@@ -274,6 +285,8 @@ impl Settings for Options {
                 &mut self.timeout,
                 number(given).map(|t| if t > 0.0 { t } else { DEFAULT_TIMEOUT }),
             ),
+            "feedType" => put(&mut self.feed_type, choice(given).map(Some)),
+            "more" => put(&mut self.more, switch(given)),
             _ => Outcome::Unknown,
         }
     }
@@ -336,6 +349,19 @@ pub enum LinkTarget {
     /// A new tab, with `rel="noopener noreferrer"`.
     #[serde(rename = "_blank")]
     NewTab,
+}
+
+/// The kind of feed autodiscovery prefers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "lowercase")]
+pub enum FeedType {
+    /// `application/atom+xml`.
+    Atom,
+    /// `application/rss+xml` (RSS 2) or `application/rdf+xml` (RSS 1).
+    Rss,
+    /// `application/feed+json` or `application/json` (JSON Feed).
+    Json,
 }
 
 /// How summaries render.

@@ -6,6 +6,7 @@
 //! through `Serializer::json_compatible()`. tsify writes their TypeScript types, doc comments included, into the
 //! `.d.ts` wasm-bindgen generates. Errors are real JS `Error`s named `FeedletError` with `kind`, `line` and `column`.
 
+mod discover;
 mod dom;
 mod feed;
 mod json;

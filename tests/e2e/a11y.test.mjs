@@ -7,7 +7,7 @@ import { assertHealthy, pageHtml, rendered, waitForWidget, wwwRequire } from './
 const AXE = wwwRequire.resolve('axe-core/axe.min.js');
 
 /** Runs axe on the whole page; returns the violations, and how many checked nodes were inside a shadow root. */
-async function axe(page) {
+export async function axe(page) {
   await page.addScriptTag({ path: AXE });
   return page.evaluate(async () => {
     const results = await window.axe.run(document, { resultTypes: ['violations', 'passes'] });

@@ -147,7 +147,7 @@ export const tests = [
       await page.goto(url);
       await waitForEvent(page, 'feedlet:error');
       await expectFallback(page);
-      assert.match((await errorOf(page)).kind, /^(notAFeed|notXmlOrJson)$/);
+      assert.match((await errorOf(page)).kind, /^(notAFeed|notXmlOrJson|noFeedLink)$/);
       await assertHealthy(page, { messages: 1, match: [/feed\.xml is not a feed/, /HTML page/i, /set src to the RSS, Atom or JSON Feed address/i] });
     },
   },
@@ -429,7 +429,8 @@ export const tests = [
         el.addEventListener('feedlet:error', (event) => ok(event.detail.errors.map((e) => ({ kind: e.kind, url: e.url.replace(/^.*\//, ''), line: e.line }))));
         el.refresh();
       }));
-      assert.deepEqual(errors.map(({ kind, url }) => ({ kind, url })), [{ kind: 'notAFeed', url: 'a.xml' }, { kind: 'syntax', url: 'b.xml' }]);
+      // An HTML page is read for feed links first (autodiscovery): with none, it is a noFeedLink error.
+      assert.deepEqual(errors.map(({ kind, url }) => ({ kind, url })), [{ kind: 'noFeedLink', url: 'a.xml' }, { kind: 'syntax', url: 'b.xml' }]);
       assert.equal(errors[1].line, 2, 'the syntax error keeps its own position');
       await assertHealthy(page, { messages: 2, match: [/(a\.xml is not a feed|b\.xml is not well-formed at line 2)/] });
     },

@@ -153,7 +153,36 @@ async function prepared(ctx) {
   return result;
 }
 
+/** The options table of a README: its rows, from the header on. */
+const optionsTable = (markdown) => (/^\| attribute \| default \| what it does \|\n(\|.*\|\n)+/m.exec(markdown) || [''])[0];
+
 export const tests = [
+  {
+    name: 'npm: the tarball carries a README people can read (embed, mount, options, theme) and both licence files',
+    async fn() {
+      const { stdout } = await sh('npm', ['pack', '--dry-run', '--json'], WWW);
+      const [pack] = JSON.parse(stdout.slice(stdout.indexOf('[')));
+      const files = pack.files.map((f) => f.path);
+      for (const f of ['README.md', 'LICENSE-MIT', 'LICENSE-APACHE', 'package.json', 'dist/feedlet.js', 'dist/embed.js', 'dist/feedlet_bg.wasm']) {
+        assert.ok(files.includes(f), `the tarball has ${f}: ${files.join(', ')}`);
+      }
+      const readme = await fs.readFile(join(WWW, 'README.md'), 'utf8');
+      assert.match(readme, /<script type="module" src="[^"]*embed\.js"><\/script>\n<feedlet-posts src=/, 'the embed snippet');
+      assert.match(readme, /import \{ mount \} from 'feedlet';[^]*mount\(document\.querySelector/, 'mount');
+      for (const property of ['accent', 'text', 'muted', 'bg', 'card-bg', 'border', 'font', 'font-size', 'gap', 'padding', 'radius', 'image-ratio']) {
+        assert.match(readme, new RegExp('`--feedlet-' + property + '`'), `the theme property --feedlet-${property}`);
+      }
+      // The options table is the repository README's, row for row, and names every attribute of the element.
+      const table = optionsTable(readme);
+      assert.equal(table, optionsTable(await fs.readFile(join(WWW, '..', 'README.md'), 'utf8')), 'the same options table as README.md');
+      const api = await fs.readFile(join(WWW, 'src', 'api.js'), 'utf8');
+      const attributes = [...(/FEEDLET_ATTRIBUTES = Object\.freeze\(\[([^]*?)\]\)/.exec(api)?.[1] || '').matchAll(/'([a-z-]+)'/g)].map((m) => m[1]);
+      assert.ok(attributes.length > 20);
+      assert.deepEqual([...table.matchAll(/^\| `([a-z-]+)` \|/gm)].map((m) => m[1]).sort(), [...attributes].sort(), 'one row per attribute');
+      assert.match(await fs.readFile(join(WWW, 'LICENSE-MIT'), 'utf8'), /^MIT License\n\nCopyright .*feedlet/);
+      assert.match(await fs.readFile(join(WWW, 'LICENSE-APACHE'), 'utf8'), /Apache License\s+Version 2\.0, January 2004[^]*END OF TERMS AND CONDITIONS/);
+    },
+  },
   {
     name: 'npm: npm pack gives an ESM package with exports, types, files and the built dist',
     timeout: 240000,

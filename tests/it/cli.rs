@@ -345,3 +345,52 @@ fn a_closed_stdout_is_not_a_panic() {
     assert!(output.status.code().is_some(), "killed by a signal");
     assert!(!String::from_utf8_lossy(&output.stderr).contains("panicked"));
 }
+
+#[test]
+fn discover_prints_the_feed_links_of_a_page_as_json() {
+    let page = br#"<!doctype html><html><head><base href="/blog/">
+        <link rel="alternate" type="application/rss+xml" href="rss.xml" title="Posts">
+        <link rel="alternate" type="application/feed+json" href="https://cdn.example/feed.json">
+        <link rel="alternate" type="application/atom+xml" href="atom.xml">
+        <link rel="alternate" type="application/atom+xml" href="javascript:alert(1)">
+        <link rel="stylesheet" type="application/atom+xml" href="not-alternate.xml">
+        </head><body><script>document.write('<link rel=alternate type=application/atom+xml href=/run.xml>')</script></body></html>"#;
+    let output = run(
+        &["discover", "--base", "https://site.example/about/", "-"],
+        Some(page),
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stderr(&output), "");
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!([
+            { "url": "https://site.example/blog/atom.xml", "format": "atom", "title": null },
+            { "url": "https://site.example/blog/rss.xml", "format": "rss2", "title": "Posts" },
+            { "url": "https://cdn.example/feed.json", "format": "json", "title": null },
+        ])
+    );
+    // --feed-type puts that kind first, the others stay as fallbacks.
+    let output = run(
+        &[
+            "discover",
+            "--base=https://site.example/",
+            "--feed-type",
+            "json",
+            "-",
+        ],
+        Some(page),
+    );
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json[0]["url"], "https://cdn.example/feed.json");
+    assert_eq!(json[1]["format"], "atom");
+    // A page without feed links prints an empty list; a wrong kind is a mistake to fix.
+    let output = run(&["discover", "-"], Some(b"<html><head></head></html>"));
+    assert_eq!(
+        (output.status.code(), stdout(&output)),
+        (Some(0), "[]\n".to_owned())
+    );
+    let output = run(&["discover", "--feed-type", "opml", "-"], Some(page));
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("feed-type"), "{}", stderr(&output));
+}

@@ -16,7 +16,7 @@ export * from './theme.js';
 export const FEEDLET_ATTRIBUTES = Object.freeze([
   'src', 'limit', 'offset', 'category', 'exclude-category', 'sort', 'date', 'summary', 'image', 'author',
   'categories', 'summary-length', 'date-style', 'locale', 'time-zone', 'layout', 'target', 'heading',
-  'empty-text', 'error-text', 'refresh', 'cache', 'cache-ttl', 'proxy', 'light-dom', 'timeout',
+  'empty-text', 'error-text', 'refresh', 'cache', 'cache-ttl', 'proxy', 'light-dom', 'timeout', 'feed-type', 'more',
 ]);
 
 /**

@@ -70,11 +70,14 @@ export function readCopy(url, proxy) {
     map.delete(key);
     save(map.set(key, key.length + text.length));
     // Every field is written, so none can come from a polluted Object.prototype.
-    const { t, body, charset, base } = JSON.parse(text);
+    const { t, body, charset, base, feed, found, prefer } = JSON.parse(text);
     const binary = atob(body);
     const input = new Uint8Array(binary.length);
     for (let i = 0; i < binary.length; i++) input[i] = binary.charCodeAt(i);
-    return { input, charset, baseUrl: typeof base == 'string' ? base : url, time: +t || 0, cached: true };
+    /** @type {Copy} */
+    const copy = { input, charset, baseUrl: typeof base == 'string' ? base : url, time: +t || 0, cached: true };
+    // A page's copy is the feed it links to: the page is not asked again while that copy is fresh.
+    return typeof feed == 'string' ? { ...copy, feedUrl: feed, found: +found || 0, prefer } : copy;
   } catch {
     // No copy, then.
   }
@@ -96,7 +99,7 @@ export function hasCopy(url, proxy) {
 /**
  * Stores the last good copy of a feed, or removes it (`copy` null): its raw bytes in base64 (decoded text would
  * lose what a legacy charset such as EUC-KR meant), the time it was fetched, the charset its response declared and
- * the URL it came from. The least recently used entries go first while the entries would exceed `CACHE_CAP`, or
+ * the URL it came from; for a web page's URL, the feed it links to (`feed`, `found`, `prefer`). The least recently used entries go first while the entries would exceed `CACHE_CAP`, or
  * while fewer than `CACHE_RESERVE` characters would stay free for the page; a copy that still does not fit is not
  * stored.
  * @param {string} url
@@ -112,7 +115,10 @@ export function storeCopy(url, proxy, copy) {
     if (copy) {
       let binary = '';
       for (let i = 0; i < copy.input.length; i += 0x8000) binary += String.fromCharCode.apply(null, /** @type {any} */ (copy.input.subarray(i, i + 0x8000)));
-      const value = JSON.stringify({ t: copy.time, body: btoa(binary), charset: copy.charset || null, base: copy.baseUrl });
+      const value = JSON.stringify({
+        t: copy.time, body: btoa(binary), charset: copy.charset || null, base: copy.baseUrl,
+        ...(copy.feedUrl ? { feed: copy.feedUrl, found: copy.found, prefer: copy.prefer || null } : {}),
+      });
       const size = key.length + value.length;
       let total = 0;
       for (const n of map.values()) total += +n || 0;

@@ -34,6 +34,7 @@ export function explain({ kind, url, message, line, column }) {
   if (kind === 'network') return `could not fetch ${url}: a network error, or a cross-origin request without CORS. Serve the feed from this page's origin, send Access-Control-Allow-Origin from its server, or set proxy (e.g. proxy="https://proxy.example/?url={url}").`;
   if (kind === 'http' || kind === 'timeout') return `${message}. Check the src URL and the server${kind === 'timeout' ? ', or raise timeout' : ''}.`;
   if (kind === 'syntax') return `${url} is not well-formed at line ${line}, column ${column}: ${message}.${FIX}`;
+  if (kind === 'noFeedLink') return `${url} is not a feed but an HTML page, and ${message}. Set src to the RSS, Atom or JSON Feed address itself (a login or error page may have answered), or add <link rel="alternate" type="application/atom+xml" href="/feed.xml"> (or application/rss+xml, application/feed+json) to the page's <head>.`;
   if (/^(empty|notXmlOrJson|notAFeed)$/.test(kind)) return `${url} is not a feed: ${message}. Set src to the RSS, Atom or JSON Feed address itself.`;
   return (url ? url + ': ' : '') + message;
 }

@@ -1,7 +1,8 @@
 // Getting a feed's bytes: the download (with its time and size limits), and the feed URLs.
 import { feedletError } from './errors.js';
+import { discoverFeeds } from './feedlet_bindings.js';
 
-/** @import { Feed } from './feedlet_bindings.js' */
+/** @import { Feed, Options } from './feedlet_bindings.js' */
 /** @import { MountOptions } from './mount.js' */
 
 /** The most bytes of a response the widget reads: the default `maxInputBytes` of `ParseOptions`, 20 MiB. */
@@ -48,9 +49,12 @@ export function download(url, proxy, signal) {
     const response = await fetch(address(url, proxy), bare({ cache: 'no-cache', signal: AbortSignal.any([signal, mine.signal]) }));
     if (!response.ok) throw feedletError('http', `HTTP ${response.status} for ${url}`, url, { status: response.status });
     const input = await read(response, url);
-    const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(response.headers.get('content-type') || '');
+    const type = response.headers.get('content-type') || '';
+    const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(type);
+    // A web page (served as HTML or XHTML) is read for its feed links; a feed sent as text/html has none, and parses.
+    const page = /^(text\/html|application\/xhtml\+xml)\b/i.test(type);
     // Through a proxy, relative links still resolve against the feed's own address.
-    return { input, charset: charset ? charset[1] : undefined, baseUrl: (!proxy && response.url) || url, time: Date.now() };
+    return { input, charset: charset ? charset[1] : undefined, baseUrl: (!proxy && response.url) || url, time: Date.now(), page };
   };
   return {
     key: address(url, proxy),
@@ -68,6 +72,31 @@ export function download(url, proxy, signal) {
     },
     cancel: () => mine.abort(),
   };
+}
+
+/**
+ * One source's copy, with autodiscovery: when `src` names a web page, the page is read for its feed links (by the
+ * wasm's tokenizer, never run) and the best one is fetched; the copy kept is that feed's, which remembers where it
+ * is. While the page's copy is younger than `cacheTtl`, the feed is asked for directly: the page itself is fetched
+ * once per cache period. A page with no feed link is left to the parser (a feed sent as text/html still renders),
+ * and `mount` reports it as a `noFeedLink` error.
+ * @param {string} url the source, as `src` names it
+ * @param {Copy | undefined} known its copy in memory
+ * @param {Options} options
+ * @param {number} start when the attempt started
+ * @param {(url: string) => Promise<{ url: string, copy?: Copy, error?: Error }>} fetchOne a download of one URL
+ */
+export async function fetchSource(url, known, options, start, fetchOne) {
+  const { feedType, cacheTtl } = options;
+  const feedUrl = known?.feedUrl && known.prefer == feedType && start - (known.found || 0) < cacheTtl * 1000 ? known.feedUrl : '';
+  const result = await fetchOne(feedUrl || url);
+  const copy = result.copy;
+  if (!copy || !(feedUrl || copy.page)) return result;
+  if (feedUrl) return { url, copy: { ...copy, feedUrl, found: known?.found, prefer: feedType } };
+  const [link] = discoverFeeds(copy.input, copy.baseUrl, options);
+  if (!link) return result;
+  const feed = await fetchOne(link.url);
+  return { url, error: feed.error, copy: feed.copy && { ...feed.copy, page: false, feedUrl: link.url, found: copy.time, prefer: feedType } };
 }
 
 /**
@@ -129,9 +158,12 @@ export const resolve = (url) => {
 };
 
 /**
- * One source's last good copy: its bytes and where they came from, and what its last render found in it.
+ * One source's last good copy: its bytes and where they came from, and what its last render found in it. When
+ * `src` named a web page, `page` is true for the page itself; the copy kept is then the feed it links to, at
+ * `feedUrl`, found at the time `found` with the `feedType` preference `prefer`.
  * @typedef {{
  *   input: Uint8Array, charset?: string | null, baseUrl: string, time: number, cached?: boolean,
- *   entries?: number, warnings?: string[], feed?: Feed,
+ *   entries?: number, warnings?: string[], feed?: Feed, page?: boolean,
+ *   feedUrl?: string, found?: number, prefer?: string | null,
  * }} Copy
  */

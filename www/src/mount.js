@@ -1,7 +1,8 @@
 // `mount`: one Mounted per widget, which fetches, caches, renders and refreshes its feeds.
 import { hasCopy, readCopy, storeCopy } from './cache.js';
 import { FIX, explain, feedletError, warn } from './errors.js';
-import { address, bare, download, guessUrls, own, resolve } from './fetch.js';
+import { address, bare, download, fetchSource, guessUrls, own, resolve } from './fetch.js';
+import { strings } from './strings.js';
 import { adoptStyles } from './theme.js';
 import { loaded, parseFeed, readOptions, ready, renderFeeds, renderSkeleton } from './wasm.js';
 
@@ -42,6 +43,13 @@ export class Mounted {
   #lastFetch = 0;
   /** Aborted by destroy(): every fetch and listener of the widget. */
   #lifetime = new AbortController();
+  /** The widget's own words, in the locale in effect. */
+  #text = strings();
+  /** Posts revealed by "show more" beyond `limit`, and the posts the last render showed. */
+  #extra = 0;
+  #count = 0;
+  /** The "show more" button (made on first use). @type {HTMLButtonElement | undefined} */
+  #moreButton;
   // The DOM: the original children (the fallback), where the list goes, and the live region.
   /** @type {ChildNode[]} */
   #original;
@@ -117,10 +125,13 @@ export class Mounted {
       this.#attach(options.lightDom);
     }
     this.#schedule();
-    if (options.src.join(' ') !== before.src.join(' ') || options.proxy !== before.proxy) {
+    this.#extra = 0;
+    const kind = options.feedType !== before.feedType;
+    if (options.src.join(' ') !== before.src.join(' ') || options.proxy !== before.proxy || kind) {
       this.#rendered = false;
-      // A copy fetched through another proxy is another response (the cache's key has the proxy too).
-      for (const url of this.#copies.keys()) if (!options.src.includes(url) || options.proxy !== before.proxy) this.#copies.delete(url);
+      // A copy fetched through another proxy is another response (the cache's key has the proxy too), and a
+      // page's feed was chosen by the feedType preference.
+      for (const [url, copy] of this.#copies) if (!options.src.includes(url) || options.proxy !== before.proxy || kind && copy.feedUrl) this.#copies.delete(url);
       return this.#run(true);
     }
     try {
@@ -188,14 +199,23 @@ export class Mounted {
   // and takes the locale from the page when none is given.
   /** @returns {Options} */
   #read() {
-    const { options, warnings } = readOptions(this.#raw);
+    const raw = this.#raw;
+    const { options, warnings } = readOptions(raw);
     for (const text of warnings) warn(text);
     options.src = options.src.map(resolve);
-    if (!options.locale) {
-      const scope = this.#target.closest('[lang]:not([lang=""])');
-      options.locale = (scope && /** @type {HTMLElement} */ (scope).lang) || document.documentElement.lang || navigator.language;
-    }
+    options.locale ||= this.#locale();
+    // The widget's own words follow the locale; a text the page sets wins.
+    const text = (this.#text = strings(options.locale));
+    const given = (/** @type {string} */ key) => typeof own(raw, key) == 'string' && !!own(raw, key).trim();
+    if (!given('emptyText')) options.emptyText = text.empty;
+    if (!given('errorText')) options.errorText = text.error;
     return (this.#options = options);
+  }
+
+  // The locale when none is given: the closest `lang`, then the browser's.
+  #locale() {
+    const scope = this.#target.closest('[lang]:not([lang=""])');
+    return (scope && /** @type {HTMLElement} */ (scope).lang) || document.documentElement.lang || navigator.language;
   }
 
   /**
@@ -279,7 +299,8 @@ export class Mounted {
     /** @type {RenderResult['sources']} */
     let sources;
     try {
-      result = renderFeeds(this.#view, copies.map(({ input, charset, baseUrl }) => ({ input, charset, baseUrl })), options, this.#template);
+      const limit = options.limit + this.#extra;
+      result = renderFeeds(this.#view, copies.map(({ input, charset, baseUrl }) => ({ input, charset, baseUrl })), this.#extra ? { ...options, limit } : options, this.#template);
       sources = result.sources;
     } catch (thrown) {
       const error = /** @type {any} */ (thrown);
@@ -300,6 +321,8 @@ export class Mounted {
     const errors = [];
     urls.forEach((url, i) => {
       const { ok, entries, error } = sources[i];
+      // A web page whose feed links were looked for, and none found, that is not a feed either.
+      if (!ok && copies[i].page && /^(empty|notXmlOrJson|notAFeed)$/.test(error?.kind || '')) return errors.push(feedletError('noFeedLink', 'the page names no feed in a <link rel="alternate"> element', url));
       if (!ok) return errors.push(feedletError(error?.kind || 'internal', error?.message || 'not read', url, error));
       const copy = copies[i];
       const old = previous.get(url);
@@ -330,16 +353,64 @@ export class Mounted {
       this.#rendered = true;
       this.#showView();
       this.#status.textContent = '';
+      this.#placeMore(result.count, sources);
       this.#emit('feedlet:load', { ...result, from });
     }
     return errors;
+  }
+
+  /**
+   * With `more`, puts the "show more" button after the list while the feeds in memory hold more posts than it
+   * shows (their entries past `offset`: a category filter or duplicates may leave fewer, and then a click adds
+   * what there is and the button goes); else takes it away.
+   * @param {number} count the posts shown
+   * @param {RenderResult['sources']} sources
+   */
+  #placeMore(count, sources) {
+    const { more, limit, offset } = /** @type {Options} */ (this.#options);
+    this.#count = count;
+    const total = sources.reduce((sum, source) => sum + source.entries, 0) - offset;
+    if (!more || !limit || count < limit + this.#extra || total <= count) return this.#moreButton?.remove();
+    let button = this.#moreButton;
+    if (!button) {
+      button = this.#moreButton = document.createElement('button');
+      button.type = 'button';
+      button.className = 'feedlet__more';
+      button.setAttribute('part', 'more');
+      button.addEventListener('click', () => this.#showMore(), bare({ signal: this.#lifetime.signal }));
+    }
+    button.textContent = this.#text.more;
+    (this.#view.querySelector('.feedlet') || this.#view).append(button);
+  }
+
+  /**
+   * Reveals the next `limit` posts from the feeds in memory (no request), moves focus to the first new post's
+   * link (so that reading and Tab go on from there, and the button follows the new posts), and announces how
+   * many were added in the live region.
+   */
+  #showMore() {
+    const options = this.#options;
+    if (!options || !this.#rendered) return;
+    const before = this.#count;
+    this.#extra += options.limit;
+    try {
+      this.#render('memory');
+    } catch (error) {
+      return warn(explain(/** @type {FeedletError} */ (error)));
+    }
+    const items = this.#view.querySelectorAll('.feedlet__item');
+    const item = /** @type {HTMLElement | undefined} */ (items[before] || items[items.length - 1]);
+    const link = item?.querySelector('a[href]');
+    if (item && !link) item.tabIndex = -1;
+    /** @type {HTMLElement | undefined} */ (link || item)?.focus();
+    this.#status.textContent = this.#text.added(this.#count - before);
   }
 
   // Nothing to show: the fallback content, else the error text.
   #fail() {
     if (this.#rendered) return;
     const raw = own(this.#raw, 'errorText');
-    const text = this.#options ? this.#options.errorText : typeof raw == 'string' && raw || 'Could not load the posts.';
+    const text = this.#options ? this.#options.errorText : typeof raw == 'string' && raw || strings(own(this.#raw, 'locale') || this.#locale()).error;
     this.#status.textContent = text;
     if (this.#hasFallback) return this.#showFallback();
     const section = document.createElement('section');
@@ -409,24 +480,26 @@ export class Mounted {
           this.#attach(light);
         }
       }
-      const { src: urls, cache: caching, cacheTtl, proxy, timeout } = /** @type {NonNullable<Mounted['options']>} */ (this.#options);
+      const { src: urls, cache: caching, cacheTtl, proxy, timeout, feedType } = /** @type {NonNullable<Mounted['options']>} */ (this.#options);
       // cache="off" and cache-ttl="0" neither store nor read; a stored copy is loaded into memory once.
       const cache = caching && cacheTtl > 0;
       if (cache && useCache) {
         for (const url of urls) {
           const copy = !this.#copies.has(url) && readCopy(url, proxy);
-          if (copy) this.#copies.set(url, copy);
+          // A page's stored feed was chosen by the feedType preference of its time.
+          if (copy && (!copy.feedUrl || copy.prefer == feedType)) this.#copies.set(url, copy);
         }
       }
       const start = Date.now();
       const isFresh = (/** @type {string} */ url) => cache && useCache && this.#copies.has(url) && start - /** @type {Copy} */ (this.#copies.get(url)).time < cacheTtl * 1000;
-      const fetchAll = (/** @type {string[]} */ list) => list.map((url) => {
+      const fetchOne = (/** @type {string} */ url) => {
         const key = address(url, proxy);
         const started = early.get(key) || download(url, proxy, signal);
         early.delete(key);
         started.limit(timeout);
         return started.result;
-      });
+      };
+      const fetchAll = (/** @type {string[]} */ list) => list.map((url) => fetchSource(url, this.#copies.get(url), /** @type {Options} */ (this.#options), start, fetchOne));
       let fetches = fetchAll(urls.filter((url) => !isFresh(url)));
       for (const unused of early.values()) unused.cancel();
       this.#lastFetch = Math.min(start, ...urls.filter(isFresh).map((url) => /** @type {Copy} */ (this.#copies.get(url)).time));
@@ -436,6 +509,7 @@ export class Mounted {
         fetches = fetches.concat(fetchAll(urls.filter((url) => isFresh(url) && !this.#copies.has(url))));
         if (!this.#rendered && !this.#hasFallback && fetches.length) {
           renderSkeleton(this.#view, this.#options);
+          this.#view.querySelector('ul')?.setAttribute('aria-label', this.#text.loading);
           this.#showView();
         }
       }
@@ -501,12 +575,13 @@ export function mount(target, options = {}) {
 // The public types, at the end so that their doc comments attach to them alone in the generated feedlet.d.ts.
 
 /**
- * How errors are told apart: `empty`, `notXmlOrJson` and `notAFeed` (an HTML page, say) mean it is not a feed;
+ * How errors are told apart: `empty`, `notXmlOrJson` and `notAFeed` mean it is not a feed;
  * `syntax` is a parse error at `line`/`column`; `limitExceeded` a size or depth limit; `invalidInput` a wrong argument.
  * `mount` adds `network` (a network or CORS failure), `http` (a status other than 2xx), `timeout`, `wasm`
- * (feedlet_bg.wasm did not load) and `internal`.
+ * (feedlet_bg.wasm did not load), `noFeedLink` (an HTML page answered, and it links to no feed: a site's page without
+ * feed links, a login page) and `internal`.
  * @typedef {'empty' | 'notXmlOrJson' | 'notAFeed' | 'syntax' | 'limitExceeded' | 'invalidInput'
- *   | 'network' | 'http' | 'timeout' | 'wasm' | 'internal'} FeedletErrorKind
+ *   | 'network' | 'http' | 'timeout' | 'wasm' | 'noFeedLink' | 'internal'} FeedletErrorKind
  */
 
 /**
@@ -525,10 +600,11 @@ export function mount(target, options = {}) {
 
 /**
  * The options of `mount`: every option of `Options` (what `readOptions` reads), typed or as an attribute's text,
- * and the entry template. `src` is one or more feed URLs, relative to the page; a string may hold several, comma- or
- * space-separated. `summary` also takes "html" (the same as `summaryMode: "html"`). `template`: markup for each
- * entry, whose elements marked `data-field="title|link|date|summary|image|author|categories"` are filled; default:
- * the target's `<template>` child, if any.
+ * and the entry template. `src` is one or more feed URLs (or web pages that link to their feed), relative to the
+ * page; a string may hold several, comma- or space-separated. `summary` also takes "html" (the same as
+ * `summaryMode: "html"`). `template`: markup for each entry, whose elements marked
+ * `data-field="title|link|date|summary|image|author|categories"` are filled; default: the target's `<template>`
+ * child, if any.
  * @typedef {{ [K in keyof Options]?: Options[K] | string | null } & {
  *   summary?: boolean | 'html' | string | null,
  *   template?: HTMLTemplateElement | null,

@@ -8,7 +8,7 @@
  * `--feedlet-bg` (#fff / #15181d), `--feedlet-card-bg` (#f6f8fa / #1e232a), `--feedlet-border` (#d0d7de / #363d47),
  * `--feedlet-font` (inherit), `--feedlet-font-size` (inherit), `--feedlet-gap` (between items; 1rem), `--feedlet-padding` (1rem),
  * `--feedlet-radius` (.75rem), `--feedlet-image-ratio` (card thumbnails; 16/9).
- * Parts: `::part(list|item|title|date|summary|image|meta|heading|author|categories|empty|error)`.
+ * Parts: `::part(list|item|title|date|summary|image|meta|heading|author|categories|empty|error|more)`.
  * Layout classes: `.feedlet--list`, `.feedlet--cards`, `.feedlet--compact`.
  * @type {string}
  */
@@ -32,6 +32,7 @@ a.feedlet__title:hover{text-decoration:underline}
 .feedlet__summary a{color:var(--_a)}
 .feedlet__summary img{max-width:100%;height:auto}
 .feedlet__empty{margin:0;color:var(--_m)}
+.feedlet__more{display:block;margin:var(--_g) auto 0;padding:.5em 1.25em;font:inherit;color:var(--_a);background:var(--_c);border:1px solid var(--_l);border-radius:var(--_r);cursor:pointer}
 .feedlet--cards .feedlet__list{grid-template-columns:repeat(auto-fill,minmax(min(100%,15rem),1fr))}
 .feedlet--cards .feedlet__item{background:var(--_c);border:1px solid var(--_l);border-radius:var(--_r);padding:var(--_p);overflow:hidden}
 .feedlet__image,.feedlet--cards .feedlet__item--skeleton::before{display:block;width:calc(100% + 2*var(--_p));max-width:none;height:auto;aspect-ratio:var(--feedlet-image-ratio,16/9);object-fit:cover;margin:calc(-1*var(--_p)) calc(-1*var(--_p)) .5em;background:var(--_l)}
