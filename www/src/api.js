@@ -4,7 +4,7 @@
 // The glue's types, `init` and `initSync`; its five calls are replaced by wasm.js's guarded ones (a module's own
 // named exports win over `export *`).
 export * from './feedlet_bindings.js';
-export { default, parseFeed, readOptions, ready, renderFeed, renderFeeds, renderSkeleton } from './wasm.js';
+export { default, discoverFeeds, parseFeed, readOptions, ready, renderFeed, renderFeeds, renderSkeleton } from './wasm.js';
 export * from './mount.js';
 export * from './theme.js';
 

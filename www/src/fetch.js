@@ -1,6 +1,6 @@
 // Getting a feed's bytes: the download (with its time and size limits), and the feed URLs.
 import { feedletError } from './errors.js';
-import { discoverFeeds } from './feedlet_bindings.js';
+import { discoverFeeds } from './wasm.js';
 
 /** @import { Feed, Options } from './feedlet_bindings.js' */
 /** @import { MountOptions } from './mount.js' */

@@ -112,6 +112,8 @@ export const renderFeed = marked(bindings.renderFeed);
 export const renderFeeds = marked(bindings.renderFeeds);
 /** Renders the loading skeleton; see `renderSkeleton` in feedlet_bindings.d.ts. */
 export const renderSkeleton = guard(bindings.renderSkeleton);
+/** A page's feed links, best first; see `discoverFeeds` in feedlet_bindings.d.ts. */
+export const discoverFeeds = guard(bindings.discoverFeeds);
 /**
  * Loads the module (the glue's `init`, memoized); `ready()` does the same and reports a failure.
  * @type {typeof init}
