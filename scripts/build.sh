@@ -6,13 +6,16 @@ cd "$(dirname "$0")/.."
 out=www/dist
 # With rust-src at hand, std is rebuilt with panic=immediate-abort: no panic formatting in the wasm (about 8 KB gzip less).
 # RUSTC_BOOTSTRAP unlocks those two unstable flags on the stable toolchain; anything else falls back to a plain build.
+# `cargo rustc --crate-type cdylib` builds the cdylib alone: built together with the rlib (Cargo.toml's crate-type,
+# which the CLI and the tests need), the crate's public items stay exported into LTO, and the wasm came out about
+# 9.7 KB gzip larger for the same code.
 wasm=target/wasm32-unknown-unknown/release/feedlet.wasm
 if rustup component list --installed 2>/dev/null | grep -q '^rust-src' &&
   RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -C target-feature=+simd128" \
-    cargo build --release --target wasm32-unknown-unknown --lib --target-dir target/wasm-std -Zbuild-std=std,panic_abort; then
+    cargo rustc --release --target wasm32-unknown-unknown --lib --crate-type cdylib --target-dir target/wasm-std -Zbuild-std=std,panic_abort; then
   wasm=target/wasm-std/wasm32-unknown-unknown/release/feedlet.wasm
 else
-  cargo build --release --target wasm32-unknown-unknown --lib
+  cargo rustc --release --target wasm32-unknown-unknown --lib --crate-type cdylib
 fi
 # A private temporary folder: two builds at once must not mix their files. stage/ holds what the shipped files are
 # made from and does not ship.
