@@ -30,6 +30,8 @@ mv "$stage/feedlet.js" "$stage/feedlet_bindings.js"
 mv "$stage/feedlet.d.ts" "$stage/feedlet_bindings.d.ts"
 # --converge repeats -Oz while the module still shrinks (about 800 B gzip more than one pass).
 www/node_modules/.bin/wasm-opt -Oz --converge "$stage/feedlet_bg.wasm" -o "$tmp/feedlet_bg.wasm"
+# Short import names in the module and the glue alike (wasm-bindgen's carry 16 hex digits each).
+node scripts/short-imports.mjs "$tmp/feedlet_bg.wasm" "$stage/feedlet_bindings.js"
 # The modules of www/src; the public entry api.js becomes feedlet.js, the name embed.js imports it by.
 cp www/src/*.js "$stage/"
 mv "$stage/api.js" "$stage/feedlet.js"
