@@ -2,7 +2,7 @@
 
 # The enforced size budget (gzip -9 bytes of embed.js + feedlet.js + feedlet_bg.wasm): a ratchet at the
 # current total, lowered as the build shrinks (115,100 after issue 9's merge, over that issue's 95,000 B allowance: see CHANGELOG), until it reaches the 40 KB target (see docs/benchmarks.md).
-SIZE_BUDGET ?= 97560
+SIZE_BUDGET ?= 97110
 .PHONY: setup test test-native test-wasm test-e2e test-xss build size demo bench fuzz clean
 
 setup:
