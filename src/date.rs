@@ -42,7 +42,7 @@ pub fn parse_date(input: &str) -> Option<i64> {
 
 /// The value of the first `datetime="…"` (or single-quoted) attribute.
 fn datetime_attribute(markup: &str) -> Option<&str> {
-    let at = markup.find("datetime=")?;
+    let at = crate::find::str_at(markup, "datetime=")?;
     let after = markup.get(at + "datetime=".len()..)?;
     let quote = after.chars().next().filter(|c| *c == '"' || *c == '\'')?;
     after.get(1..)?.split(quote).next()

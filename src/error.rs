@@ -153,7 +153,7 @@ impl Position {
             offset -= 1;
         }
         let before = text.get(..offset).unwrap_or("");
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let line_start = crate::find::last_byte(before, b'\n').map_or(0, |i| i + 1);
         let line = before.bytes().filter(|&b| b == b'\n').count();
         let column = before.get(line_start..).map_or(0, |l| l.chars().count());
         Position {

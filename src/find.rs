@@ -61,6 +61,33 @@ pub(crate) fn str_at(hay: &str, needle: &str) -> Option<usize> {
     }
 }
 
+/// Where `needle` (not empty) last starts in `hay`: a backward scan for its first byte, then the rest is compared.
+pub(crate) fn last_str_at(hay: &str, needle: &str) -> Option<usize> {
+    let first = *needle.as_bytes().first()?;
+    let bytes = hay.as_bytes();
+    let mut end = bytes.len();
+    loop {
+        let found = bytes.get(..end)?.iter().rposition(|&b| b == first)?;
+        if bytes.get(found..)?.starts_with(needle.as_bytes()) {
+            return Some(found);
+        }
+        end = found;
+    }
+}
+
+/// `str::rfind` for an ASCII byte, as a plain backward scan: the texts are short or the byte near their end
+/// (std's reverse char searcher, and memchr's, cost more wasm).
+pub(crate) fn last_byte(text: &str, byte: u8) -> Option<usize> {
+    text.as_bytes().iter().rposition(|&b| b == byte)
+}
+
+/// The text after the last ASCII `byte`, or all of it when there is none (`text.rsplit(byte).next()`).
+pub(crate) fn after_last(text: &str, byte: u8) -> &str {
+    last_byte(text, byte)
+        .and_then(|at| text.get(at.saturating_add(1)..))
+        .unwrap_or(text)
+}
+
 /// `str::split_once` for an ASCII needle, with [`str_at`] (std's two-way searcher costs more wasm).
 pub(crate) fn split_once<'t>(text: &'t str, needle: &str) -> Option<(&'t str, &'t str)> {
     let at = str_at(text, needle)?;
@@ -173,7 +200,24 @@ mod tests {
         for needle in ["]]>", "-->", "?>", "<!", "a", "한", "x", "->", ">"] {
             assert_eq!(str_at(hay, needle), hay.find(needle), "{needle}");
             assert_eq!(split_once(hay, needle), hay.split_once(needle), "{needle}");
+            assert_eq!(last_str_at(hay, needle), hay.rfind(needle), "{needle}");
         }
+        assert_eq!(last_str_at("aaa", "aa"), Some(1));
+        for (text, byte) in [
+            ("a@b@c", '@'),
+            ("abc", '@'),
+            ("", ':'),
+            ("a:", ':'),
+            ("한:글", ':'),
+        ] {
+            assert_eq!(last_byte(text, byte as u8), text.rfind(byte), "{text}");
+            assert_eq!(
+                after_last(text, byte as u8),
+                text.rsplit(byte).next().unwrap_or(text),
+                "{text}"
+            );
+        }
+        assert_eq!(last_str_at(hay, ""), None);
         assert_eq!(str_at(hay, ""), None);
         assert_eq!(str_at("", "]]>"), None);
     }

@@ -105,7 +105,7 @@ fn remove_dots(path: &str) -> String {
             input = input.get(2..).filter(|r| !r.is_empty()).unwrap_or("/");
         } else if input.starts_with("/../") || input == "/.." {
             input = input.get(3..).filter(|r| !r.is_empty()).unwrap_or("/");
-            out.truncate(out.rfind('/').unwrap_or(0));
+            out.truncate(crate::find::last_byte(&out, b'/').unwrap_or(0));
         } else if input == "." || input == ".." {
             input = "";
         } else {
@@ -128,8 +128,7 @@ fn merge(base: &Parts<'_>, rel: &str) -> String {
     let dir = if base.authority.is_some() && base.path.is_empty() {
         "/"
     } else {
-        base.path
-            .rfind('/')
+        crate::find::last_byte(base.path, b'/')
             .and_then(|i| base.path.get(..=i))
             .unwrap_or("")
     };
@@ -213,9 +212,9 @@ pub fn web_host(url: &str) -> Option<String> {
         return None;
     }
     let authority = parts.authority?;
-    let host_port = authority.rsplit('@').next().unwrap_or(authority);
+    let host_port = crate::find::after_last(authority, b'@');
     // An IPv6 literal keeps its brackets; a port follows the last `:` outside them.
-    let host = match host_port.rfind(':') {
+    let host = match crate::find::last_byte(host_port, b':') {
         Some(colon) if !host_port.get(colon..).unwrap_or("").contains(']') => {
             host_port.get(..colon)?
         }
@@ -285,7 +284,7 @@ fn is_web(p: &Parts<'_>, need_host: bool) -> bool {
         .is_some_and(|s| s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https"));
     let host_ok = match p.authority {
         Some(a) => {
-            let host = a.rsplit_once('@').map_or(a, |(_, h)| h);
+            let host = crate::find::after_last(a, b'@');
             !(host.is_empty() || host.starts_with(':'))
         }
         None => !need_host,

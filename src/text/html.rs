@@ -218,7 +218,7 @@ fn markup<'s>(s: &'s str, hidden: &[&str]) -> (Option<Tok<'s>>, &'s str) {
 
 /// The text after the first `pat`, or nothing when it never closes.
 fn past<'a>(s: &'a str, pat: &str) -> &'a str {
-    s.split_once(pat).map_or("", |(_, rest)| rest)
+    crate::find::split_once(s, pat).map_or("", |(_, rest)| rest)
 }
 
 /// Lexes `name attrs>` (after `<` or `</`) into (name, raw attributes, self-closing, rest).

@@ -116,9 +116,9 @@ pub fn is_tracking_pixel(src: &str, width: Option<u32>, height: Option<u32>) -> 
         .unwrap_or("");
     PIXELS.iter().any(|p| {
         if p.starts_with('/') {
-            path.contains(p)
+            crate::find::str_at(path, p).is_some()
         } else {
-            src.contains(p)
+            crate::find::str_at(&src, p).is_some()
         }
     })
 }

@@ -22,7 +22,7 @@ pub(crate) fn read_json<'a>(text: &'a str, options: &ParseOptions) -> Result<Rea
             match text.get(..at).map(js_sys::JSON::parse) {
                 Some(Ok(value)) if at > 0 => (value, Some(at)),
                 _ => {
-                    let message = match message.split_once(" in JSON at position") {
+                    let message = match crate::find::split_once(&message, " in JSON at position") {
                         Some((before, _)) => before.to_owned(),
                         None => message,
                     };
@@ -94,13 +94,13 @@ fn ends_early(message: &str, length: usize) -> bool {
     let lower = message.to_ascii_lowercase();
     ["end of", "eof", "unterminated"]
         .iter()
-        .any(|words| lower.contains(words))
+        .any(|words| crate::find::str_at(&lower, words).is_some())
         || number_after(message, "position ").is_some_and(|at| at >= length)
 }
 
 /// The decimal number right after `label` in `text`.
 fn number_after(text: &str, label: &str) -> Option<usize> {
-    let (_, after) = text.split_once(label)?;
+    let (_, after) = crate::find::split_once(text, label)?;
     let digits = after.bytes().take_while(u8::is_ascii_digit).count();
     after.get(..digits)?.parse().ok()
 }

@@ -283,7 +283,7 @@ pub(super) fn strip_xhtml_div(raw: &str) -> &str {
         return raw;
     };
     let inner = after_open.get(open_end.saturating_add(1)..).unwrap_or("");
-    match inner.rfind("</") {
+    match crate::find::last_str_at(inner, "</") {
         Some(close) => inner.get(..close).unwrap_or(inner),
         None => inner,
     }

@@ -15,6 +15,7 @@
 //! - `values.rs`: leaf text to text, lazy bodies, dates and checked URLs.
 
 mod atom;
+mod attributes;
 mod dtd;
 mod entry;
 mod feed;

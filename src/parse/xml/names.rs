@@ -233,7 +233,7 @@ pub(super) fn split_name(qname: &str) -> (&str, &str) {
 
 /// The part after the last `:`.
 pub(super) fn local_name(qname: &str) -> &str {
-    qname.rsplit(':').next().unwrap_or(qname)
+    crate::find::after_last(qname, b':')
 }
 
 /// Splits at the first `byte` (ASCII), which belongs to neither half.

@@ -5,10 +5,8 @@
 //! instruction or DOCTYPE that is never closed, or an unknown `<!` construct) is an error after which it reads
 //! nothing more, until it is moved with `seek`. Text-only bodies are skipped to their end tag with memchr.
 
-use std::borrow::Cow;
 use std::io::BufRead;
 
-use quick_xml::events::attributes::{Attribute, Attributes};
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
@@ -54,20 +52,11 @@ pub(super) struct Tag<'a> {
 }
 
 impl<'a> Tag<'a> {
-    /// The attributes as `(name, raw value)`, read by quick-xml as they are asked for. A malformed one (no `=`,
-    /// an unquoted value) is skipped and reading goes on after it; an unclosed quote ends the list.
+    /// The attributes as `(name, raw value)`, read by quick-xml's rules as they are asked for. A malformed one
+    /// (no `=`, an unquoted value) is skipped and reading goes on after it; an unclosed quote ends the list.
     /// Duplicates are kept: the first one wins where a field is looked up.
     pub(super) fn attributes(&self) -> impl Iterator<Item = (&'a str, &'a str)> {
-        let mut attributes = Attributes::new(self.content, self.name.len());
-        attributes.with_checks(false);
-        attributes.filter_map(|attribute| match attribute {
-            // Values are slices of the tag: always borrowed.
-            Ok(Attribute {
-                key,
-                value: Cow::Borrowed(value),
-            }) => Some((key.into_inner(), value)),
-            _ => None,
-        })
+        super::attributes::Attributes::new(self.content, self.name.len())
     }
 }
 
