@@ -36,6 +36,8 @@ async function render(ctx, feed, args) {
 // Before any script: the sum of layout shifts without recent input (the CLS), from first paint on.
 function observeShifts() {
   window.__shifts = [];
+  window.__violations = [];
+  document.addEventListener('securitypolicyviolation', (event) => window.__violations.push(event.violatedDirective));
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts.push(entry.value);
   }).observe({ type: 'layout-shift', buffered: true });
@@ -60,7 +62,12 @@ async function setup(ctx, { entries, served = entries, status = 200, embed = tru
   const base = ['--base', scope.url('/feed.xml'), '--locale', 'en', '--limit', '5'];
   const html = await render(ctx, atom({ entries }), embed ? ['--embed', '--src', 'feed.xml', ...base] : base);
   const element = embed ? html.replace('<feedlet-posts ', '<feedlet-posts id="w" ') : `<feedlet-posts id="w" src="feed.xml" locale="en" limit="5">${html}</feedlet-posts>`;
-  const url = scope.put('/index.html', pageHtml({ head: '<link rel="stylesheet" href="/dist/feedlet.css">', body: element + body }));
+  // Under the strict CSP of csp.test.mjs: the linked theme is a 'self' stylesheet.
+  const url = scope.put('/index.html', {
+    type: 'text/html; charset=utf-8',
+    headers: { 'content-security-policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'" },
+    body: pageHtml({ head: '<link rel="stylesheet" href="/dist/feedlet.css">', body: element + body }),
+  });
   const page = await newPage({ init: [observeShifts], context: { timezoneId: 'UTC' } });
   await page.goto(url);
   // The element is upgraded and its list shows before the feed arrives; mark each item node with an expando.
@@ -100,6 +107,8 @@ export const tests = [
         return { cli: cli.isEqualNode(kept), built: built.isEqualNode(kept) };
       }, html);
       assert.deepEqual(same, { cli: true, built: true });
+      assert.deepEqual(await page.evaluate(() => window.__violations), [], 'no CSP violation');
+      assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('#w a.feedlet__title')).color), 'rgb(11, 87, 208)', 'the theme applies');
       await assertHealthy(page);
     },
   },
