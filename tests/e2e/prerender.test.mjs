@@ -143,7 +143,11 @@ export const tests = [
       assert.equal(await page.evaluate(() => document.querySelector('#w .feedlet__error')), null, 'no error text over the list');
       assert.equal(await page.evaluate(() => !!document.querySelector('#w > .feedlet__view > section.feedlet')), true, 'still the adopted view');
       assert.equal(await cls(page), 0);
-      await assertHealthy(page, { messages: 1, match: [/500/] });
+      // Another src that fails too: the list was about the old feed, and the error text takes its place.
+      await page.evaluate(() => document.querySelector('#w').setAttribute('src', 'missing.xml'));
+      await waitForEvent(page, 'feedlet:error', { id: 'w', count: 2 });
+      assert.equal(await page.evaluate(() => document.querySelector('#w .feedlet__view .feedlet__error')?.textContent), 'Could not load the posts.');
+      await assertHealthy(page, { messages: 2, match: [/500|404/] });
     },
   },
   {

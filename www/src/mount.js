@@ -95,6 +95,8 @@ export class Mounted {
       this.#view.append(list);
       this.#showView();
       this.#rendered = true;
+      // The list was the fallback: once another src fails, the error text shows instead of an empty view.
+      this.#hasFallback = false;
       this.#fresh = document.createElement('div');
     }
     document.addEventListener('visibilitychange', () => this.#schedule(), bare({ signal: this.#lifetime.signal }));
