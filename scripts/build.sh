@@ -50,5 +50,8 @@ www/node_modules/.bin/tsc --declaration --allowJs --checkJs --emitDeclarationOnl
 cp "$stage"/types/{feedlet,embed,mount,theme,wasm}.d.ts "$stage/feedlet_bindings.d.ts" "$tmp/"
 # One minified module each: feedlet.js with the glue inlined, and embed.js importing feedlet.js.
 node scripts/minify.mjs "$tmp" "$stage/feedlet.js" "$stage/embed.js"
+# The default theme as a file (the CSS string of theme.js), for a page that prerenders its list with `feedlet render`
+# to link in its <head>, so that the list has its final look before any script runs.
+node --input-type=module -e 'import { css } from "./www/src/theme.js"; process.stdout.write(css + "\n")' >"$tmp/feedlet.css"
 rm -rf "$stage"
 rm -rf "$out" && mv "$tmp" "$out" && chmod 755 "$out"

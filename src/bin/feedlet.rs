@@ -19,7 +19,10 @@ mod cli {
 
     const USAGE: &str = "usage:
   feedlet parse  [OPTIONS] FILE|-    print the feed as JSON (the shape of parseFeed)
-  feedlet render [OPTIONS] FILE|-    print the recent-posts list as static HTML
+  feedlet render [OPTIONS] [--embed] FILE|-
+                                     print the recent-posts list as static HTML; with --embed, inside a
+                                     <feedlet-posts light-dom> element with the options as its attributes
+                                     (give --src URL), which adopts it as its first view
   feedlet discover [--base URL] [--feed-type atom|rss|json] FILE|-
                                      print the feeds an HTML page links to as JSON, best first
 OPTIONS are `--name value` (or `--name=value`): the parse options (--base URL, --charset NAME, --max-entries N, ...)
@@ -51,6 +54,8 @@ and the widget's options, named as its attributes (--limit 10, --layout cards, -
         file: String,
         parse_options: feedlet::ParseOptions,
         options: feedlet::Options,
+        /// `--embed`: the widget's attributes (kebab-case name, value) to wrap the list in.
+        embed: Option<Vec<(String, String)>>,
     }
 
     fn run(args: &[String]) -> Result<(), String> {
@@ -81,7 +86,11 @@ and the widget's options, named as its attributes (--limit 10, --layout cards, -
             );
         }
         let output = if command.verb == Verb::Render {
-            feedlet::render_html(std::slice::from_ref(&feed), &command.options)
+            let list = feedlet::render_html(std::slice::from_ref(&feed), &command.options);
+            match &command.embed {
+                Some(attributes) => embed(attributes, &list),
+                None => list,
+            }
         } else {
             feedlet::prepare(&mut feed);
             let mut json = serde_json::to_string_pretty(&feed).map_err(|e| e.to_string())?;
@@ -89,6 +98,24 @@ and the widget's options, named as its attributes (--limit 10, --layout cards, -
             json
         };
         write_out(&output)
+    }
+
+    /// `<feedlet-posts light-dom …>LIST</feedlet-posts>`: the element that adopts the prerendered list, with the
+    /// widget's options as given on the command line, escaped by the same sink as the list.
+    fn embed(attributes: &[(String, String)], list: &str) -> String {
+        use feedlet::Sink;
+        let mut sink = feedlet::HtmlSink::default();
+        let Ok(()) = sink.open("feedlet-posts", "", "");
+        let Ok(()) = sink.attribute("light-dom", "");
+        for (name, value) in attributes {
+            // The sink takes static names; these few strings live as long as this short process anyway.
+            let name: &'static str = Box::leak(name.clone().into_boxed_str());
+            let Ok(()) = sink.attribute(name, value);
+        }
+        let element = sink.finish();
+        // The list goes in before the end tag (`finish` closed the element).
+        let start = element.strip_suffix("</feedlet-posts>").unwrap_or(&element);
+        format!("{start}\n{list}</feedlet-posts>\n")
     }
 
     fn write_out(output: &str) -> Result<(), String> {
@@ -113,9 +140,14 @@ and the widget's options, named as its attributes (--limit 10, --layout cards, -
         // `--name value` pairs, named in camelCase as the options' readers take them.
         let mut pairs: Vec<(String, String)> = Vec::new();
         let mut file: Option<String> = None;
+        let mut embed = false;
         while let Some(arg) = iter.next() {
             if arg == "-h" || arg == "--help" {
                 return Ok(None);
+            }
+            if arg == "--embed" && verb == Verb::Render {
+                embed = true;
+                continue;
             }
             let Some(flag) = arg.strip_prefix("--") else {
                 if file.is_some() {
@@ -157,11 +189,27 @@ and the widget's options, named as its attributes (--limit 10, --layout cards, -
                 .trim_end_matches(';');
             return Err(format!("--{warning}"));
         }
+        // The element takes the widget's options only (not --base, --charset…); its src is where it fetches from.
+        let embed = embed
+            .then(|| {
+                if options.value.src.is_empty() {
+                    return Err(format!(
+                        "--embed needs --src URL, the feed's address for the widget\n{USAGE}"
+                    ));
+                }
+                Ok(pairs
+                    .iter()
+                    .filter(|(name, _)| !options.unknown.contains(name) && name != "lightDom")
+                    .map(|(name, value)| (kebab_case(name), value.clone()))
+                    .collect())
+            })
+            .transpose()?;
         Ok(Some(Command {
             verb,
             file,
             parse_options: parse.value,
             options: options.value,
+            embed,
         }))
     }
 

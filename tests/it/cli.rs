@@ -394,3 +394,36 @@ fn discover_prints_the_feed_links_of_a_page_as_json() {
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("feed-type"), "{}", stderr(&output));
 }
+
+#[test]
+fn render_embed_wraps_the_list_in_the_element_that_adopts_it() {
+    let list = stdout(&run(
+        &["render", "--limit", "2", "rss20-japanese.xml"],
+        None,
+    ));
+    let output = run(
+        &[
+            "render",
+            "--embed",
+            "--src",
+            "https://blog.example/feed?a=1&b=\"2\"",
+            "--limit",
+            "2",
+            "--base",
+            "https://blog.example/",
+            "rss20-japanese.xml",
+        ],
+        None,
+    );
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        stdout(&output),
+        format!(
+            "<feedlet-posts light-dom=\"\" src=\"https://blog.example/feed?a=1&amp;b=&quot;2&quot;\" limit=\"2\">\n{list}</feedlet-posts>\n"
+        ),
+        "the widget's options as attributes (not --base), escaped; the same list inside"
+    );
+    let output = run(&["render", "--embed", "rss20-japanese.xml"], None);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).starts_with("feedlet: --embed needs --src URL"));
+}

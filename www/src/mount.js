@@ -1,4 +1,5 @@
 // `mount`: one Mounted per widget, which fetches, caches, renders and refreshes its feeds.
+import { merge, prerendered } from './adopt.js';
 import { hasCopy, readCopy, storeCopy } from './cache.js';
 import { FIX, explain, feedletError, warn } from './errors.js';
 import { address, bare, download, fetchSource, guessUrls, own, resolve } from './fetch.js';
@@ -62,6 +63,8 @@ export class Mounted {
   #fallback = document.createDocumentFragment();
   /** Whether the view is attached in the light DOM (undefined: not attached). @type {boolean | undefined} */
   #light;
+  /** With a prerendered list adopted (adopt.js), renders go here and are merged into the view. @type {HTMLDivElement | undefined} */
+  #fresh;
 
   /**
    * Use `mount(target, options)`.
@@ -86,6 +89,16 @@ export class Mounted {
     // Until the options are read, the mode is the default (a shadow root) unless light-dom is given at all.
     const light = own(raw, 'lightDom');
     this.#attach(this.#options ? this.#options.lightDom : light != null && light !== false);
+    // A list prerendered by `feedlet render` in a light-DOM widget is its first view, refreshed in place.
+    const list = this.#light && prerendered(target);
+    if (list) {
+      this.#view.append(list);
+      this.#showView();
+      this.#rendered = true;
+      // The list was the fallback: once another src fails, the error text shows instead of an empty view.
+      this.#hasFallback = false;
+      this.#fresh = document.createElement('div');
+    }
     document.addEventListener('visibilitychange', () => this.#schedule(), bare({ signal: this.#lifetime.signal }));
     this.#run(true);
   }
@@ -252,6 +265,13 @@ export class Mounted {
     else {
       this.#view.remove();
       this.#status.remove();
+      // An adopted list goes back with the original children (as refreshed), and the next view is built afresh.
+      if (this.#fresh) {
+        this.#moreButton?.remove();
+        this.#fallback.prepend(...this.#view.childNodes);
+        this.#fresh = undefined;
+        this.#rendered = false;
+      }
       this.#target.append(this.#fallback);
     }
     this.#view.replaceChildren();
@@ -300,7 +320,7 @@ export class Mounted {
     let sources;
     try {
       const limit = options.limit + this.#extra;
-      result = renderFeeds(this.#view, copies.map(({ input, charset, baseUrl }) => ({ input, charset, baseUrl })), this.#extra ? { ...options, limit } : options, this.#template);
+      result = renderFeeds(this.#fresh || this.#view, copies.map(({ input, charset, baseUrl }) => ({ input, charset, baseUrl })), this.#extra ? { ...options, limit } : options, this.#template);
       sources = result.sources;
     } catch (thrown) {
       const error = /** @type {any} */ (thrown);
@@ -350,6 +370,7 @@ export class Mounted {
     }
     if (retry) return errors.concat(this.#render(from));
     if (result) {
+      if (this.#fresh) merge(this.#view, this.#fresh);
       this.#rendered = true;
       this.#showView();
       this.#status.textContent = '';
