@@ -4,8 +4,9 @@
 # current total, lowered as the build shrinks (115,100 after issue 9's merge; 96,601 after the size cuts, still over that
 # issue's 95,000 B allowance: see CHANGELOG), until it reaches the 40 KB target (see docs/benchmarks.md). Issue 12's parts
 # (autodiscovery, the strings table, show more: +4,251) and issue 13's (the embed's early start, marks, the Intl cache:
-# +1,108) come on top: 101,993 for the merged build, measured by `make size`.
-SIZE_BUDGET ?= 102100
+# +1,108) and issue 12's prerender adoption (+324, and feedlet.css, 1,252, which only prerendering pages load) come on
+# top: 103,567 for the merged build, measured by `make size`.
+SIZE_BUDGET ?= 103650
 .PHONY: setup test test-native test-wasm test-e2e test-xss build size demo bench fuzz clean
 
 setup:
