@@ -12,14 +12,20 @@ const FALLBACK = '<p>Our posts: <a href="/blog/">Read the blog</a></p>';
  * A feed of `total` bytes that the server makes as it sends it (64 KiB at a time, waiting for the socket to drain),
  * so that it never holds more than one piece: the start of an RSS item whose description never ends. `state` counts
  * what was sent and whether the client closed the connection first. With `declare`, Content-Length says `total`;
- * without, the response is chunked.
+ * without, the response is chunked. With `pauseAt`, the server stops once that many bytes are out until `resume()`, and
+ * `paused` settles then: a test can look at the page while it holds a known part of the response.
  */
-function endlessFeed(total, { declare = false } = {}) {
+function endlessFeed(total, { declare = false, pauseAt = 0 } = {}) {
   const state = { sent: 0, closedEarly: false, requests: 0 };
+  const paused = deferred();
+  const resumed = deferred();
+  let held = false;
   const head = Buffer.from('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Huge</title><item><title>Huge</title><description>');
   const piece = Buffer.alloc(64 * 1024, 'a');
   return {
     state,
+    paused: paused.promise,
+    resume: () => resumed.resolve(),
     handler(req, res) {
       state.requests++;
       res.writeHead(200, { 'content-type': 'application/rss+xml', ...(declare ? { 'content-length': String(total) } : {}) });
@@ -30,6 +36,11 @@ function endlessFeed(total, { declare = false } = {}) {
       });
       const pump = () => {
         while (!closed && state.sent < total) {
+          if (pauseAt && !held && state.sent >= pauseAt) {
+            held = true;
+            paused.resolve();
+            return void resumed.promise.then(pump);
+          }
           const next = state.sent === 0 ? head : piece.subarray(0, Math.min(piece.length, total - state.sent));
           state.sent += next.length;
           if (!res.write(next)) return void res.once('drain', pump);
@@ -79,7 +90,8 @@ export const tests = [
     name: 'limits: a chunked 200 MB response stops near 20 MiB with limitExceeded; memory stays bounded; the other widgets keep working',
     timeout: 60000,
     async fn({ scope, newPage }) {
-      const huge = endlessFeed(200 * 1000 * 1000);
+      // Held at 16 MiB: the page then holds what it read so far, which shows the measurement sees the response.
+      const huge = endlessFeed(200 * 1000 * 1000, { pauseAt: 16 * MiB });
       scope.put('/feed.xml', atom({ entries: posts(3) }));
       const url = scope.put('/index.html', pageHtml({
         body: `<feedlet-posts id="ok" src="feed.xml" cache="off"></feedlet-posts>
@@ -96,6 +108,10 @@ export const tests = [
       const before = await memory(page, cdp);
       const peak = sampleBuffers(cdp);
       go.resolve();
+      await huge.paused;
+      await new Promise((ok) => setTimeout(ok, 300)); // the reader takes in what the sockets hold
+      const { backingStorageSize: midway } = await cdp.send('Runtime.getHeapUsage');
+      huge.resume();
       await waitForEvent(page, 'feedlet:error', { id: 'huge', timeout: 30000 });
       const most = await peak();
       const state = await waitForWidget(page, '#huge', (s) => s.fallbackVisible);
@@ -116,7 +132,7 @@ export const tests = [
       console.log(`      memory: wasm ${mib(before.wasm)} → ${mib(after.wasm)} MiB; JS heap ${mib(before.heap)} → ${mib(after.heap)} MiB; ArrayBuffers ${mib(before.buffers)} → at most ${mib(most)} → ${mib(after.buffers)} MiB; ${mib(huge.state.sent)} MiB sent`);
       assert.ok(after.wasm <= before.wasm + MiB, `wasm memory grew from ${before.wasm} to ${after.wasm} bytes`);
       assert.ok(after.wasm < 8 * MiB, `wasm memory is ${after.wasm} bytes`);
-      assert.ok(most > 10 * MiB, `the sampler saw the response being read (${most} bytes at most)`);
+      assert.ok(midway > 10 * MiB, `held at 16 MiB sent, the page holds the part it read (${mib(midway)} MiB of ArrayBuffers)`);
       assert.ok(most < LIMIT + 8 * MiB, `the page held at most the limit and a few chunks: ${mib(most)} MiB`);
       assert.ok(after.buffers < before.buffers + MiB, `the page let go of the response: ${mib(after.buffers)} MiB of ArrayBuffers`);
       assert.ok(after.heap < before.heap + 4 * MiB, `the JS heap kept ${after.heap - before.heap} bytes of the response`);
