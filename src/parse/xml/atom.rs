@@ -48,7 +48,7 @@ impl<'a> Parser<'a, '_> {
     pub(super) fn atom_link(&mut self, e: &Tag<'a>) -> Option<LinkCandidate> {
         let attrs = self.attributes(e);
         let href = attr_of(&attrs, "", "href")?;
-        let (base, _) = self.base_for(&attrs);
+        let base = self.base_for(&attrs);
         let at = self.offset();
         // An empty reference is the base itself (RFC 3986 §5.2.2), when there is one.
         let href = if href.trim().is_empty() {
@@ -109,7 +109,7 @@ impl<'a> Parser<'a, '_> {
             Field::XhtmlBody => Markup::Xhtml,
             _ => Markup::Html,
         };
-        let base = self.base_for(&attrs).0.or(self.feed_link.clone());
+        let base = self.base_for(&attrs).or(self.feed_link.clone());
         let src = match attr_of(&attrs, "", "src").filter(|_| atom) {
             Some(src) => self.url(src, base.as_deref(), at).map(Cow::Owned),
             None => None,

@@ -326,11 +326,7 @@ impl<'a, 'o> Parser<'a, 'o> {
             }
             self.bindings.push((prefix, namespace_of_uri(&attr.value)));
         }
-        let (base, ignored) = self.base_for(&attrs);
-        if ignored {
-            let at = self.offset();
-            self.warn("an xml:base that is not an http(s) URL is ignored", at);
-        }
+        let base = self.base_for(&attrs);
         self.bases.push(base);
         self.depth = self.depth.saturating_add(1);
         self.open.push(e.name);
@@ -352,23 +348,26 @@ impl<'a, 'o> Parser<'a, 'o> {
     /// The base URL for an element with these attributes: its `xml:base` resolved against the parent's.
     /// A base that does not resolve to an http(s) URL (`data:,`, `javascript:x`, `https:x`) is ignored with a
     /// warning and the parent's kept: a non-web base would leave relative references to the host page.
-    /// The flag is true when an `xml:base` was ignored so.
-    fn base_for(&self, attrs: &[Attr<'_>]) -> (Option<String>, bool) {
+    /// Called once per element: by `enter` for the elements it enters, directly for the leaves that take a base
+    /// (links and content), so each ignored base is warned about once.
+    fn base_for(&mut self, attrs: &[Attr<'_>]) -> Option<String> {
         let parent = self.bases.last().cloned().flatten();
         let Some(base) = attr_of(attrs, "xml", "base") else {
-            return (parent, false);
+            return parent;
         };
         let base = base.trim();
         let resolved = match &parent {
             Some(p) => resolve(p, base),
             None if crate::url::has_scheme(base) => Some(base.to_owned()),
             // A relative base with nothing to resolve it against: the chain stays without a base.
-            None => return (None, false),
+            None => return None,
         };
-        match resolved.filter(|url| crate::url::web_host(url).is_some()) {
-            Some(url) => (Some(url), false),
-            None => (parent, true),
+        let resolved = resolved.filter(|url| crate::url::web_host(url).is_some());
+        if resolved.is_none() {
+            let at = self.offset();
+            self.warn("an xml:base that is not an http(s) URL is ignored", at);
         }
+        resolved.or(parent)
     }
 
     /// The base that applies to an element: the `xml:base` chain, the document URL, then the feed's link.
