@@ -14,7 +14,7 @@ use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlTemplateElement};
 
 mod browser;
-use browser::{container, document};
+use browser::{container, document, options};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -44,14 +44,6 @@ const ATOM: &str = r#"<?xml version="1.0" encoding="utf-8"?>
     <published>2025-01-01T00:00:00Z</published>
   </entry>
 </feed>"#;
-
-fn options(pairs: &[(&str, JsValue)]) -> Object {
-    let object = Object::new();
-    for (key, value) in pairs {
-        Reflect::set(&object, &(*key).into(), value).expect("set");
-    }
-    object
-}
 
 fn all(root: &Element, selector: &str) -> Vec<Element> {
     let list = root.query_selector_all(selector).expect("selector");

@@ -19,7 +19,7 @@ use web_sys::{DomParser, Element, HtmlTemplateElement, SupportedType};
 use feedlet::{DateStyle, Layout, LinkTarget, Options};
 
 mod browser;
-use browser::container;
+use browser::{container, options};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -186,9 +186,7 @@ fn the_skeleton_is_the_html_skeleton() {
         };
         let mut html = feedlet::HtmlSink::default();
         let Ok(()) = feedlet::render_skeleton_into(&mut html, &options);
-        let object = Object::new();
-        Reflect::set(&object, &"layout".into(), &name.into()).unwrap();
-        Reflect::set(&object, &"limit".into(), &(limit as f64).into()).unwrap();
+        let object = browser::options(&[("layout", name.into()), ("limit", (limit as f64).into())]);
         let target = container();
         feedlet::render_skeleton(&target, object.into()).expect("skeleton");
         let section = target.first_element_child().expect("section").outer_html();
@@ -281,9 +279,7 @@ fn clobbering_forms_in_rich_summaries_render() {
     for with_template in [false, true] {
         for layout in ["list", "cards", "compact"] {
             for mode in ["html", "text"] {
-                let object = Object::new();
-                Reflect::set(&object, &"summaryMode".into(), &mode.into()).unwrap();
-                Reflect::set(&object, &"layout".into(), &layout.into()).unwrap();
+                let object = options(&[("summaryMode", mode.into()), ("layout", layout.into())]);
                 let target = container();
                 let result = feedlet::render_feed(
                     &target,
@@ -421,8 +417,7 @@ fn template_fields_whose_content_is_not_plain_text_stay_empty() {
     markup.push_str("<plaintext data-field=title class=refused>");
     let page = template(&markup);
     let target = container();
-    let object = Object::new();
-    Reflect::set(&object, &"summaryMode".into(), &"html".into()).unwrap();
+    let object = options(&[("summaryMode", "html".into())]);
     feedlet::render_feed(&target, xml.into(), object.into(), Some(page)).expect("render");
     let refused = target.query_selector_all(".refused").unwrap();
     for index in 0..refused.length() {
@@ -475,10 +470,11 @@ fn no_image_element_when_images_are_off() {
         for layout in ["list", "cards", "compact"] {
             for mode in ["html", "text"] {
                 for image in [true, false] {
-                    let object = Object::new();
-                    Reflect::set(&object, &"summaryMode".into(), &mode.into()).unwrap();
-                    Reflect::set(&object, &"layout".into(), &layout.into()).unwrap();
-                    Reflect::set(&object, &"image".into(), &image.into()).unwrap();
+                    let object = options(&[
+                        ("summaryMode", mode.into()),
+                        ("layout", layout.into()),
+                        ("image", image.into()),
+                    ]);
                     let target = container();
                     feedlet::render_feed(
                         &target,
@@ -518,9 +514,7 @@ fn relative_urls_with_no_base_are_dropped_in_the_dom() {
     let page = template("<article><a data-field=title href=/own></a><img data-field=image><div data-field=summary></div></article>");
     for with_template in [false, true] {
         for layout in ["list", "cards"] {
-            let object = Object::new();
-            Reflect::set(&object, &"summaryMode".into(), &"html".into()).unwrap();
-            Reflect::set(&object, &"layout".into(), &layout.into()).unwrap();
+            let object = options(&[("summaryMode", "html".into()), ("layout", layout.into())]);
             let target = container();
             feedlet::render_feed(
                 &target,

@@ -1,5 +1,7 @@
 //! What the browser test files share: the page's document and a fresh container in its body.
 
+use js_sys::{Object, Reflect};
+use wasm_bindgen::JsValue;
 use web_sys::Element;
 
 /// The test page's document.
@@ -18,4 +20,13 @@ pub fn container() -> Element {
         .append_child(&div)
         .expect("append");
     div
+}
+
+/// An options object with these own properties, as a page would pass it.
+pub fn options(pairs: &[(&str, JsValue)]) -> Object {
+    let object = Object::new();
+    for (key, value) in pairs {
+        Reflect::set(&object, &(*key).into(), value).expect("set");
+    }
+    object
 }
