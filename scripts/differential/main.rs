@@ -187,49 +187,36 @@ fn mutate(bytes: &mut Vec<u8>, random: &mut Random) {
     }
 }
 
-/// Both parsers' view of one input under one set of options: `Debug` of the result, then its JSON.
+/// One parser's view of one input under one set of options: `Debug` of the result, then its JSON ("panic" if it
+/// panicked). A macro, since the two crates' types are distinct; the code is the same for both.
+macro_rules! view {
+    ($krate:ident, $input:expr, $options:expr) => {
+        catch_unwind(AssertUnwindSafe(|| {
+            let mut o = $krate::ParseOptions::default();
+            match $options {
+                1 => o.base_url = Some("https://example.com/feeds/base/".to_owned()),
+                2 => {
+                    o.max_depth = 6;
+                    o.max_entries = 3;
+                    o.max_text_bytes = 40;
+                    o.max_warnings = 4;
+                }
+                _ => {}
+            }
+            let result = $krate::parse($input, &o);
+            let json = match &result {
+                Ok(feed) => serde_json::to_string(feed).unwrap_or_else(|e| e.to_string()),
+                Err(error) => serde_json::to_string(error).unwrap_or_else(|e| e.to_string()),
+            };
+            format!("{result:#?}\n{json}")
+        }))
+        .unwrap_or_else(|_| "panic".to_owned())
+    };
+}
+
+/// Both parsers' view of one input under one set of options.
 fn views(input: &[u8], options: usize) -> (String, String) {
-    let old = catch_unwind(AssertUnwindSafe(|| {
-        let mut o = feedlet_old::ParseOptions::default();
-        match options {
-            1 => o.base_url = Some("https://example.com/feeds/base/".to_owned()),
-            2 => {
-                o.max_depth = 6;
-                o.max_entries = 3;
-                o.max_text_bytes = 40;
-                o.max_warnings = 4;
-            }
-            _ => {}
-        }
-        let result = feedlet_old::parse(input, &o);
-        let json = match &result {
-            Ok(feed) => serde_json::to_string(feed).unwrap_or_else(|e| e.to_string()),
-            Err(error) => serde_json::to_string(error).unwrap_or_else(|e| e.to_string()),
-        };
-        format!("{result:#?}\n{json}")
-    }))
-    .unwrap_or_else(|_| "panic".to_owned());
-    let new = catch_unwind(AssertUnwindSafe(|| {
-        let mut o = feedlet::ParseOptions::default();
-        match options {
-            1 => o.base_url = Some("https://example.com/feeds/base/".to_owned()),
-            2 => {
-                o.max_depth = 6;
-                o.max_entries = 3;
-                o.max_text_bytes = 40;
-                o.max_warnings = 4;
-            }
-            _ => {}
-        }
-        let result = feedlet::parse(input, &o);
-        let json = match &result {
-            Ok(feed) => serde_json::to_string(feed).unwrap_or_else(|e| e.to_string()),
-            Err(error) => serde_json::to_string(error).unwrap_or_else(|e| e.to_string()),
-        };
-        format!("{result:#?}\n{json}")
-    }))
-    .unwrap_or_else(|_| "panic".to_owned());
-    (old, new)
+    (view!(feedlet_old, input, options), view!(feedlet, input, options))
 }
 
 const OPTION_SETS: usize = 3;
