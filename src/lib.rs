@@ -66,14 +66,14 @@ pub use options::{
     DateStyle, FeedType, Layout, LinkTarget, Options, ParseOptions, Read, Sort, SummaryMode,
 };
 pub use render::{render_html, render_into, render_skeleton_into, HtmlSink, Sink};
-pub use select::{prepare, select, summary, thumbnail, Post};
+pub use select::{narrow, prepare, select, summary, thumbnail, Post};
 pub use text::{
     decode_entities, dimension, excerpt, grapheme_count, html_to_text, xhtml_document,
     xhtml_to_html,
 };
 pub use url::{has_scheme, resolve, safe_url, web_host};
 #[cfg(target_arch = "wasm32")]
-pub use web::{parse_feed, read_options, render_feed, render_feeds, render_skeleton};
+pub use web::{parse_feed, read_options, render_feed, render_feeds, render_skeleton, select_feeds};
 
 /// Parses a feed from bytes: sniffs and decodes the encoding, then reads Atom, RSS, RDF or JSON Feed.
 ///

@@ -97,6 +97,24 @@ impl<'a> Feed<'a> {
         }
     }
 
+    /// The feed's own members without its entries or warnings (they are not cloned).
+    pub fn header(&self) -> Feed<'a> {
+        Feed {
+            format: self.format,
+            title: self.title.clone(),
+            subtitle: self.subtitle.clone(),
+            link: self.link.clone(),
+            feed_url: self.feed_url.clone(),
+            id: self.id.clone(),
+            updated: self.updated.clone(),
+            language: self.language.clone(),
+            authors: self.authors.clone(),
+            icon: self.icon.clone(),
+            entries: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
     /// Copies every borrowed string so the feed outlives its input.
     pub fn into_owned(self) -> Feed<'static> {
         Feed {
@@ -186,6 +204,14 @@ impl<'a> Entry<'a> {
         Some(Cow::Owned(
             excerpt(&text, SUMMARY_FROM_CONTENT).into_owned(),
         ))
+    }
+
+    /// The HTML (or XHTML) body `summary="html"` shows: the summary's, else the content's; `None` when both are
+    /// plain text or missing.
+    pub fn rich_body(&self) -> Option<&LazyText<'a>> {
+        let from_summary = self.summary.as_ref().filter(|s| s.markup() != Markup::Text);
+        let from_content = self.content.as_ref().and_then(|c| c.body.as_ref());
+        from_summary.or(from_content.filter(|b| b.markup() != Markup::Text))
     }
 
     /// The date to sort and display by: published, else updated.

@@ -4,7 +4,7 @@ use super::bidi::isolated;
 use super::sanitize::{Tree, POLICY};
 use super::Sink;
 use crate::date::format_utc;
-use crate::model::{Entry, Feed, Markup, ShownDate};
+use crate::model::{Entry, Feed, ShownDate};
 use crate::options::{Layout, LinkTarget, Options, SummaryMode};
 use crate::select::{meta_shown, select, Post};
 use crate::text::decimal;
@@ -233,16 +233,7 @@ fn rich_summary<S: Sink>(
     entry: &Entry<'_>,
     options: &Options,
 ) -> Result<bool, S::Error> {
-    let from_summary = entry
-        .summary
-        .as_ref()
-        .filter(|s| s.markup() != Markup::Text);
-    let from_content = entry
-        .content
-        .as_ref()
-        .and_then(|c| c.body.as_ref())
-        .filter(|b| b.markup() != Markup::Text);
-    let Some(body) = from_summary.or(from_content) else {
+    let Some(body) = entry.rich_body() else {
         return Ok(false);
     };
     let Some((tree, root)) = sink.parse(&body.decoded(), body.markup())? else {

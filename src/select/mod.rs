@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use crate::model::{Entry, Escape, Feed, Image, LazyText, Markup, ShownDate};
+use crate::model::{Content, Entry, Escape, Feed, Image, LazyText, Markup, ShownDate};
 use crate::options::{Layout, Options, Sort};
 use crate::text::{excerpt, first_image, is_tracking_pixel};
 use crate::url::{safe_url, web_host};
@@ -217,13 +217,55 @@ pub fn summary(entry: &Entry<'_>, length: usize) -> Option<String> {
 /// assert_eq!(json["entries"][0]["image"]["url"], "https://e.x/a.png");
 /// ```
 pub fn prepare(feed: &mut Feed<'_>) {
-    for entry in &mut feed.entries {
-        // The thumbnail first: it looks for images in the summary's markup, which the plain text no longer has.
-        entry.image = thumbnail(entry);
-        let summary = entry.summary_text().map(Cow::into_owned);
-        entry.summary =
-            summary.map(|text| LazyText::new(Cow::Owned(text), Escape::None, Markup::Text));
+    feed.entries.iter_mut().for_each(prepare_entry);
+}
+
+/// [`prepare`] for one entry.
+fn prepare_entry(entry: &mut Entry<'_>) {
+    // The thumbnail first: it looks for images in the summary's markup, which the plain text no longer has.
+    entry.image = thumbnail(entry);
+    let summary = entry.summary_text().map(Cow::into_owned);
+    entry.summary = summary.map(|text| LazyText::new(Cow::Owned(text), Escape::None, Markup::Text));
+}
+
+/// The feeds cut down to what a render of `options` shows, for a render elsewhere (the widget parses a big feed
+/// in a Worker and hands the page only this).
+///
+/// Each feed keeps its own members ([`Feed::header`]) and only its chosen entries (after `offset`, at most
+/// `limit`), in the order shown, each made whole on its own: prepared as by [`prepare`] (its summary as plain
+/// text, its thumbnail found), with its rich body ([`Entry::rich_body`], which the plain summary no longer holds)
+/// as its content. Serialized, read back and rendered with `offset` 0, they give the list `feeds` give with
+/// `options` (`tests/it/narrow.rs` compares the two).
+///
+/// # Examples
+/// ```
+/// let xml = br#"<rss><channel><item><title>A</title></item><item><title>B</title></item></channel></rss>"#;
+/// let feed = feedlet::parse(xml, &Default::default()).unwrap();
+/// let options = feedlet::Options { offset: 1, ..Default::default() };
+/// let narrowed = feedlet::narrow(std::slice::from_ref(&feed), &options);
+/// assert_eq!(narrowed[0].entries.len(), 1);
+/// assert_eq!(narrowed[0].entries[0].title.as_deref(), Some("B"));
+/// ```
+pub fn narrow<'a>(feeds: &[Feed<'a>], options: &Options) -> Vec<Feed<'a>> {
+    let mut narrowed: Vec<Feed<'a>> = feeds.iter().map(Feed::header).collect();
+    for post in select(feeds, &Options { summary: false, image: false, ..options.clone() }) {
+        let mut entry = post.entry.clone();
+        let rich = post.entry.rich_body().cloned();
+        prepare_entry(&mut entry);
+        if let Some(body) = rich {
+            let content = post.entry.content.as_ref();
+            entry.content = Some(Content {
+                markup: body.markup(),
+                body: Some(body),
+                src: content.and_then(|c| c.src.clone()),
+                base: content.and_then(|c| c.base.clone()),
+            });
+        }
+        if let Some(feed) = narrowed.get_mut(post.feed) {
+            feed.entries.push(entry);
+        }
     }
+    narrowed
 }
 
 /// The entry's thumbnail: from the feed's media elements, else the first real `<img>` in its summary or content.

@@ -113,18 +113,7 @@ pub fn render_feeds(
         HtmlTemplateElement,
     >,
 ) -> Result<JsValue, JsValue> {
-    let mut list = Vec::with_capacity(sources.length() as usize);
-    for source in sources.iter() {
-        // Prototype-less dictionaries (`Object.create(null)`) are objects too, though not `instanceof Object`.
-        let input = if source.is_object() {
-            Input::from_js(&own(source.unchecked_ref::<Object>(), "input"))
-        } else {
-            Err(Problem::invalid("each source needs an input"))
-        };
-        let options = settings::<ParseOptions>(source)?.value;
-        list.push(Source { input, options });
-    }
-    render(target, list, options, template)
+    render(target, read_sources(&sources)?, options, template)
 }
 
 /// Renders the loading skeleton (`aria-busy="true"`, `limit` placeholder items, at most 6) into `target`.
@@ -216,6 +205,78 @@ fn render(
     template: Option<HtmlTemplateElement>,
 ) -> Result<JsValue, JsValue> {
     let options = settings::<Options>(options)?.value;
+    let (feeds, mut result) = parse_all(&mut sources)?;
+    let template = template.filter(|t| t.is_instance_of::<HtmlTemplateElement>());
+    let rendered = dom::render(target, &feeds, &options, template.as_ref())?;
+    // Counts go out as `u32`: a `usize` serializes through `u64`, whose range check formats an error message.
+    result.count = u32::try_from(rendered.count).unwrap_or(u32::MAX);
+    result.refused_urls = u32::try_from(rendered.refused_urls).unwrap_or(u32::MAX);
+    output(&result)
+}
+
+/// What `selectFeeds` returns: each source's feed cut down to what the render shows, and each source's outcome.
+#[derive(Serialize, tsify::Tsify)]
+pub struct Selection<'a> {
+    /// One per source, in order: its feed with only the entries a render with these options shows, each whole on
+    /// its own (`null` for a source that could not be read). Rendered by `renderFeeds` with `offset: 0`, they make
+    /// the same list as the sources themselves.
+    pub feeds: Vec<Option<Feed<'a>>>,
+    /// Problems recovered from; `source` is the index in `sources`.
+    pub warnings: Vec<SourceWarning>,
+    /// The sources that could not be read.
+    pub errors: Vec<SourceError>,
+    /// One outcome per source, in order (`entries` counts the whole feed).
+    pub sources: Vec<SourceStatus>,
+}
+
+/// Parses and selects without rendering, for a render on another thread: the widget calls it in a Worker for a
+/// big response, and hands `renderFeeds` on the page only the entries it shows (`feeds`, with `offset: 0`).
+/// Takes what `renderFeeds` takes. Throws the first source's FeedletError only when none parsed (its `sources`
+/// then holds each source's outcome).
+#[wasm_bindgen(js_name = selectFeeds, unchecked_return_type = "Selection")]
+pub fn select_feeds(
+    #[wasm_bindgen(
+        unchecked_param_type = "Array<{ input: Feed | string | ArrayBuffer | Uint8Array } & Partial<ParseOptions>>"
+    )]
+    sources: Array,
+    #[wasm_bindgen(unchecked_optional_param_type = "Partial<Options> | null")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let options = settings::<Options>(options)?.value;
+    let mut sources = read_sources(&sources)?;
+    let (feeds, result) = parse_all(&mut sources)?;
+    let mut narrowed = crate::select::narrow(&feeds, &options).into_iter();
+    let feeds = result
+        .sources
+        .iter()
+        .map(|status| if status.ok { narrowed.next() } else { None })
+        .collect();
+    output(&Selection {
+        feeds,
+        warnings: result.warnings,
+        errors: result.errors,
+        sources: result.sources,
+    })
+}
+
+/// Each source of a `renderFeeds`/`selectFeeds` array: its input, converted once, and its own parse options.
+fn read_sources(sources: &Array) -> Result<Vec<Source>, JsValue> {
+    let mut list = Vec::with_capacity(sources.length() as usize);
+    for source in sources.iter() {
+        // Prototype-less dictionaries (`Object.create(null)`) are objects too, though not `instanceof Object`.
+        let input = if source.is_object() {
+            Input::from_js(&own(source.unchecked_ref::<Object>(), "input"))
+        } else {
+            Err(Problem::invalid("each source needs an input"))
+        };
+        let options = settings::<ParseOptions>(source)?.value;
+        list.push(Source { input, options });
+    }
+    Ok(list)
+}
+
+/// Parses every source: the feeds that parsed, and a result holding each source's outcome (its count still 0).
+/// When none parsed, the first source's error, with each source's outcome as its `sources`.
+fn parse_all(sources: &mut [Source]) -> Result<(Vec<Feed<'_>>, RenderResult), JsValue> {
     let mut feeds = Vec::with_capacity(sources.len());
     let mut result = RenderResult {
         count: 0,
@@ -275,12 +336,7 @@ fn render(
         let _ = Reflect::set(&error, &"sources".into(), &sources);
         return Err(error);
     }
-    let template = template.filter(|t| t.is_instance_of::<HtmlTemplateElement>());
-    let rendered = dom::render(target, &feeds, &options, template.as_ref())?;
-    // Counts go out as `u32`: a `usize` serializes through `u64`, whose range check formats an error message.
-    result.count = u32::try_from(rendered.count).unwrap_or(u32::MAX);
-    result.refused_urls = u32::try_from(rendered.refused_urls).unwrap_or(u32::MAX);
-    output(&result)
+    Ok((feeds, result))
 }
 
 /// One source's input, converted once.

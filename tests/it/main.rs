@@ -27,6 +27,7 @@ mod errors;
 mod formats;
 mod hostile;
 mod json_feed;
+mod narrow;
 mod options;
 mod real_feeds;
 mod render;
