@@ -46,10 +46,11 @@ mv "$stage/api.js" "$stage/feedlet.js"
 # feedlet_bindings.d.ts.
 www/node_modules/.bin/tsc --declaration --allowJs --checkJs --emitDeclarationOnly --strict \
   --target es2022 --module esnext --moduleResolution bundler --lib es2022,dom,dom.iterable \
-  --outDir "$stage/types" "$stage/feedlet.js" "$stage/embed.js"
+  --outDir "$stage/types" "$stage/feedlet.js" "$stage/embed.js" "$stage/worker.js"
 cp "$stage"/types/{feedlet,embed,mount,theme,wasm}.d.ts "$stage/feedlet_bindings.d.ts" "$tmp/"
-# One minified module each: feedlet.js with the glue inlined, and embed.js importing feedlet.js.
-node scripts/minify.mjs "$tmp" "$stage/feedlet.js" "$stage/embed.js"
+# One minified module each: feedlet.js with the glue inlined, and embed.js and worker.js (the big-feed Worker,
+# offload.js) importing feedlet.js.
+node scripts/minify.mjs "$tmp" "$stage/feedlet.js" "$stage/embed.js" "$stage/worker.js"
 # The default theme as a file (the CSS string of theme.js), for a page that prerenders its list with `feedlet render`
 # to link in its <head>, so that the list has its final look before any script runs.
 node --input-type=module -e 'import { css } from "./www/src/theme.js"; process.stdout.write(css + "\n")' >"$tmp/feedlet.css"

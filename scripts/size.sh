@@ -8,7 +8,7 @@ target=40960
 budget=${FEEDLET_SIZE_BUDGET:-$target}
 total=0
 printf '%-22s %10s %10s\n' part bytes gzip-9
-for f in www/dist/embed.js www/dist/feedlet.js www/dist/feedlet_bg.wasm www/dist/*.css; do
+for f in www/dist/embed.js www/dist/feedlet.js www/dist/worker.js www/dist/feedlet_bg.wasm www/dist/*.css; do
   [ -f "$f" ] || continue
   raw=$(wc -c <"$f"); gz=$(gzip -9c "$f" | wc -c)
   total=$((total + gz))

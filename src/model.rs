@@ -97,24 +97,6 @@ impl<'a> Feed<'a> {
         }
     }
 
-    /// The feed's own members without its entries or warnings (they are not cloned).
-    pub fn header(&self) -> Feed<'a> {
-        Feed {
-            format: self.format,
-            title: self.title.clone(),
-            subtitle: self.subtitle.clone(),
-            link: self.link.clone(),
-            feed_url: self.feed_url.clone(),
-            id: self.id.clone(),
-            updated: self.updated.clone(),
-            language: self.language.clone(),
-            authors: self.authors.clone(),
-            icon: self.icon.clone(),
-            entries: Vec::new(),
-            warnings: Vec::new(),
-        }
-    }
-
     /// Copies every borrowed string so the feed outlives its input.
     pub fn into_owned(self) -> Feed<'static> {
         Feed {

@@ -231,41 +231,64 @@ fn prepare_entry(entry: &mut Entry<'_>) {
 /// The feeds cut down to what a render of `options` shows, for a render elsewhere (the widget parses a big feed
 /// in a Worker and hands the page only this).
 ///
-/// Each feed keeps its own members ([`Feed::header`]) and only its chosen entries (after `offset`, at most
-/// `limit`), in the order shown, each made whole on its own: prepared as by [`prepare`] (its summary as plain
-/// text, its thumbnail found), with its rich body ([`Entry::rich_body`], which the plain summary no longer holds)
-/// as its content. Serialized, read back and rendered with `offset` 0, they give the list `feeds` give with
-/// `options` (`tests/it/narrow.rs` compares the two).
+/// Each feed keeps its own members and only its chosen entries (after `offset`, at most `limit`), moved out in
+/// the order shown, each made whole on its own: prepared as by [`prepare`] (its summary as plain text, its
+/// thumbnail found), with its rich body ([`Entry::rich_body`], which the plain summary no longer holds) as its
+/// content. Serialized, read back and rendered with `offset` 0, they give the list `feeds` give with `options`
+/// (`tests/it/narrow.rs` compares the two). Warnings stay with the caller's copy of them: the feeds lose theirs.
 ///
 /// # Examples
 /// ```
 /// let xml = br#"<rss><channel><item><title>A</title></item><item><title>B</title></item></channel></rss>"#;
 /// let feed = feedlet::parse(xml, &Default::default()).unwrap();
 /// let options = feedlet::Options { offset: 1, ..Default::default() };
-/// let narrowed = feedlet::narrow(std::slice::from_ref(&feed), &options);
+/// let narrowed = feedlet::narrow(vec![feed], &options);
 /// assert_eq!(narrowed[0].entries.len(), 1);
 /// assert_eq!(narrowed[0].entries[0].title.as_deref(), Some("B"));
 /// ```
-pub fn narrow<'a>(feeds: &[Feed<'a>], options: &Options) -> Vec<Feed<'a>> {
-    let mut narrowed: Vec<Feed<'a>> = feeds.iter().map(Feed::header).collect();
-    for post in select(feeds, &Options { summary: false, image: false, ..options.clone() }) {
-        let mut entry = post.entry.clone();
-        let rich = post.entry.rich_body().cloned();
+pub fn narrow<'a>(mut feeds: Vec<Feed<'a>>, options: &Options) -> Vec<Feed<'a>> {
+    // Where each chosen entry is: (feed, index), found from the address `select` lends (no clone, no search).
+    let chosen: Vec<(usize, usize)> = select(&feeds, options)
+        .iter()
+        .filter_map(|post| {
+            let entries = &feeds.get(post.feed)?.entries;
+            let offset = (post.entry as *const Entry<'_> as usize)
+                .checked_sub(entries.as_ptr() as usize)?;
+            let index = offset.checked_div(std::mem::size_of::<Entry<'_>>())?;
+            let found = entries.get(index)?;
+            std::ptr::eq(found, post.entry).then_some((post.feed, index))
+        })
+        .collect();
+    let mut kept: Vec<Vec<Entry<'a>>> = feeds.iter().map(|_| Vec::new()).collect();
+    for (feed, index) in chosen {
+        let slot = feeds.get_mut(feed).and_then(|f| f.entries.get_mut(index));
+        let (Some(slot), Some(list)) = (slot, kept.get_mut(feed)) else {
+            continue;
+        };
+        let mut entry = std::mem::take(slot);
+        let rich = entry.rich_body().cloned();
         prepare_entry(&mut entry);
         if let Some(body) = rich {
-            let content = post.entry.content.as_ref();
+            let content = entry.content.take();
+            let (src, base) = content.map(|c| (c.src, c.base)).unwrap_or_default();
             entry.content = Some(Content {
                 markup: body.markup(),
                 body: Some(body),
-                src: content.and_then(|c| c.src.clone()),
-                base: content.and_then(|c| c.base.clone()),
+                src,
+                base,
             });
         }
-        if let Some(feed) = narrowed.get_mut(post.feed) {
-            feed.entries.push(entry);
-        }
+        list.push(entry);
     }
-    narrowed
+    feeds
+        .into_iter()
+        .zip(kept)
+        .map(|(feed, entries)| Feed {
+            entries,
+            warnings: Vec::new(),
+            ..feed
+        })
+        .collect()
 }
 
 /// The entry's thumbnail: from the feed's media elements, else the first real `<img>` in its summary or content.

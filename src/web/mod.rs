@@ -214,20 +214,13 @@ fn render(
     output(&result)
 }
 
-/// What `selectFeeds` returns: each source's feed cut down to what the render shows, and each source's outcome.
-#[derive(Serialize, tsify::Tsify)]
-pub struct Selection<'a> {
-    /// One per source, in order: its feed with only the entries a render with these options shows, each whole on
-    /// its own (`null` for a source that could not be read). Rendered by `renderFeeds` with `offset: 0`, they make
-    /// the same list as the sources themselves.
-    pub feeds: Vec<Option<Feed<'a>>>,
-    /// Problems recovered from; `source` is the index in `sources`.
-    pub warnings: Vec<SourceWarning>,
-    /// The sources that could not be read.
-    pub errors: Vec<SourceError>,
-    /// One outcome per source, in order (`entries` counts the whole feed).
-    pub sources: Vec<SourceStatus>,
-}
+/// What `selectFeeds` returns: a `RenderResult` (each source's outcome, warnings and errors, with `count` and
+/// `refusedUrls` 0, since nothing was rendered) and `feeds`.
+#[wasm_bindgen(typescript_custom_section)]
+const SELECTION: &str = r#"
+/** What `selectFeeds` returns: each source's outcome as `renderFeeds` reports it (`count` and `refusedUrls` are 0: nothing was rendered), and `feeds`: one per source, in order, its feed with only the entries a render with these options shows, each whole on its own (`null` for a source that could not be read). Rendered by `renderFeeds` with `offset: 0`, they make the same list as the sources themselves. */
+export type Selection = RenderResult & { feeds: (Feed | null)[] };
+"#;
 
 /// Parses and selects without rendering, for a render on another thread: the widget calls it in a Worker for a
 /// big response, and hands `renderFeeds` on the page only the entries it shows (`feeds`, with `offset: 0`).
@@ -244,18 +237,18 @@ pub fn select_feeds(
     let options = settings::<Options>(options)?.value;
     let mut sources = read_sources(&sources)?;
     let (feeds, result) = parse_all(&mut sources)?;
-    let mut narrowed = crate::select::narrow(&feeds, &options).into_iter();
-    let feeds = result
-        .sources
-        .iter()
-        .map(|status| if status.ok { narrowed.next() } else { None })
-        .collect();
-    output(&Selection {
-        feeds,
-        warnings: result.warnings,
-        errors: result.errors,
-        sources: result.sources,
-    })
+    let mut narrowed = crate::select::narrow(feeds, &options).into_iter();
+    // Each feed through the one `Feed` output `parseFeed` uses; a failed source is `null`.
+    let list = Array::new();
+    for status in &result.sources {
+        match if status.ok { narrowed.next() } else { None } {
+            Some(feed) => list.push(&output(&feed)?),
+            None => list.push(&JsValue::NULL),
+        };
+    }
+    let selection = output(&result)?;
+    Reflect::set(&selection, &"feeds".into(), &list)?;
+    Ok(selection)
 }
 
 /// Each source of a `renderFeeds`/`selectFeeds` array: its input, converted once, and its own parse options.

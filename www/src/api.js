@@ -1,10 +1,10 @@
 // feedlet's JavaScript API, the public entry: scripts/build.sh bundles it with the modules it imports (mount.js, the
 // wasm-bindgen glue feedlet_bindings.js, …) into one dist/feedlet.js. It re-exports the wasm exports, `mount` and the
 // default theme, and names the option attributes.
-// The glue's types, `init` and `initSync`; its five calls are replaced by wasm.js's guarded ones (a module's own
+// The glue's types; `init`, `initSync` and its calls are replaced by wasm.js's guarded ones (a module's own
 // named exports win over `export *`).
 export * from './feedlet_bindings.js';
-export { default, discoverFeeds, parseFeed, readOptions, ready, renderFeed, renderFeeds, renderSkeleton } from './wasm.js';
+export { default, discoverFeeds, initSync, parseFeed, readOptions, ready, renderFeed, renderFeeds, renderSkeleton, selectFeeds } from './wasm.js';
 export * from './mount.js';
 export * from './theme.js';
 

@@ -2,6 +2,8 @@
 // <feedlet-posts> and mounts every [data-feedlet] element, now and when added later; each element starts its feeds'
 // downloads as it mounts, while the wasm is still on its way.
 
+import { compile } from './compile.js';
+
 /** @import { Feed, FeedletError, Mounted, MountOptions, Options } from './feedlet.js' */
 
 /**
@@ -166,19 +168,6 @@ function start() {
     console.warn('feedlet: could not start the data-feedlet auto-mount:', error);
   }
 }
-
-/**
- * The wasm module, downloaded and compiled as its bytes arrive (`compileStreaming`), or compiled from its bytes when
- * the server does not send it as application/wasm (which compileStreaming refuses).
- * @param {URL} url
- * @returns {Promise<WebAssembly.Module>}
- */
-const compile = (url) => fetch(url).then((response) => {
-  if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
-  return /^application\/wasm\b/i.test(response.headers.get('content-type') || '')
-    ? WebAssembly.compileStreaming(response)
-    : response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes));
-});
 
 /**
  * Whether an element already in the page shows dates (the default; not `date="false"`).

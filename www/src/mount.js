@@ -3,11 +3,12 @@ import { merge, prerendered } from './adopt.js';
 import { hasCopy, readCopy, storeCopy } from './cache.js';
 import { FIX, explain, feedletError, warn } from './errors.js';
 import { address, bare, download, fetchSource, guessUrls, own, resolve } from './fetch.js';
+import { big, offload } from './offload.js';
 import { strings } from './strings.js';
 import { adoptStyles } from './theme.js';
 import { loaded, parseFeed, readOptions, ready, renderFeeds, renderSkeleton } from './wasm.js';
 
-/** @import { Feed, Options, RenderResult } from './feedlet_bindings.js' */
+/** @import { Feed, Options, RenderResult, Selection } from './feedlet_bindings.js' */
 /** @import { Copy } from './fetch.js' */
 
 /** @type {WeakMap<Element, Mounted>} */
@@ -51,6 +52,13 @@ export class Mounted {
   #count = 0;
   /** The "show more" button (made on first use). @type {HTMLButtonElement | undefined} */
   #moreButton;
+  /**
+   * What the Worker selected (offload.js), for the copies, options and extra posts it was asked about.
+   * @type {{ copies: Copy[], options: Options, extra: number, chosen: NonNullable<Awaited<ReturnType<typeof offload>>> } | undefined}
+   */
+  #selection;
+  /** While the Worker holds the copies' bytes: settles when they are back. @type {Promise<void> | null} */
+  #away = null;
   // The DOM: the original children (the fallback), where the list goes, and the live region.
   /** @type {ChildNode[]} */
   #original;
@@ -147,13 +155,18 @@ export class Mounted {
       for (const [url, copy] of this.#copies) if (!options.src.includes(url) || options.proxy !== before.proxy || kind && copy.feedUrl) this.#copies.delete(url);
       return this.#run(true);
     }
-    try {
-      if (this.#rendered || moved && this.#copies.size) this.#render('memory');
-      else if (this.#error) this.#fail();
-    } catch (error) {
-      warn(explain(/** @type {FeedletError} */ (error)));
-      this.#fail();
-    }
+    const show = () => {
+      try {
+        if (this.#rendered || moved && this.#copies.size) this.#render('memory');
+        else if (this.#error) this.#fail();
+      } catch (error) {
+        warn(explain(/** @type {FeedletError} */ (error)));
+        this.#fail();
+      }
+    };
+    const waiting = this.#offload();
+    if (waiting) return waiting.then(show);
+    show();
     return Promise.resolve();
   }
 
@@ -320,7 +333,12 @@ export class Mounted {
     let sources;
     try {
       const limit = options.limit + this.#extra;
-      result = renderFeeds(this.#fresh || this.#view, copies.map(({ input, charset, baseUrl }) => ({ input, charset, baseUrl })), this.#extra ? { ...options, limit } : options, this.#template);
+      const view = this.#fresh || this.#view;
+      const chosen = this.#chosen(copies);
+      if (chosen && 'error' in chosen) throw feedletError(chosen.error.kind, chosen.error.message, '', chosen.error);
+      // From the Worker: only the entries shown, each feed's outcome as the Worker found it.
+      if (chosen) result = { ...renderFeeds(view, chosen.feeds.flatMap((input) => input ? [{ input }] : []), { ...options, limit, offset: 0 }, this.#template), warnings: chosen.warnings, errors: chosen.errors, sources: chosen.sources };
+      else result = renderFeeds(view, copies.map(({ input, charset, baseUrl }) => ({ input, charset, baseUrl })), this.#extra ? { ...options, limit } : options, this.#template);
       sources = result.sources;
     } catch (thrown) {
       const error = /** @type {any} */ (thrown);
@@ -409,11 +427,14 @@ export class Mounted {
    * link (so that reading and Tab go on from there, and the button follows the new posts), and announces how
    * many were added in the live region.
    */
-  #showMore() {
+  async #showMore() {
     const options = this.#options;
     if (!options || !this.#rendered) return;
     const before = this.#count;
     this.#extra += options.limit;
+    const waiting = this.#offload();
+    if (waiting) await waiting;
+    if (this.#options !== options || !this.#rendered) return;
     try {
       this.#render('memory');
     } catch (error) {
@@ -425,6 +446,52 @@ export class Mounted {
     if (item && !link) item.tabIndex = -1;
     /** @type {HTMLElement | undefined} */ (link || item)?.focus();
     this.#status.textContent = this.#text.added(this.#count - before);
+  }
+
+  /**
+   * With big copies (offload.js), has the Worker select what the next render of the current copies shows; that
+   * render then builds only those entries. Null (nothing to wait for) for small copies, which the main thread
+   * parses at once. While the Worker holds the bytes, every other render waits here first.
+   * @returns {Promise<void> | null}
+   */
+  #offload() {
+    return this.#away || this.#worthIt() ? this.#select() : null;
+  }
+
+  // Whether the copies in memory are big and the Worker has not yet selected from them for these options.
+  #worthIt() {
+    const copies = this.#current();
+    return !!copies && big(copies) && !this.#chosen(copies);
+  }
+
+  // The copies the next render uses, in `src` order; null before the options are read.
+  #current() {
+    return this.#options && this.#options.src.flatMap((url) => this.#copies.get(url) || []);
+  }
+
+  async #select() {
+    while (this.#away) await this.#away;
+    const options = this.#options;
+    const copies = this.#current();
+    if (!options || !copies || !this.#worthIt()) return;
+    const extra = this.#extra;
+    const asked = offload(copies, extra ? { ...options, limit: options.limit + extra } : options);
+    this.#away = asked.then(() => {}, () => {});
+    try {
+      const chosen = await asked;
+      this.#selection = chosen ? { copies, options, extra, chosen } : undefined;
+    } finally {
+      this.#away = null;
+    }
+  }
+
+  /**
+   * The Worker's selection, when it was made for these copies, the options in effect and the posts shown.
+   * @param {Copy[]} copies
+   */
+  #chosen(copies) {
+    const made = this.#selection;
+    return made && made.options === this.#options && made.extra === this.#extra && made.copies.length === copies.length && made.copies.every((copy, i) => copy === copies[i]) ? made.chosen : undefined;
   }
 
   // Nothing to show: the fallback content, else the error text.
@@ -525,6 +592,9 @@ export class Mounted {
       for (const unused of early.values()) unused.cancel();
       this.#lastFetch = Math.min(start, ...urls.filter(isFresh).map((url) => /** @type {Copy} */ (this.#copies.get(url)).time));
       if (useCache) {
+        const waiting = this.#offload();
+        if (waiting) await waiting;
+        if (id !== this.#generation) return this.#lifetime.signal.aborted ? undefined : this.#latest;
         errors.push(...this.#render('cache'));
         // A stored copy that no longer parses was dropped by render: fetch that source after all.
         fetches = fetches.concat(fetchAll(urls.filter((url) => isFresh(url) && !this.#copies.has(url))));
@@ -546,6 +616,9 @@ export class Mounted {
         }
       }
       if (previous.size) {
+        const waiting = this.#offload();
+        if (waiting) await waiting;
+        if (id !== this.#generation) return this.#lifetime.signal.aborted ? undefined : this.#latest;
         errors.push(...this.#render('network', previous));
         if (cache) for (const url of previous.keys()) storeCopy(url, proxy, this.#copies.get(url) || null);
       }

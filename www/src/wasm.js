@@ -2,12 +2,29 @@
 // when a call fails in a way that leaves its state untrusted (a trap), so that one widget's failure is never the
 // page's.
 import init, * as bindings from './feedlet_bindings.js';
+import { compile } from './compile.js';
 import { feedletError, warn } from './errors.js';
 
 /** @type {Promise<void> | undefined} */
 let loading;
 /** Whether the wasm is instantiated: options can then be read at once. */
 export let loaded = false;
+/** Whether the page (or the embed) started the module's loading itself. */
+let started = false;
+/**
+ * The compiled module, once known (not when a page instantiates it from its bytes): the Worker (offload.js) is
+ * handed it, so that it neither downloads nor compiles it again.
+ * @type {WebAssembly.Module | undefined}
+ */
+export let compiled;
+
+/**
+ * Keeps the compiled module a load is given.
+ * @param {unknown} given a module, a promise of one, or anything else `init` takes
+ */
+const keep = (given) => Promise.resolve(given).then((module) => {
+  if (module instanceof WebAssembly.Module) compiled = module;
+}, () => {});
 
 /**
  * A User Timing mark for `make bench` (bench/firstvisit.mjs) to split the first visit: `feedlet:ready` once the
@@ -29,7 +46,11 @@ const instantiated = () => {
  * @returns {Promise<void>}
  */
 export function ready() {
-  return loading || (loading = init().then(instantiated, (cause) => {
+  if (loading) return loading;
+  // Loaded here, the module is compiled first (with the embed's MIME fallback), so that the Worker can have it.
+  const module = started ? undefined : compile(new URL('feedlet_bg.wasm', import.meta.url));
+  keep(module);
+  return (loading = init(module && { module_or_path: module }).then(instantiated, (cause) => {
     loading = undefined;
     const error = feedletError('wasm', `could not load feedlet_bg.wasm (${cause && cause.message || cause}). Serve it next to feedlet.js as application/wasm, and allow 'wasm-unsafe-eval' in a CSP script-src. The fallback content stays.`, '', { cause });
     warn(error.message);
@@ -112,21 +133,30 @@ export const renderFeed = marked(bindings.renderFeed);
 export const renderFeeds = marked(bindings.renderFeeds);
 /** Renders the loading skeleton; see `renderSkeleton` in feedlet_bindings.d.ts. */
 export const renderSkeleton = guard(bindings.renderSkeleton);
+/** Parses and selects without rendering (the Worker's call); see `selectFeeds` in feedlet_bindings.d.ts. */
+export const selectFeeds = guard(bindings.selectFeeds);
 /** A page's feed links, best first; see `discoverFeeds` in feedlet_bindings.d.ts. */
 export const discoverFeeds = guard(bindings.discoverFeeds);
 /**
  * Loads the module (the glue's `init`, memoized); `ready()` does the same and reports a failure.
  * @type {typeof init}
  */
-export default (...input) => init(...input).then((exports) => {
-  instantiated();
-  return exports;
-});
+export default (...input) => {
+  started = true;
+  const [given] = input;
+  keep(given && typeof given == 'object' && 'module_or_path' in given ? given.module_or_path : given);
+  return init(...input).then((exports) => {
+    instantiated();
+    return exports;
+  });
+};
 /**
  * Instantiates the module from its bytes or a compiled `WebAssembly.Module`, synchronously (the glue's `initSync`).
  * @type {typeof bindings.initSync}
  */
 export const initSync = (module) => {
+  started = true;
+  keep(module && typeof module == 'object' && 'module' in module ? module.module : module);
   const exports = bindings.initSync(module);
   instantiated();
   return exports;

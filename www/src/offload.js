@@ -1,0 +1,100 @@
+// Big feeds off the main thread. When the copies a widget renders hold more than `BIG` bytes, a module Worker
+// (worker.js) parses and selects them with the same compiled module, and the page only builds the list from the
+// entries it shows: `selectFeeds` there, `renderFeeds` with the narrowed feeds here. The copies' bytes are
+// transferred there and back, never copied. Where no Worker can start (none in this browser, a CSP that does not
+// allow worker.js, a feedlet.js from another origin than the page, a module instantiated from its bytes) or the
+// Worker fails, `offload` answers null and the render stays on the main thread.
+import { bare } from './fetch.js';
+import { compiled } from './wasm.js';
+
+/** @import { Selection } from './feedlet_bindings.js' */
+/** @import { Copy } from './fetch.js' */
+
+/** Bytes of input above which a render is parsed in the Worker: 1 MiB. */
+export const BIG = 2 ** 20;
+
+/** How long the Worker may take to start before the main thread renders instead, in ms. */
+const START_TIMEOUT = 10_000;
+
+/** The Worker once it has instantiated the module, or null where none can run. @type {Promise<Worker | null> | undefined} */
+let starting;
+let ids = 0;
+/** Requests waiting for their answer, by id. @type {Map<number, (answer: any) => void>} */
+const waiting = new Map();
+
+/**
+ * Starts the Worker (once per page) and resolves when it has instantiated the module: no bytes are handed to a
+ * Worker that could not load.
+ * @returns {Promise<Worker | null>}
+ */
+const start = () => starting ||= new Promise((resolve) => {
+  /** @type {Worker} */
+  let worker;
+  try {
+    if (!compiled) throw new Error('no compiled module');
+    worker = new Worker(new URL('./worker.js', import.meta.url), bare({ type: 'module', name: 'feedlet' }));
+  } catch {
+    return resolve(null);
+  }
+  const timer = setTimeout(() => fail(null), START_TIMEOUT);
+  // From now on this page renders on the main thread; answers still awaited get null (their bytes are lost with
+  // the Worker, and their render finds the copies empty).
+  const fail = (/** @type {Event | null} */ event) => {
+    event?.preventDefault();
+    clearTimeout(timer);
+    worker.terminate();
+    starting = Promise.resolve(null);
+    resolve(null);
+    for (const answer of waiting.values()) answer(null);
+    waiting.clear();
+  };
+  worker.onerror = worker.onmessageerror = fail;
+  worker.onmessage = ({ data }) => {
+    if (data.ready) {
+      clearTimeout(timer);
+      return resolve(worker);
+    }
+    waiting.get(data.id)?.(data);
+    waiting.delete(data.id);
+  };
+  worker.postMessage(bare({ module: compiled }));
+});
+
+/**
+ * Whether `copies` are big enough for the Worker: more than `BIG` bytes in all.
+ * @param {Copy[]} copies
+ */
+export const big = (copies) => copies.reduce((sum, copy) => sum + copy.input.byteLength, 0) > BIG;
+
+/**
+ * `selectFeeds` for `copies` and the render `options`, in the Worker, when the copies hold more than `BIG` bytes
+ * and a Worker runs; null otherwise, and then the caller renders on the main thread. Each copy's bytes go to the
+ * Worker and come back (`copy.input` is the array that came back): while this runs, they are away.
+ * @param {Copy[]} copies
+ * @param {object} options
+ * @returns {Promise<Selection | { error: { kind: string, message: string, line: number, column: number, sources: Selection['sources'] } } | null>}
+ */
+export async function offload(copies, options) {
+  if (!big(copies)) return null;
+  const worker = await start();
+  if (!worker) return null;
+  const id = ++ids;
+  /** @type {any} */
+  const answer = await new Promise((resolve) => {
+    waiting.set(id, resolve);
+    const sources = copies.map(({ input, charset, baseUrl }) => bare({ input, charset, baseUrl }));
+    try {
+      // Each input is its own buffer (fetch.js and cache.js make them so): transferring it moves nothing else.
+      worker.postMessage(bare({ id, sources, options }), [...new Set(copies.map((copy) => copy.input.buffer))]);
+    } catch {
+      // Not sent, so nothing moved (a value that cannot be cloned).
+      waiting.delete(id);
+      resolve(null);
+    }
+  });
+  if (!answer) return null;
+  copies.forEach((copy, i) => { copy.input = answer.inputs[i]; });
+  // The module failed there (a trap): the main thread renders, and reports it as its own.
+  if (answer.error?.kind === 'internal') return null;
+  return answer.selection || { error: answer.error };
+}
