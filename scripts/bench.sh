@@ -6,11 +6,12 @@
 #   scripts/bench.sh native limits      only these parts (printed; docs/benchmarks.md is left alone)
 #   FEEDLET_BENCH_SCALE=0.2 scripts/bench.sh   shorter sampling (noisier), for a quick look
 #   FEEDLET_BENCH_BASELINE=/tmp/old/dist scripts/bench.sh firstvisit   first visits, an older build in the same rounds
+#   scripts/bench.sh worker             the 10 MB feed through mount, with and without the Worker (main-thread CPU)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 parts=("$@")
-[ ${#parts[@]} -eq 0 ] && parts=(native limits browser firstvisit)
+[ ${#parts[@]} -eq 0 ] && parts=(native limits browser firstvisit worker)
 want() { local p; for p in "${parts[@]}"; do [ "$p" = "$1" ] && return 0; done; return 1; }
 
 results=target/bench-results
@@ -40,7 +41,7 @@ if want limits; then
   echo "bench: limit cases" >&2
   cargo bench --bench limits 2>"$results/limits.log" >"$results/limits.md"
 fi
-if want browser || want firstvisit; then
+if want browser || want firstvisit || want worker; then
   echo "bench: make build" >&2
   # www/dist needs the JS runtime files (www/src); a build that races another one is tried once more.
   make build >"$results/build.log" 2>&1 || { sleep 5; make build >"$results/build.log" 2>&1; }
@@ -55,10 +56,15 @@ if want firstvisit; then
   node bench/firstvisit.mjs 2>"$results/firstvisit.log" >"$results/firstvisit.md"
 fi
 
-for p in native limits browser firstvisit; do want "$p" && cat "$results/$p.md" && echo; done
+if want worker; then
+  echo "bench: big feeds off the main thread (Worker or not)" >&2
+  node bench/worker.mjs 2>"$results/worker.log" >"$results/worker.md"
+fi
+
+for p in native limits browser firstvisit worker; do want "$p" && cat "$results/$p.md" && echo; done
 
 # docs/benchmarks.md only from a full run, so that its tables always come from one run.
-if want native && want limits && want browser && want firstvisit; then
+if want native && want limits && want browser && want firstvisit && want worker; then
   cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
   mem=$(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)
   chromium_version=$(chromium --version 2>/dev/null | head -n1 || echo unknown)
@@ -75,7 +81,7 @@ if want native && want limits && want browser && want firstvisit; then
     echo
     echo "**Command:** \`make bench\` (= \`scripts/bench.sh\`${FEEDLET_BENCH_SCALE:+, with FEEDLET_BENCH_SCALE=$FEEDLET_BENCH_SCALE})."
     echo "Parts: \`node bench/generate.mjs\`; \`cargo bench --bench parse\`; \`cargo bench --bench limits\`"
-    echo "(both with \`CARGO_TARGET_DIR=target/bench-build CARGO_PROFILE_BENCH_PANIC=unwind\`); \`make build\`; \`node bench/browser.mjs\`; \`node bench/firstvisit.mjs\`."
+    echo "(both with \`CARGO_TARGET_DIR=target/bench-build CARGO_PROFILE_BENCH_PANIC=unwind\`); \`make build\`; \`node bench/browser.mjs\`; \`node bench/firstvisit.mjs\`; \`node bench/worker.mjs\`."
     echo
     echo "## Targets at a glance (issue 5; details below)"
     echo
@@ -111,6 +117,10 @@ if want native && want limits && want browser && want firstvisit; then
     echo "## First visit"
     echo
     cat "$results/firstvisit.md"
+    echo
+    echo "## Big feeds off the main thread"
+    echo
+    cat "$results/worker.md"
     echo
     echo "## Size (\`make size\`, gzip -9) at the time of this run"
     echo

@@ -189,7 +189,7 @@ export const tests = [
     async fn(ctx) {
       const { pack, app } = await prepared(ctx);
       const files = pack.files.map((f) => f.path).sort();
-      for (const f of ['package.json', 'dist/feedlet.js', 'dist/feedlet_bg.wasm', 'dist/feedlet.d.ts', 'dist/feedlet_bindings.d.ts', 'dist/embed.js', 'dist/embed.d.ts']) {
+      for (const f of ['package.json', 'dist/feedlet.js', 'dist/feedlet_bg.wasm', 'dist/feedlet.d.ts', 'dist/feedlet_bindings.d.ts', 'dist/embed.js', 'dist/embed.d.ts', 'dist/worker.js']) {
         assert.ok(files.includes(f), `the tarball holds ${f} (it has ${files.join(', ')})`);
       }
       assert.ok(files.every((f) => f === 'package.json' || /^(dist\/|README|LICENSE)/i.test(f)), `nothing but dist/, README and licences: ${files.join(', ')}`);

@@ -32,7 +32,9 @@ const start = () => starting ||= new Promise((resolve) => {
   let worker;
   try {
     if (!compiled) throw new Error('no compiled module');
-    worker = new Worker(new URL('./worker.js', import.meta.url), bare({ type: 'module', name: 'feedlet' }));
+    // A literal options object, as bundlers (Vite, webpack 5) look for it to emit worker.js; a page's polluted
+    // Object.prototype can at most make it a classic worker, which fails to load: the main thread then renders.
+    worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'feedlet' });
   } catch {
     return resolve(null);
   }
