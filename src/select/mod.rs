@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use crate::model::{Content, Entry, Escape, Feed, Image, LazyText, Markup, ShownDate};
-use crate::options::{Layout, Options, Sort};
+use crate::options::{Layout, Options, Sort, SummaryMode};
 use crate::text::{excerpt, first_image, is_tracking_pixel};
 use crate::url::{safe_url, web_host};
 
@@ -234,7 +234,7 @@ fn prepare_entry(entry: &mut Entry<'_>) {
 /// Each feed keeps its own members and only its chosen entries (after `offset`, at most `limit`), moved out in
 /// the order shown, each made whole on its own: prepared as by [`prepare`] (its summary as plain text, its
 /// thumbnail found), with its rich body ([`Entry::rich_body`], which the plain summary no longer holds) as its
-/// content. Serialized, read back and rendered with `offset` 0, they give the list `feeds` give with `options`
+/// content's body for `summary="html"`, and no body otherwise (nothing else reads it once prepared). Serialized, read back and rendered with `offset` 0, they give the list `feeds` give with `options`
 /// (`tests/it/narrow.rs` compares the two). Warnings stay with the caller's copy of them: the feeds lose theirs.
 ///
 /// # Examples
@@ -260,14 +260,19 @@ pub fn narrow<'a>(mut feeds: Vec<Feed<'a>>, options: &Options) -> Vec<Feed<'a>> 
         })
         .collect();
     let mut kept: Vec<Vec<Entry<'a>>> = feeds.iter().map(|_| Vec::new()).collect();
+    let html = options.summary_mode == SummaryMode::Html;
     for (feed, index) in chosen {
         let slot = feeds.get_mut(feed).and_then(|f| f.entries.get_mut(index));
         let (Some(slot), Some(list)) = (slot, kept.get_mut(feed)) else {
             continue;
         };
         let mut entry = std::mem::take(slot);
-        let rich = entry.rich_body().cloned();
+        // Only `summary="html"` shows a body; otherwise the content keeps just its base and source.
+        let rich = entry.rich_body().filter(|_| html).cloned();
         prepare_entry(&mut entry);
+        if let Some(content) = &mut entry.content {
+            content.body = None;
+        }
         if let Some(body) = rich {
             let content = entry.content.take();
             let (src, base) = content.map(|c| (c.src, c.base)).unwrap_or_default();

@@ -45,7 +45,7 @@ const WIDGETS = `
   <feedlet-posts id="cards" src="big.xml" layout="cards" limit="5"></feedlet-posts>
   <feedlet-posts id="html" src="big.xml" summary="html" limit="4"></feedlet-posts>
   <feedlet-posts id="filtered" src="big.xml" category="even" offset="2" limit="3" author categories></feedlet-posts>
-  <feedlet-posts id="feedorder" src="big.xml" sort="feed" limit="3" date-style="long"></feedlet-posts>
+  <feedlet-posts id="feedorder" src="big-chunked.xml" sort="feed" limit="3" date-style="long"></feedlet-posts>
   <feedlet-posts id="merged" src="big.xml small.xml" limit="6"></feedlet-posts>
   <feedlet-posts id="more" src="big.xml" limit="3" more light-dom></feedlet-posts>`;
 const IDS = ['plain', 'cards', 'html', 'filtered', 'feedorder', 'merged', 'more'];
@@ -61,7 +61,8 @@ function spyOnWorkers() {
       spy.started.push({ url: String(url), type: options && options.type });
     }
     postMessage(message, transfer) {
-      spy.transfers.push((transfer || []).map((buffer) => buffer.byteLength));
+      // An ArrayBuffer as its size; a ReadableStream (a response body the Worker reads) as "stream".
+      spy.transfers.push((transfer || []).map((item) => item instanceof ArrayBuffer ? item.byteLength : item instanceof ReadableStream ? 'stream' : String(item)));
       return super.postMessage(message, transfer);
     }
   };
@@ -84,7 +85,9 @@ async function lists(page) {
 function setUp(scope, { csp = CSP, body = WIDGETS, now } = {}) {
   const big = bigRss(1400, now);
   assert.ok(big.length > 2 ** 20 * 1.2, `the big feed is ${big.length} bytes`);
-  scope.put('/big.xml', { type: 'application/rss+xml', body: big });
+  // With its length (the Worker reads the body), and without (chunked: the page reads it, the Worker parses it).
+  scope.put('/big.xml', { type: 'application/rss+xml', headers: { 'content-length': String(Buffer.byteLength(big)) }, body: big });
+  scope.put('/big-chunked.xml', { type: 'application/rss+xml', body: big });
   scope.put('/small.xml', { type: 'application/rss+xml', body: smallRss(now) });
   return scope.put('/index.html', { type: 'text/html; charset=utf-8', headers: csp ? { 'content-security-policy': csp } : {}, body: pageHtml({ title: 'Big feeds', body }) });
 }
@@ -108,9 +111,14 @@ export const tests = [
       assert.equal(spy.started.length, 1, 'one Worker for the page, however many widgets');
       assert.match(spy.started[0].url, /\/dist\/worker\.js$/);
       assert.equal(spy.started[0].type, 'module');
-      // The first message carries the compiled module (nothing transferred), each render the big bytes.
+      // The first message carries the compiled module (nothing transferred); then each response that gave its length
+      // goes as its body stream (6 widgets), the chunked one is read here; each render transfers the big bytes.
       assert.deepEqual(spy.transfers[0], [], 'the module is posted, not downloaded again');
-      assert.ok(spy.transfers.slice(1).every((sizes) => sizes.some((size) => size > 2 ** 20)), 'each request transfers the big bytes');
+      const streams = spy.transfers.filter((items) => items.includes('stream'));
+      const renders = spy.transfers.slice(1).filter((items) => !items.includes('stream'));
+      assert.equal(streams.length, IDS.length - 1, `each big response with a length is read in the Worker: ${JSON.stringify(spy.transfers)}`);
+      assert.ok(streams.every((items) => items.length === 1));
+      assert.ok(renders.length >= IDS.length && renders.every((items) => items.some((size) => size > 2 ** 20)), `each render transfers the big bytes: ${JSON.stringify(spy.transfers)}`);
       assert.equal(await withWorker.evaluate(() => performance.getEntriesByType('resource').filter((r) => r.name.endsWith('feedlet_bg.wasm')).length), 1, 'the wasm is downloaded once');
       assert.deepEqual((await withoutWorker.evaluate(() => window.__workers)).started, []);
 
@@ -137,7 +145,7 @@ export const tests = [
       assert.equal(a, b, 'show more: the same posts');
       const focus = await withWorker.locator('#more').evaluate((el) => [document.activeElement?.textContent, el.querySelectorAll('.feedlet__title')[3].textContent]);
       assert.equal(focus[0], focus[1], 'focus moves to the first new post');
-      assert.equal(scope.hits('/big.xml'), 2 * IDS.length, 'one download per widget: show more fetched nothing');
+      assert.equal(scope.hits('/big.xml') + scope.hits('/big-chunked.xml'), 2 * IDS.length, 'one download per widget: show more fetched nothing');
       await assertHealthy(withWorker);
       await assertHealthy(withoutWorker);
     },

@@ -1,10 +1,10 @@
 // Big feeds off the main thread. When the copies a widget renders hold more than `BIG` bytes, a module Worker
 // (worker.js) parses and selects them with the same compiled module, and the page only builds the list from the
 // entries it shows: `selectFeeds` there, `renderFeeds` with the narrowed feeds here. The copies' bytes are
-// transferred there and back, never copied. Where no Worker can start (none in this browser, a CSP that does not
+// transferred there and back, never copied. A response that says it is big (`Content-Length`) is also read there
+// (`readElsewhere`): its body stream is transferred, so its bytes never pass through the page's thread. Where no Worker can start (none in this browser, a CSP that does not
 // allow worker.js, a feedlet.js from another origin than the page, a module instantiated from its bytes) or the
 // Worker fails, `offload` answers null and the render stays on the main thread.
-import { bare } from './fetch.js';
 import { compiled } from './wasm.js';
 
 /** @import { Selection } from './feedlet_bindings.js' */
@@ -59,8 +59,43 @@ const start = () => starting ||= new Promise((resolve) => {
     waiting.get(data.id)?.(data);
     waiting.delete(data.id);
   };
-  worker.postMessage(bare({ module: compiled }));
+  worker.postMessage({ module: compiled });
 });
+
+/**
+ * Asks the Worker, and waits for its answer; null when the Worker failed or `message` could not be sent (then
+ * nothing was transferred).
+ * @param {Worker} worker
+ * @param {Record<string, unknown>} message
+ * @param {Transferable[]} transfer
+ * @returns {Promise<any>}
+ */
+const ask = (worker, message, transfer) => new Promise((resolve) => {
+  const id = ++ids;
+  waiting.set(id, resolve);
+  try {
+    worker.postMessage({ ...message, id }, transfer);
+  } catch {
+    waiting.delete(id);
+    resolve(null);
+  }
+});
+
+/**
+ * Reads a response body in the Worker, under `limit` (read.js, there): `{ input }` (null when over the limit), or
+ * undefined when no Worker runs (the body is untouched: the caller reads it). Throws when the Worker failed while
+ * it held the body.
+ * @param {ReadableStream<Uint8Array> | null} body
+ * @param {number} limit
+ * @returns {Promise<{ input: Uint8Array | null } | undefined>}
+ */
+export async function readElsewhere(body, limit) {
+  const worker = body && await start();
+  if (!worker) return undefined;
+  const answer = await ask(worker, { body, limit }, [body]);
+  if (!answer || answer.failed) throw new Error('the Worker could not read the response');
+  return { input: answer.input };
+}
 
 /**
  * Whether `copies` are big enough for the Worker: more than `BIG` bytes in all.
@@ -80,20 +115,9 @@ export async function offload(copies, options) {
   if (!big(copies)) return null;
   const worker = await start();
   if (!worker) return null;
-  const id = ++ids;
-  /** @type {any} */
-  const answer = await new Promise((resolve) => {
-    waiting.set(id, resolve);
-    const sources = copies.map(({ input, charset, baseUrl }) => bare({ input, charset, baseUrl }));
-    try {
-      // Each input is its own buffer (fetch.js and cache.js make them so): transferring it moves nothing else.
-      worker.postMessage(bare({ id, sources, options }), [...new Set(copies.map((copy) => copy.input.buffer))]);
-    } catch {
-      // Not sent, so nothing moved (a value that cannot be cloned).
-      waiting.delete(id);
-      resolve(null);
-    }
-  });
+  const sources = copies.map(({ input, charset, baseUrl }) => ({ input, charset, baseUrl }));
+  // Each input is its own buffer (fetch.js, read.js and cache.js make them so): transferring it moves nothing else.
+  const answer = await ask(worker, { sources, options }, [...new Set(copies.map((copy) => copy.input.buffer))]);
   if (!answer) return null;
   copies.forEach((copy, i) => { copy.input = answer.inputs[i]; });
   // The module failed there (a trap): the main thread renders, and reports it as its own.
