@@ -49,13 +49,18 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
     mount(target, { src: '/feed.xml', limit: 10, cache: 'off' });
   });
   window.empty = () => new Promise((done) => setTimeout(() => done({ ms: 0 })));
-  // The feed's bytes in memory, and a Response made of a copy of them before the step: the next mount's fetch of the
-  // feed gets it, so that the step is the widget's own work on the bytes (parse, select, render), no network.
+  // The feed's bytes in memory, and a Response made of a copy of them before the step, as one chunk: the next mount's
+  // fetch of the feed gets it, so that the step is the widget's own work on the bytes (parse, select, render): no
+  // network, and no chunk by chunk reading.
   const original = window.fetch;
   const bytes = new Uint8Array(await (await original('/feed.xml')).arrayBuffer());
   let prepared = null;
   window.fetch = (url, init) => prepared && String(url).endsWith('/feed.xml') ? Promise.resolve(prepared).finally(() => { prepared = null; }) : original(url, init);
-  window.prepare = () => { prepared = new Response(bytes.slice()); return { ms: 0 }; };
+  window.prepare = () => {
+    const copy = bytes.slice();
+    prepared = new Response(new ReadableStream({ start(controller) { controller.enqueue(copy); controller.close(); } }));
+    return { ms: 0 };
+  };
   // The download alone, read as the widget reads it (a stream of chunks, then one array): what every mount pays
   // on the main thread before any parse.
   window.download = async () => {
@@ -79,7 +84,6 @@ function serve() {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (path === '/') return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE);
     if (path === '/feed.xml') {
-      // With its length, as a static host sends it: the widget's Worker then reads the body too.
       const body = readFileSync(FEED);
       return res.writeHead(200, { 'content-type': 'application/atom+xml', 'content-length': body.length }).end(body);
     }

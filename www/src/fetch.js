@@ -1,7 +1,5 @@
 // Getting a feed's bytes: the download (with its time and size limits), and the feed URLs.
 import { feedletError } from './errors.js';
-import { BIG, readElsewhere } from './offload.js';
-import { readStream } from './read.js';
 import { discoverFeeds } from './wasm.js';
 
 /** @import { Feed, Options } from './feedlet_bindings.js' */
@@ -104,21 +102,33 @@ export async function fetchSource(url, known, options, start, fetchOne) {
 /**
  * A response's bytes, read as a stream and abandoned (the connection closed) as soon as they pass
  * `MAX_INPUT_BYTES`, or before the first byte when `Content-Length` says so: a hostile server cannot make the page
- * hold more than the limit. A response whose `Content-Length` says it is big is read by the Worker (offload.js), so
- * that its bytes never pass through the page's thread; without a Worker, here.
+ * hold more than the limit.
  * @param {Response} response
  * @param {string} url
  */
 async function read(response, url) {
-  const length = +(response.headers.get('content-length') || 0);
-  /** @type {Uint8Array | null} */
-  let input = null;
-  if (length > MAX_INPUT_BYTES) response.body?.cancel().catch(() => {});
-  else {
-    const away = length > BIG ? await readElsewhere(response.body, MAX_INPUT_BYTES) : undefined;
-    input = away ? away.input : await readStream(response.body, MAX_INPUT_BYTES);
+  const tooLarge = () => feedletError('limitExceeded', `${url} is larger than 20 MiB, the most feedlet reads of a feed. Serve a shorter feed (fewer entries, or summaries instead of full content).`, url);
+  const reader = response.body?.getReader();
+  /** @type {Uint8Array[]} */
+  const chunks = [];
+  let size = 0;
+  if (reader && +(response.headers.get('content-length') || 0) > MAX_INPUT_BYTES) size = Infinity;
+  while (reader && size <= MAX_INPUT_BYTES) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.length;
   }
-  if (!input) throw feedletError('limitExceeded', `${url} is larger than 20 MiB, the most feedlet reads of a feed. Serve a shorter feed (fewer entries, or summaries instead of full content).`, url);
+  if (size > MAX_INPUT_BYTES) {
+    reader?.cancel().catch(() => {});
+    throw tooLarge();
+  }
+  const input = new Uint8Array(size);
+  size = 0;
+  for (const chunk of chunks) {
+    input.set(chunk, size);
+    size += chunk.length;
+  }
   return input;
 }
 

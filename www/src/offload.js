@@ -1,8 +1,8 @@
 // Big feeds off the main thread. When the copies a widget renders hold more than `BIG` bytes, a module Worker
 // (worker.js) parses and selects them with the same compiled module, and the page only builds the list from the
 // entries it shows: `selectFeeds` there, `renderFeeds` with the narrowed feeds here. The copies' bytes are
-// transferred there and back, never copied. A response that says it is big (`Content-Length`) is also read there
-// (`readElsewhere`): its body stream is transferred, so its bytes never pass through the page's thread. Where no Worker can start (none in this browser, a CSP that does not
+// transferred there and back, never copied. (The download itself stays here: a response body stream transferred to
+// a Worker is still pumped through this thread, chunk by chunk, and measured no cheaper.) Where no Worker can start (none in this browser, a CSP that does not
 // allow worker.js, a feedlet.js from another origin than the page, a module instantiated from its bytes) or the
 // Worker fails, `offload` answers null and the render stays on the main thread.
 import { compiled } from './wasm.js';
@@ -82,22 +82,6 @@ const ask = (worker, message, transfer) => new Promise((resolve) => {
 });
 
 /**
- * Reads a response body in the Worker, under `limit` (read.js, there): `{ input }` (null when over the limit), or
- * undefined when no Worker runs (the body is untouched: the caller reads it). Throws when the Worker failed while
- * it held the body.
- * @param {ReadableStream<Uint8Array> | null} body
- * @param {number} limit
- * @returns {Promise<{ input: Uint8Array | null } | undefined>}
- */
-export async function readElsewhere(body, limit) {
-  const worker = body && await start();
-  if (!worker) return undefined;
-  const answer = await ask(worker, { body, limit }, [body]);
-  if (!answer || answer.failed) throw new Error('the Worker could not read the response');
-  return { input: answer.input };
-}
-
-/**
  * Whether `copies` are big enough for the Worker: more than `BIG` bytes in all.
  * @param {Copy[]} copies
  */
@@ -116,7 +100,7 @@ export async function offload(copies, options) {
   const worker = await start();
   if (!worker) return null;
   const sources = copies.map(({ input, charset, baseUrl }) => ({ input, charset, baseUrl }));
-  // Each input is its own buffer (fetch.js, read.js and cache.js make them so): transferring it moves nothing else.
+  // Each input is its own buffer (fetch.js and cache.js make them so): transferring it moves nothing else.
   const answer = await ask(worker, { sources, options }, [...new Set(copies.map((copy) => copy.input.buffer))]);
   if (!answer) return null;
   copies.forEach((copy, i) => { copy.input = answer.inputs[i]; });

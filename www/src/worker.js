@@ -1,9 +1,8 @@
 // The Worker `mount` starts for big feeds (offload.js): it instantiates the compiled module the page posts to it
-// (no second download or compile), then answers each request: a big response's body read under the limit, or
-// `selectFeeds`, each source parsed and cut down to the entries the render shows. The sources' bytes arrive transferred and go back transferred with the answer,
+// (no second download or compile), then answers each request with `selectFeeds`: each source parsed and cut down
+// to the entries the render shows. The sources' bytes arrive transferred and go back transferred with the answer,
 // so the page keeps them without a copy.
 import { initSync, selectFeeds } from './feedlet.js';
-import { readStream } from './read.js';
 
 /** @import { FeedletError } from './feedlet.js' */
 
@@ -15,14 +14,7 @@ scope.onmessage = (/** @type {MessageEvent<any>} */ { data }) => {
     initSync({ module: data.module });
     return scope.postMessage({ ready: true });
   }
-  const { id, body, limit, sources, options } = data;
-  // A big response's body: read here under the page's limit, and handed back transferred.
-  if (body) {
-    return readStream(body, limit).then(
-      (input) => scope.postMessage({ id, input }, input ? [input.buffer] : []),
-      () => scope.postMessage({ id, failed: true }),
-    );
-  }
+  const { id, sources, options } = data;
   /** @type {Uint8Array[]} */
   const inputs = sources.map((/** @type {{ input: Uint8Array }} */ source) => source.input);
   /** @type {Record<string, unknown>} */
@@ -35,5 +27,5 @@ scope.onmessage = (/** @type {MessageEvent<any>} */ { data }) => {
     const { kind, message, line, column, sources: outcomes } = /** @type {FeedletError & { sources?: unknown }} */ (thrown);
     answer.error = { kind, message, line, column, sources: outcomes };
   }
-  scope.postMessage(answer, inputs.map((input) => input.buffer));
+  scope.postMessage(answer, [...new Set(inputs.map((input) => input.buffer))]);
 };
