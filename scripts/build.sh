@@ -42,12 +42,12 @@ node scripts/short-imports.mjs "$tmp/feedlet_bg.wasm" "$stage/feedlet_bindings.j
 cp www/src/*.js "$stage/"
 mv "$stage/api.js" "$stage/feedlet.js"
 # Types: tsc checks the modules against their JSDoc and the bindings' types, and writes a .d.ts for each from the
-# JSDoc. Those the two entries reach ship: feedlet.d.ts re-exports mount.d.ts, theme.d.ts, wasm.d.ts and
+# JSDoc. Those the two entries reach ship: feedlet.d.ts re-exports mount.d.ts, types.d.ts, theme.d.ts, wasm.d.ts and
 # feedlet_bindings.d.ts.
 www/node_modules/.bin/tsc --declaration --allowJs --checkJs --emitDeclarationOnly --strict \
   --target es2022 --module esnext --moduleResolution bundler --lib es2022,dom,dom.iterable \
   --outDir "$stage/types" "$stage/feedlet.js" "$stage/embed.js" "$stage/worker.js"
-cp "$stage"/types/{feedlet,embed,mount,theme,wasm}.d.ts "$stage/feedlet_bindings.d.ts" "$tmp/"
+cp "$stage"/types/{feedlet,embed,mount,theme,types,wasm}.d.ts "$stage/feedlet_bindings.d.ts" "$tmp/"
 # One minified module each: feedlet.js with the glue inlined, and embed.js and worker.js (the big-feed Worker,
 # offload.js) importing feedlet.js.
 node scripts/minify.mjs "$tmp" "$stage/feedlet.js" "$stage/embed.js" "$stage/worker.js"

@@ -6,6 +6,7 @@
 export * from './feedlet_bindings.js';
 export { default, discoverFeeds, initSync, parseFeed, readOptions, ready, renderFeed, renderFeeds, renderSkeleton, selectFeeds } from './wasm.js';
 export * from './mount.js';
+export * from './types.js';
 export * from './theme.js';
 
 /**

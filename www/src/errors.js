@@ -1,5 +1,5 @@
 // How problems reach the page: FeedletErrors, and console lines that name the cause and the fix, each once.
-/** @import { FeedletError } from './mount.js' */
+/** @import { FeedletError } from './types.js' */
 
 const warned = new Set();
 /**

@@ -3,7 +3,7 @@ import { feedletError } from './errors.js';
 import { discoverFeeds } from './wasm.js';
 
 /** @import { Feed, Options } from './feedlet_bindings.js' */
-/** @import { MountOptions } from './mount.js' */
+/** @import { MountOptions } from './types.js' */
 
 /** The most bytes of a response the widget reads: the default `maxInputBytes` of `ParseOptions`, 20 MiB. */
 export const MAX_INPUT_BYTES = 20 * 2 ** 20;

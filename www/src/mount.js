@@ -3,13 +3,14 @@ import { merge, prerendered } from './adopt.js';
 import { hasCopy, readCopy, storeCopy } from './cache.js';
 import { FIX, explain, feedletError, warn } from './errors.js';
 import { address, bare, download, fetchSource, guessUrls, own, resolve } from './fetch.js';
-import { big, offload } from './offload.js';
+import { Offload } from './offload.js';
 import { strings } from './strings.js';
 import { adoptStyles } from './theme.js';
 import { loaded, parseFeed, readOptions, ready, renderFeeds, renderSkeleton } from './wasm.js';
 
-/** @import { Feed, Options, RenderResult, Selection } from './feedlet_bindings.js' */
+/** @import { Feed, Options, RenderResult } from './feedlet_bindings.js' */
 /** @import { Copy } from './fetch.js' */
+/** @import { FeedletError, MountOptions } from './types.js' */
 
 /** @type {WeakMap<Element, Mounted>} */
 const mounts = new WeakMap();
@@ -52,13 +53,8 @@ export class Mounted {
   #count = 0;
   /** The "show more" button (made on first use). @type {HTMLButtonElement | undefined} */
   #moreButton;
-  /**
-   * What the Worker selected (offload.js), for the copies, options and extra posts it was asked about.
-   * @type {{ copies: Copy[], options: Options, extra: number, chosen: NonNullable<Awaited<ReturnType<typeof offload>>> } | undefined}
-   */
-  #selection;
-  /** While the Worker holds the copies' bytes: settles when they are back. @type {Promise<void> | null} */
-  #away = null;
+  /** This widget's use of the big-feed Worker (offload.js). */
+  #worker = new Offload();
   // The DOM: the original children (the fallback), where the list goes, and the live region.
   /** @type {ChildNode[]} */
   #original;
@@ -334,7 +330,7 @@ export class Mounted {
     try {
       const limit = options.limit + this.#extra;
       const view = this.#fresh || this.#view;
-      const chosen = this.#chosen(copies);
+      const chosen = this.#worker.chosen({ copies, options, extra: this.#extra });
       if (chosen && 'error' in chosen) throw feedletError(chosen.error.kind, chosen.error.message, '', chosen.error);
       // From the Worker: only the entries shown, each feed's outcome as the Worker found it.
       if (chosen) result = { ...renderFeeds(view, chosen.feeds.flatMap((input) => input ? [{ input }] : []), { ...options, limit, offset: 0 }, this.#template), warnings: chosen.warnings, errors: chosen.errors, sources: chosen.sources };
@@ -449,49 +445,12 @@ export class Mounted {
   }
 
   /**
-   * With big copies (offload.js), has the Worker select what the next render of the current copies shows; that
-   * render then builds only those entries. Null (nothing to wait for) for small copies, which the main thread
-   * parses at once. While the Worker holds the bytes, every other render waits here first.
+   * What to wait for before the next render (offload.js): the Worker selecting from big copies, or giving their bytes
+   * back; null for small copies, which render at once.
    * @returns {Promise<void> | null}
    */
   #offload() {
-    return this.#away || this.#worthIt() ? this.#select() : null;
-  }
-
-  // Whether the copies in memory are big and the Worker has not yet selected from them for these options.
-  #worthIt() {
-    const copies = this.#current();
-    return !!copies && big(copies) && !this.#chosen(copies);
-  }
-
-  // The copies the next render uses, in `src` order; null before the options are read.
-  #current() {
-    return this.#options && this.#options.src.flatMap((url) => this.#copies.get(url) || []);
-  }
-
-  async #select() {
-    while (this.#away) await this.#away;
-    const options = this.#options;
-    const copies = this.#current();
-    if (!options || !copies || !this.#worthIt()) return;
-    const extra = this.#extra;
-    const asked = offload(copies, extra ? { ...options, limit: options.limit + extra } : options);
-    this.#away = asked.then(() => {}, () => {});
-    try {
-      const chosen = await asked;
-      this.#selection = chosen ? { copies, options, extra, chosen } : undefined;
-    } finally {
-      this.#away = null;
-    }
-  }
-
-  /**
-   * The Worker's selection, when it was made for these copies, the options in effect and the posts shown.
-   * @param {Copy[]} copies
-   */
-  #chosen(copies) {
-    const made = this.#selection;
-    return made && made.options === this.#options && made.extra === this.#extra && made.copies.length === copies.length && made.copies.every((copy, i) => copy === copies[i]) ? made.chosen : undefined;
+    return this.#worker.pending(() => this.#options && { copies: this.#options.src.flatMap((url) => this.#copies.get(url) || []), options: this.#options, extra: this.#extra });
   }
 
   // Nothing to show: the fallback content, else the error text.
@@ -665,53 +624,3 @@ export function mount(target, options = {}) {
   mounts.set(target, mounted);
   return mounted;
 }
-
-// The public types, at the end so that their doc comments attach to them alone in the generated feedlet.d.ts.
-
-/**
- * How errors are told apart: `empty`, `notXmlOrJson` and `notAFeed` mean it is not a feed;
- * `syntax` is a parse error at `line`/`column`; `limitExceeded` a size or depth limit; `invalidInput` a wrong argument.
- * `mount` adds `network` (a network or CORS failure), `http` (a status other than 2xx), `timeout`, `wasm`
- * (feedlet_bg.wasm did not load), `noFeedLink` (an HTML page answered, and it links to no feed: a site's page without
- * feed links, a login page) and `internal`.
- * @typedef {'empty' | 'notXmlOrJson' | 'notAFeed' | 'syntax' | 'limitExceeded' | 'invalidInput'
- *   | 'network' | 'http' | 'timeout' | 'wasm' | 'noFeedLink' | 'internal'} FeedletErrorKind
- */
-
-/**
- * The error feedlet throws or reports: a real `Error` named "FeedletError". `line` and `column` (1-based, in
- * characters) point at the problem in the feed, 0 when not about a position; `url` is the feed's address (set by
- * `mount`); `status` the HTTP status, for kind "http".
- * @typedef {Error & {
- *   name: 'FeedletError',
- *   kind: FeedletErrorKind,
- *   line: number,
- *   column: number,
- *   url?: string,
- *   status?: number,
- * }} FeedletError
- */
-
-/**
- * The options of `mount`: every option of `Options` (what `readOptions` reads), typed or as an attribute's text,
- * and the entry template. `src` is one or more feed URLs (or web pages that link to their feed), relative to the
- * page; a string may hold several, comma- or space-separated. `summary` also takes "html" (the same as
- * `summaryMode: "html"`). `template`: markup for each entry, whose elements marked
- * `data-field="title|link|date|summary|image|author|categories"` are filled; default: the target's `<template>`
- * child, if any.
- * @typedef {{ [K in keyof Options]?: Options[K] | string | null } & {
- *   summary?: boolean | 'html' | string | null,
- *   template?: HTMLTemplateElement | null,
- * }} MountOptions
- */
-
-/**
- * `feedlet:load` event detail: what the render did, and where the feeds came from: "cache" (localStorage),
- * "network", or "memory" (an option changed).
- * @typedef {RenderResult & { from: 'cache' | 'network' | 'memory' }} FeedletLoadDetail
- */
-
-/**
- * `feedlet:error` event detail: the first error and all of this attempt's errors.
- * @typedef {{ error: FeedletError, errors: FeedletError[] }} FeedletErrorDetail
- */

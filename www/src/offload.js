@@ -7,7 +7,7 @@
 // Worker fails, `offload` answers null and the render stays on the main thread.
 import { compiled } from './wasm.js';
 
-/** @import { Selection } from './feedlet_bindings.js' */
+/** @import { Options, Selection } from './feedlet_bindings.js' */
 /** @import { Copy } from './fetch.js' */
 
 /** Bytes of input above which a render is parsed in the Worker: 1 MiB. */
@@ -108,3 +108,56 @@ export async function offload(copies, options) {
   if (answer.error?.kind === 'internal') return null;
   return answer.selection || { error: answer.error };
 }
+
+/**
+ * One widget's use of the Worker: what it selected for the copies, options and extra posts it was asked about, and
+ * whether it holds the copies' bytes now (then every render of the widget waits).
+ */
+export class Offload {
+  /** @type {{ asked: Asked, chosen: NonNullable<Awaited<ReturnType<typeof offload>>> } | undefined} */
+  #made;
+  /** Settles when the bytes are back. @type {Promise<void> | null} */
+  #away = null;
+
+  /**
+   * The Worker's selection, when it was made for exactly these copies (the same objects, in order), options and extra.
+   * @param {Asked} asked
+   */
+  chosen({ copies, options, extra }) {
+    const made = this.#made?.asked;
+    return made && made.options === options && made.extra === extra && made.copies.length === copies.length && made.copies.every((copy, i) => copy === copies[i]) ? this.#made?.chosen : undefined;
+  }
+
+  /**
+   * What to wait for before rendering what `current()` names: the bytes coming back, or (for big copies with no
+   * selection yet) the Worker selecting from them; null when the render can go ahead at once.
+   * @param {() => Asked | null} current the copies, options and extra posts of the next render, read again after waiting
+   * @returns {Promise<void> | null}
+   */
+  pending(current) {
+    return this.#away || this.#worth(current()) ? this.#select(current) : null;
+  }
+
+  /** @param {Asked | null} asked */
+  #worth(asked) {
+    return !!asked && big(asked.copies) && !this.chosen(asked);
+  }
+
+  /** @param {() => Asked | null} current */
+  async #select(current) {
+    while (this.#away) await this.#away;
+    const asked = current();
+    if (!asked || !this.#worth(asked)) return;
+    const { copies, options, extra } = asked;
+    const answer = offload(copies, extra ? { ...options, limit: options.limit + extra } : options);
+    this.#away = answer.then(() => {}, () => {});
+    try {
+      const chosen = await answer;
+      this.#made = chosen ? { asked, chosen } : undefined;
+    } finally {
+      this.#away = null;
+    }
+  }
+}
+
+/** @typedef {{ copies: Copy[], options: Options, extra: number }} Asked */
