@@ -11,7 +11,9 @@
 // feed, from the call to its `feedlet:load` event: from the network twice (the download read as a stream, the parse
 // and selection in the Worker or here, the render of the 10 posts), then with the page's `fetch` answering from the
 // bytes in memory, which leaves the widget's own work (the figure the issue's target is about), and the download
-// alone, read as the widget reads it. CPU time is DevTools `Performance.getMetrics` `ThreadTime` around
+// alone, read as the widget reads it. A last step times the calls alone, no mount: the Worker path as the widget
+// drives it (the bytes transferred to dist/worker.js, `selectFeeds` there, `renderFeeds` of the narrowed feeds
+// here) against `renderFeeds` of the bytes here, as `node bench/browser.mjs` times renderFeed. CPU time is DevTools `Performance.getMetrics` `ThreadTime` around
 // the step, less the median of an empty step; the first mount of a page also starts the Worker, and a second
 // mount of the same feed on the same page shows the cost once it runs. Wall time is the step's `performance.now()`.
 import { createServer } from 'node:http';
@@ -35,7 +37,7 @@ const median = (xs) => {
 const fmt = (v) => (!Number.isFinite(v) ? '–' : v >= 100 ? v.toFixed(0) : v.toFixed(1));
 
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>worker bench</title></head><body>
-<div id="a"></div><div id="b"></div><div id="c"></div>
+<div id="a"></div><div id="b"></div><div id="c"></div><div id="d"></div>
 <script type="module">
   if (location.hash === '#no-worker') delete window.Worker;
   const { mount, ready } = await import('/dist/feedlet.js');
@@ -48,12 +50,32 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
     target.addEventListener('feedlet:error', (event) => done({ error: event.detail.error.message }), { once: true });
     mount(target, { src: '/feed.xml', limit: 10, cache: 'off' });
   });
+  const bytes = new Uint8Array(await (await fetch('/feed.xml')).arrayBuffer());
   window.empty = () => new Promise((done) => setTimeout(() => done({ ms: 0 })));
+  // The calls alone, no mount: the widget's Worker path (dist/worker.js, as offload.js drives it: the bytes
+  // transferred, selectFeeds there, renderFeeds of the narrowed feeds here) against renderFeeds of the bytes here.
+  const api = await import('/dist/feedlet.js');
+  const { options } = api.readOptions({ limit: 10 });
+  let worker = null;
+  if (window.Worker) {
+    worker = new Worker('/dist/worker.js', { type: 'module' });
+    const module = await WebAssembly.compileStreaming(fetch('/dist/feedlet_bg.wasm'));
+    await new Promise((ok) => { worker.onmessage = ok; worker.postMessage({ module }); });
+  }
+  let copy = null;
+  window.prepareCall = () => { copy = bytes.slice(); return { ms: 0 }; };
+  window.call = (id) => new Promise((done) => {
+    const target = document.getElementById(id);
+    const start = performance.now();
+    const finish = (result) => done({ ms: performance.now() - start, count: result.count });
+    if (!worker) return finish(api.renderFeeds(target, [{ input: copy }], options));
+    worker.onmessage = ({ data }) => finish(api.renderFeeds(target, data.selection.feeds.map((input) => ({ input })), { ...options, offset: 0 }));
+    worker.postMessage({ id: 1, sources: [{ input: copy }], options }, [copy.buffer]);
+  });
   // The feed's bytes in memory, and a Response made of a copy of them before the step, as one chunk: the next mount's
   // fetch of the feed gets it, so that the step is the widget's own work on the bytes (parse, select, render): no
   // network, and no chunk by chunk reading.
   const original = window.fetch;
-  const bytes = new Uint8Array(await (await original('/feed.xml')).arrayBuffer());
   let prepared = null;
   window.fetch = (url, init) => prepared && String(url).endsWith('/feed.xml') ? Promise.resolve(prepared).finally(() => { prepared = null; }) : original(url, init);
   window.prepare = () => {
@@ -102,7 +124,7 @@ async function main() {
     args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   const modes = ['Worker', 'main thread'];
-  const rows = Object.fromEntries(modes.flatMap((m) => ['first', 'again', 'memory', 'empty', 'download'].map((k) => [`${m}/${k}`, { cpu: [], wall: [] }])));
+  const rows = Object.fromEntries(modes.flatMap((m) => ['call', 'first', 'again', 'memory', 'empty', 'download'].map((k) => [`${m}/${k}`, { cpu: [], wall: [] }])));
   try {
     for (let round = 0; round < SAMPLES; round++) {
       for (const mode of round % 2 ? [...modes].reverse() : modes) {
@@ -129,8 +151,11 @@ async function main() {
         await measure('download', () => window.download());
         await page.evaluate(() => window.prepare());
         await measure('memory', () => window.step('c'));
+        await page.evaluate(() => window.prepareCall());
+        await measure('call', () => window.call('d'));
         const workers = page.workers().length;
-        if ((mode === 'Worker') !== (workers === 1)) throw new Error(`${mode}: ${workers} workers`);
+        // With Workers: the widget's, and the one the calls step drives.
+        if (workers !== (mode === 'Worker' ? 2 : 0)) throw new Error(`${mode}: ${workers} workers`);
         if (errors.length) throw new Error(errors.join('\n'));
         await context.close();
       }
@@ -147,7 +172,7 @@ async function main() {
   out.push('');
   out.push('| mount | main-thread CPU ms, Worker | main-thread CPU ms, no Worker | no Worker ÷ Worker | wall ms, Worker | wall ms, no Worker |');
   out.push('|---|---:|---:|---:|---:|---:|');
-  for (const [key, label] of [['memory', '**the bytes in memory: parse, select and render**'], ['first', 'from the network, first on the page (starts the Worker)'], ['again', 'from the network, again on the same page'], ['download', 'the download alone (no mount)']]) {
+  for (const [key, label] of [['call', '**the calls alone: parse, select and render the bytes in memory**'], ['memory', 'mount, the bytes in memory (one chunk)'], ['first', 'from the network, first on the page (starts the Worker)'], ['again', 'from the network, again on the same page'], ['download', 'the download alone (no mount)']]) {
     const a = cpu('Worker', key);
     const b = cpu('main thread', key);
     out.push(`| ${label} | ${fmt(a)} | ${fmt(b)} | ${(b / a).toFixed(1)}× | ${fmt(median(rows[`Worker/${key}`].wall))} | ${fmt(median(rows[`main thread/${key}`].wall))} |`);
