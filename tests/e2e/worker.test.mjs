@@ -145,6 +145,30 @@ export const tests = [
     },
   },
   {
+    name: 'worker: a polluted Object.prototype (the names of the Worker\'s messages and options) changes no widget',
+    timeout: 180000,
+    async fn({ scope, newPage }) {
+      const now = Date.now();
+      const url = setUp(scope, { now });
+      const clean = await newPage({ init: [noWorkers] });
+      await clean.goto(url);
+      const expected = await lists(clean);
+      const polluted = await newPage({ init: [spyOnWorkers, () => {
+        for (const [key, value] of Object.entries({ ready: true, id: 1, error: { kind: 'internal' }, selection: { feeds: [] }, inputs: [], type: 'classic', credentials: 'include', name: 'x', module: null, sources: [], options: {}, feeds: [] })) {
+          Object.defineProperty(Object.prototype, key, { value, configurable: true, enumerable: false, writable: true });
+        }
+      }] });
+      await polluted.goto(url);
+      const got = await lists(polluted);
+      for (const id of IDS) assert.equal(got[id], expected[id], `${id}: the same list`);
+      const spy = await polluted.evaluate(() => window.__workers);
+      assert.equal(spy.started.length, 1, 'the Worker still runs');
+      assert.ok(spy.transfers.slice(1).every((items) => items.some((size) => size > 2 ** 20)));
+      assert.deepEqual(polluted.e2e.pageErrors, []);
+      assert.deepEqual(await polluted.evaluate(() => window.__e2e.rejections), []);
+    },
+  },
+  {
     name: 'worker: through mount, and where a CSP refuses the Worker the main thread renders instead',
     timeout: 120000,
     async fn({ scope, newPage }) {

@@ -330,10 +330,11 @@ export class Mounted {
     try {
       const limit = options.limit + this.#extra;
       const view = this.#fresh || this.#view;
-      const chosen = this.#worker.chosen({ copies, options, extra: this.#extra });
-      if (chosen && 'error' in chosen) throw feedletError(chosen.error.kind, chosen.error.message, '', chosen.error);
+      // Its members are read as own properties (a polluted Object.prototype.error is not an answer).
+      const chosen = /** @type {any} */ (this.#worker.chosen({ copies, options, extra: this.#extra }));
+      if (chosen && Object.hasOwn(chosen, 'error')) throw feedletError(chosen.error.kind, chosen.error.message, '', chosen.error);
       // From the Worker: only the entries shown, each feed's outcome as the Worker found it.
-      if (chosen) result = { ...renderFeeds(view, chosen.feeds.flatMap((input) => input ? [{ input }] : []), { ...options, limit, offset: 0 }, this.#template), warnings: chosen.warnings, errors: chosen.errors, sources: chosen.sources };
+      if (chosen) result = { ...renderFeeds(view, chosen.feeds.flatMap((/** @type {Feed | null} */ input) => input ? [{ input }] : []), { ...options, limit, offset: 0 }, this.#template), warnings: chosen.warnings, errors: chosen.errors, sources: chosen.sources };
       else result = renderFeeds(view, copies.map(({ input, charset, baseUrl }) => ({ input, charset, baseUrl })), this.#extra ? { ...options, limit } : options, this.#template);
       sources = result.sources;
     } catch (thrown) {

@@ -5,6 +5,7 @@
 // a Worker is still pumped through this thread, chunk by chunk, and measured no cheaper.) Where no Worker can start (none in this browser, a CSP that does not
 // allow worker.js, a feedlet.js from another origin than the page, a module instantiated from its bytes) or the
 // Worker fails, `offload` answers null and the render stays on the main thread.
+import { own } from './fetch.js';
 import { compiled } from './wasm.js';
 
 /** @import { Options, Selection } from './feedlet_bindings.js' */
@@ -52,12 +53,14 @@ const start = () => starting ||= new Promise((resolve) => {
   };
   worker.onerror = worker.onmessageerror = fail;
   worker.onmessage = ({ data }) => {
-    if (data.ready) {
+    // Answers are read through own properties: a page's polluted Object.prototype (`ready`, `error`…) is no answer.
+    if (own(data, 'ready')) {
       clearTimeout(timer);
       return resolve(worker);
     }
-    waiting.get(data.id)?.(data);
-    waiting.delete(data.id);
+    const id = own(data, 'id');
+    waiting.get(id)?.(data);
+    waiting.delete(id);
   };
   worker.postMessage({ module: compiled });
 });
@@ -103,10 +106,12 @@ export async function offload(copies, options) {
   // Each input is its own buffer (fetch.js and cache.js make them so): transferring it moves nothing else.
   const answer = await ask(worker, { sources, options }, [...new Set(copies.map((copy) => copy.input.buffer))]);
   if (!answer) return null;
-  copies.forEach((copy, i) => { copy.input = answer.inputs[i]; });
+  const inputs = own(answer, 'inputs');
+  copies.forEach((copy, i) => { copy.input = inputs[i]; });
+  const error = own(answer, 'error');
   // The module failed there (a trap): the main thread renders, and reports it as its own.
-  if (answer.error?.kind === 'internal') return null;
-  return answer.selection || { error: answer.error };
+  if (error && own(error, 'kind') === 'internal') return null;
+  return own(answer, 'selection') || { error };
 }
 
 /**
