@@ -534,3 +534,74 @@ fn relative_urls_with_no_base_are_dropped_in_the_dom() {
         }
     }
 }
+
+/// The Worker's path (`selectFeeds`, then `renderFeeds` of the narrowed feeds with `offset: 0`) renders what
+/// `renderFeeds` of the bytes renders, rich summaries parsed by the browser included: every fixture alone and each
+/// with the next one merged, under options that reach the selection and both summary modes.
+#[wasm_bindgen_test]
+fn the_narrowed_feeds_render_as_the_feeds_do() {
+    let option_sets: [&[(&str, JsValue)]; 5] = [
+        &[],
+        &[("summary", "html".into())],
+        &[
+            ("summary", "html".into()),
+            ("layout", "cards".into()),
+            ("offset", 1.0.into()),
+            ("limit", 3.0.into()),
+        ],
+        &[
+            ("sort", "feed".into()),
+            ("offset", 2.0.into()),
+            ("author", true.into()),
+            ("categories", true.into()),
+        ],
+        &[("layout", "cards".into()), ("limit", 50.0.into())],
+    ];
+    let sources = |names: &[&[u8]]| {
+        let list = js_sys::Array::new();
+        for bytes in names {
+            list.push(&browser::options(&[(
+                "input",
+                Uint8Array::from(*bytes).into(),
+            )]));
+        }
+        list
+    };
+    let mut compared = 0;
+    for (i, (name, bytes)) in FIXTURES.iter().enumerate() {
+        let next = FIXTURES[(i + 1) % FIXTURES.len()].1;
+        for inputs in [vec![*bytes], vec![*bytes, next]] {
+            for pairs in option_sets {
+                let mut all = vec![("locale", "en-US".into()), ("timeZone", "UTC".into())];
+                all.extend(pairs.iter().cloned());
+                let object = browser::options(&all);
+                let whole = container();
+                feedlet::render_feeds(&whole, sources(&inputs), object.clone().into(), None)
+                    .expect("render");
+                let selection =
+                    feedlet::select_feeds(sources(&inputs), object.clone().into()).expect("select");
+                let feeds: js_sys::Array = Reflect::get(&selection, &"feeds".into())
+                    .unwrap()
+                    .unchecked_into();
+                let narrowed = js_sys::Array::new();
+                for feed in feeds.iter().filter(|f| !f.is_null()) {
+                    narrowed.push(&browser::options(&[("input", feed)]));
+                }
+                Reflect::set(&object, &"offset".into(), &0.0.into()).unwrap();
+                let part = container();
+                feedlet::render_feeds(&part, narrowed, object.into(), None)
+                    .expect("render narrowed");
+                assert_eq!(
+                    part.inner_html(),
+                    whole.inner_html(),
+                    "{name} ({} feeds) with {pairs:?}",
+                    inputs.len()
+                );
+                whole.remove();
+                part.remove();
+                compared += 1;
+            }
+        }
+    }
+    assert_eq!(compared, FIXTURES.len() * 2 * 5);
+}

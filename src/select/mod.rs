@@ -252,8 +252,8 @@ pub fn narrow<'a>(mut feeds: Vec<Feed<'a>>, options: &Options) -> Vec<Feed<'a>> 
         .iter()
         .filter_map(|post| {
             let entries = &feeds.get(post.feed)?.entries;
-            let offset = (post.entry as *const Entry<'_> as usize)
-                .checked_sub(entries.as_ptr() as usize)?;
+            let offset =
+                (post.entry as *const Entry<'_> as usize).checked_sub(entries.as_ptr() as usize)?;
             let index = offset.checked_div(std::mem::size_of::<Entry<'_>>())?;
             let found = entries.get(index)?;
             std::ptr::eq(found, post.entry).then_some((post.feed, index))

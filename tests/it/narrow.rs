@@ -7,7 +7,7 @@ use std::convert::Infallible;
 use feedlet::sanitize::{Node, NodeTree, TreeSink};
 use feedlet::{narrow, render_into, Feed, Layout, Markup, Options, Sink, Sort, SummaryMode};
 
-use crate::{fixtures_dir, parse_bytes, fixture_bytes, fixture_options};
+use crate::{fixture_bytes, fixture_options, fixtures_dir, parse_bytes};
 
 /// The feeds that the fixtures parse to, by name.
 fn fixture_feeds() -> Vec<(String, Feed<'static>)> {
@@ -49,12 +49,32 @@ fn option_grid(feeds: &[Feed<'_>]) -> Vec<Options> {
             }
         }
     }
-    grid.push(Options { sort: Sort::Feed, offset: 1, ..Options::default() });
-    grid.push(Options { image: false, layout: Layout::Cards, ..Options::default() });
-    grid.push(Options { summary: false, author: true, categories: true, ..Options::default() });
+    grid.push(Options {
+        sort: Sort::Feed,
+        offset: 1,
+        ..Options::default()
+    });
+    grid.push(Options {
+        image: false,
+        layout: Layout::Cards,
+        ..Options::default()
+    });
+    grid.push(Options {
+        summary: false,
+        author: true,
+        categories: true,
+        ..Options::default()
+    });
     if let Some(category) = category {
-        grid.push(Options { category: vec![category.clone()], ..Options::default() });
-        grid.push(Options { exclude_category: vec![category], offset: 1, ..Options::default() });
+        grid.push(Options {
+            category: vec![category.clone()],
+            ..Options::default()
+        });
+        grid.push(Options {
+            exclude_category: vec![category],
+            offset: 1,
+            ..Options::default()
+        });
     }
     grid
 }
@@ -62,8 +82,12 @@ fn option_grid(feeds: &[Feed<'_>]) -> Vec<Options> {
 /// A feed through its serialized shape and back, as the page reads what the Worker posts.
 fn round_trip(feed: &Feed<'_>) -> Feed<'static> {
     let json = serde_json::to_string(feed).unwrap();
-    let mut back: Feed<'static> = serde_json::from_str::<Feed<'_>>(&json).unwrap().into_owned();
-    back.entries.iter_mut().for_each(feedlet::Entry::settle_dates);
+    let mut back: Feed<'static> = serde_json::from_str::<Feed<'_>>(&json)
+        .unwrap()
+        .into_owned();
+    back.entries
+        .iter_mut()
+        .for_each(feedlet::Entry::settle_dates);
     back
 }
 
@@ -76,7 +100,12 @@ struct Parsing(TreeSink);
 impl Sink for Parsing {
     type Error = Infallible;
     type Tree = NodeTree<'static>;
-    fn open(&mut self, tag: &'static str, class: &'static str, part: &'static str) -> Result<(), Infallible> {
+    fn open(
+        &mut self,
+        tag: &'static str,
+        class: &'static str,
+        part: &'static str,
+    ) -> Result<(), Infallible> {
         self.0.open(tag, class, part)
     }
     fn attribute(&mut self, name: &'static str, value: &str) -> Result<(), Infallible> {
@@ -125,11 +154,28 @@ fn render_nodes(feeds: &[Feed<'_>], options: &Options) -> (Vec<Node>, usize) {
 /// The list `feeds` render with `options`, and the list their narrowed copies render; equal, or the case named.
 fn check(label: &str, feeds: &[Feed<'_>], options: &Options) -> usize {
     let whole = render_nodes(feeds, options);
-    let narrowed: Vec<Feed<'static>> = narrow(feeds.to_vec(), options).iter().map(round_trip).collect();
-    assert_eq!(narrowed.len(), feeds.len(), "{label}: one narrowed feed per feed");
+    let narrowed: Vec<Feed<'static>> = narrow(feeds.to_vec(), options)
+        .iter()
+        .map(round_trip)
+        .collect();
+    assert_eq!(
+        narrowed.len(),
+        feeds.len(),
+        "{label}: one narrowed feed per feed"
+    );
     let shown: usize = narrowed.iter().map(|f| f.entries.len()).sum();
-    assert!(shown <= options.limit, "{label}: {shown} entries kept for a limit of {}", options.limit);
-    let rendered = render_nodes(&narrowed, &Options { offset: 0, ..options.clone() });
+    assert!(
+        shown <= options.limit,
+        "{label}: {shown} entries kept for a limit of {}",
+        options.limit
+    );
+    let rendered = render_nodes(
+        &narrowed,
+        &Options {
+            offset: 0,
+            ..options.clone()
+        },
+    );
     assert_eq!(rendered, whole, "{label} with {options:?}");
     shown
 }
@@ -179,11 +225,23 @@ fn copies_across_feeds_keep_the_same_winner() {
     ];
     for offset in 0..4 {
         for limit in 1..5 {
-            let options = Options { offset, limit, ..Options::default() };
+            let options = Options {
+                offset,
+                limit,
+                ..Options::default()
+            };
             check("mirror + home", &feeds, &options);
         }
     }
     let narrowed = narrow(feeds.to_vec(), &Options::default());
-    let titles: Vec<_> = narrowed[1].entries.iter().filter_map(|e| e.title.as_deref()).collect();
-    assert_eq!(titles, ["Home C", "Home B", "Home A"], "the home copies win");
+    let titles: Vec<_> = narrowed[1]
+        .entries
+        .iter()
+        .filter_map(|e| e.title.as_deref())
+        .collect();
+    assert_eq!(
+        titles,
+        ["Home C", "Home B", "Home A"],
+        "the home copies win"
+    );
 }
