@@ -12,7 +12,7 @@ out=www/dist
 # 9.7 KB gzip larger for the same code.
 wasm=target/wasm32-unknown-unknown/release/feedlet.wasm
 if rustup component list --installed 2>/dev/null | grep -q '^rust-src' &&
-  RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -C target-feature=+simd128" \
+  RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none -C target-feature=+simd128" \
     cargo rustc --release --target wasm32-unknown-unknown --lib --crate-type cdylib --target-dir target/wasm-std \
       -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size; then
   wasm=target/wasm-std/wasm32-unknown-unknown/release/feedlet.wasm
