@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 out=www/dist
 # With rust-src at hand, std is rebuilt with panic=immediate-abort: no panic formatting in the wasm (about 8 KB gzip less),
 # and with its optimize_for_size feature (smaller sorts and searches in core; about 240 B gzip less).
+# -Zlocation-detail=none and -Zfmt-debug=none drop panic locations and Debug formatting from std and the crate
+# (nothing shipped prints with `{:?}`): 104,408 -> 102,288 B gzip for the three files.
 # RUSTC_BOOTSTRAP unlocks those unstable flags on the stable toolchain; anything else falls back to a plain build.
 # `cargo rustc --crate-type cdylib` builds the cdylib alone: built together with the rlib (Cargo.toml's crate-type,
 # which the CLI and the tests need), the crate's public items stay exported into LTO, and the wasm came out about
