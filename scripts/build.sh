@@ -36,7 +36,10 @@ mv "$stage/feedlet.d.ts" "$stage/feedlet_bindings.d.ts"
 # target-features sections mean nothing to a browser. --low-memory-unused lets `load(p + c)` become `load offset=c (p)`
 # (about 410 B gzip): the two differ only when `p + c` wraps past 4 GiB into the first 1 KiB, which no valid Rust
 # pointer does (Rust's stack sits below 1 MiB and grows down; an overflow traps either way).
-www/node_modules/.bin/wasm-opt -Oz --converge --low-memory-unused --strip-producers --strip-target-features \
+# --flatten --rereloop then -Oz again rebuilds the control flow of every function, and --gufa-optimizing
+# then -Oz propagates the types and constants it finds across the module: 101,674 -> 101,075 B gzip.
+www/node_modules/.bin/wasm-opt -Oz --converge --flatten --rereloop -Oz --converge --gufa-optimizing -Oz --converge \
+  --low-memory-unused --strip-producers --strip-target-features \
   "$stage/feedlet_bg.wasm" -o "$tmp/feedlet_bg.wasm"
 # Short import names in the module and the glue alike (wasm-bindgen's carry 16 hex digits each).
 node scripts/short-imports.mjs "$tmp/feedlet_bg.wasm" "$stage/feedlet_bindings.js"
