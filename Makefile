@@ -5,8 +5,9 @@
 # issue's 95,000 B allowance: see CHANGELOG), until it reaches the 40 KB target (see docs/benchmarks.md). Issue 12's parts
 # (autodiscovery, the strings table, show more: +4,251) and issue 13's (the embed's early start, marks, the Intl cache:
 # +1,108) and issue 12's prerender adoption (+324, and feedlet.css, 1,252, which only prerendering pages load) come on
-# top: 103,540 for the merged build, measured by `make size`.
-SIZE_BUDGET ?= 103600
+# top: 103,540 for the merged build, measured by `make size`. The size2 cuts (talc, no Debug formatting or panic
+# locations, the entity table, wasm-opt passes): 100,701 with feedlet.css (99,449 for the three files).
+SIZE_BUDGET ?= 100760
 .PHONY: setup test test-native test-wasm test-e2e test-xss build size demo bench fuzz clean
 
 setup:

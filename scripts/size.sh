@@ -22,7 +22,8 @@ wasm=$(ls -t target/wasm-std/wasm32-unknown-unknown/release/feedlet.wasm target/
 if [ -n "$wasm" ] && command -v wasm-bindgen >/dev/null && [ -x www/node_modules/.bin/wasm-opt ]; then
   named=$(mktemp -d)
   if wasm-bindgen --target web --no-typescript --out-dir "$named" --out-name named "$wasm" &&
-    www/node_modules/.bin/wasm-opt -Oz --converge --low-memory-unused -g "$named/named_bg.wasm" -o "$named/named.wasm"; then
+    www/node_modules/.bin/wasm-opt -Oz --converge --flatten --rereloop -Oz --converge --gufa-optimizing -Oz --converge \
+      --low-memory-unused -g "$named/named_bg.wasm" -o "$named/named.wasm"; then
     echo
     node scripts/size-breakdown.mjs "$named/named.wasm" "${FEEDLET_SIZE_ROWS:-12}"
   fi
