@@ -1,13 +1,15 @@
 # feedlet: `make test` runs every suite; `make demo` serves the demo.
 
-# The enforced size budget (gzip -9 bytes of embed.js + feedlet.js + feedlet_bg.wasm): a ratchet at the
+# The enforced size budget (gzip -9 bytes of embed.js + feedlet.js + worker.js + feedlet_bg.wasm + feedlet.css): a ratchet at the
 # current total, lowered as the build shrinks (115,100 after issue 9's merge; 96,601 after the size cuts, still over that
 # issue's 95,000 B allowance: see CHANGELOG), until it reaches the 40 KB target (see docs/benchmarks.md). Issue 12's parts
 # (autodiscovery, the strings table, show more: +4,251) and issue 13's (the embed's early start, marks, the Intl cache:
 # +1,108) and issue 12's prerender adoption (+324, and feedlet.css, 1,252, which only prerendering pages load) come on
 # top: 103,540 for the merged build, measured by `make size`. The size2 cuts (talc, no Debug formatting or panic
-# locations, the entity table, wasm-opt passes): 100,701 with feedlet.css (99,449 for the three files).
-SIZE_BUDGET ?= 100760
+# locations, the entity table, wasm-opt passes): 100,701 with feedlet.css (99,449 for the three files). Issue 12's
+# Worker (big feeds off the main thread: worker.js 283, feedlet.js +1,085, the wasm's selectFeeds +1,527) comes on
+# top: 103,597 with worker.js and feedlet.css, under the 103,600 this ratchet held before both.
+SIZE_BUDGET ?= 103600
 .PHONY: setup test test-native test-wasm test-e2e test-xss build size demo bench fuzz clean
 
 setup:

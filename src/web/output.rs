@@ -259,10 +259,3 @@ impl SerializeMap for Members {
         Ok(Value::Object(self.0))
     }
 }
-
-/// The module's allocator: talc instead of std's dlmalloc, smaller and faster (`make build && make size`:
-/// 101,075 -> 99,449 B gzip; `FEEDLET_BENCH_SCALE=0.4 node bench/browser.mjs`, CPU ms: parseFeed of the 10 MB feed
-/// 268 -> 186, of the 1 MB feed 26.2 -> 19.2, renderFeed of the 10 MB feed 74 -> 60). Any file of the wasm-only layer could
-/// declare it; `web/mod.rs` would be its natural home.
-#[global_allocator]
-static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
