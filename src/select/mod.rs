@@ -234,7 +234,8 @@ fn prepare_entry(entry: &mut Entry<'_>) {
 /// Each feed keeps its own members and only its chosen entries (after `offset`, at most `limit`), moved out in
 /// the order shown, each made whole on its own: prepared as by [`prepare`] (its summary as plain text, its
 /// thumbnail found), with its rich body ([`Entry::rich_body`], which the plain summary no longer holds) as its
-/// content's body for `summary="html"`, and no body otherwise (nothing else reads it once prepared). Serialized, read back and rendered with `offset` 0, they give the list `feeds` give with `options`
+/// content's body for `summary="html"`, and no body otherwise (nothing else reads it once prepared).
+/// Serialized, read back and rendered with `offset` 0, they give the list `feeds` give with `options`
 /// (`tests/it/narrow.rs` compares the two). Warnings stay with the caller's copy of them: the feeds lose theirs.
 ///
 /// # Examples
@@ -270,18 +271,20 @@ pub fn narrow<'a>(mut feeds: Vec<Feed<'a>>, options: &Options) -> Vec<Feed<'a>> 
         // Only `summary="html"` shows a body; otherwise the content keeps just its base and source.
         let rich = entry.rich_body().filter(|_| html).cloned();
         prepare_entry(&mut entry);
-        if let Some(content) = &mut entry.content {
-            content.body = None;
-        }
-        if let Some(body) = rich {
-            let content = entry.content.take();
-            let (src, base) = content.map(|c| (c.src, c.base)).unwrap_or_default();
-            entry.content = Some(Content {
-                markup: body.markup(),
-                body: Some(body),
-                src,
-                base,
-            });
+        match (&mut entry.content, rich) {
+            (Some(content), rich) => {
+                content.markup = rich.as_ref().map_or(content.markup, LazyText::markup);
+                content.body = rich;
+            }
+            (None, Some(body)) => {
+                entry.content = Some(Content {
+                    markup: body.markup(),
+                    body: Some(body),
+                    src: None,
+                    base: None,
+                });
+            }
+            (None, None) => {}
         }
         list.push(entry);
     }
