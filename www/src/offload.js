@@ -1,10 +1,11 @@
 // Big feeds off the main thread. When the copies a widget renders hold more than `BIG` bytes, a module Worker
 // (worker.js) parses and selects them with the same compiled module, and the page only builds the list from the
 // entries it shows: `selectFeeds` there, `renderFeeds` with the narrowed feeds here. The copies' bytes are
-// transferred there and back, never copied. (The download itself stays here: a response body stream transferred to
-// a Worker is still pumped through this thread, chunk by chunk, and measured no cheaper.) Where no Worker can start (none in this browser, a CSP that does not
-// allow worker.js, a feedlet.js from another origin than the page, a module instantiated from its bytes) or the
-// Worker fails, `offload` answers null and the render stays on the main thread.
+// transferred there and back, never copied. (The download itself stays here: a response body stream transferred
+// to a Worker is still pumped through this thread, chunk by chunk, and measured no cheaper.) Where no Worker can
+// start (none in this browser, a CSP that does not allow worker.js, a feedlet.js from another origin than the page,
+// a module instantiated from its bytes) or the Worker fails, `offload` answers null and the render stays on the
+// main thread.
 import { own } from './fetch.js';
 import { compiled } from './wasm.js';
 
@@ -12,7 +13,7 @@ import { compiled } from './wasm.js';
 /** @import { Copy } from './fetch.js' */
 
 /** Bytes of input above which a render is parsed in the Worker: 1 MiB. */
-export const BIG = 2 ** 20;
+const BIG = 2 ** 20;
 
 /** How long the Worker may take to start before the main thread renders instead, in ms. */
 const START_TIMEOUT = 10_000;
@@ -88,7 +89,7 @@ const ask = (worker, message, transfer) => new Promise((resolve) => {
  * Whether `copies` are big enough for the Worker: more than `BIG` bytes in all.
  * @param {Copy[]} copies
  */
-export const big = (copies) => copies.reduce((sum, copy) => sum + copy.input.byteLength, 0) > BIG;
+const big = (copies) => copies.reduce((sum, copy) => sum + copy.input.byteLength, 0) > BIG;
 
 /**
  * `selectFeeds` for `copies` and the render `options`, in the Worker, when the copies hold more than `BIG` bytes
@@ -98,7 +99,7 @@ export const big = (copies) => copies.reduce((sum, copy) => sum + copy.input.byt
  * @param {object} options
  * @returns {Promise<Selection | { error: { kind: string, message: string, line: number, column: number, sources: Selection['sources'] } } | null>}
  */
-export async function offload(copies, options) {
+async function offload(copies, options) {
   if (!big(copies)) return null;
   const worker = await start();
   if (!worker) return null;
@@ -157,7 +158,8 @@ export class Offload {
     const answer = offload(copies, extra ? { ...options, limit: options.limit + extra } : options);
     this.#away = answer.then(() => {}, () => {});
     try {
-      const chosen = await answer;
+      // A failure of its own leaves the render to the main thread, like a Worker that cannot start.
+      const chosen = await answer.catch(() => null);
       this.#made = chosen ? { asked, chosen } : undefined;
     } finally {
       this.#away = null;
