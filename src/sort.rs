@@ -1,16 +1,9 @@
-//! Every sort in the crate: one small heap sort on `(key, index)` pairs, stable by construction.
+//! Every sort in the crate: one small heap sort of indices, stable by construction.
 
 /// The indices of `keys` in ascending key order, ties in index order (a stable sort's order).
-/// Every sort in the crate goes through here, on `(key, index)` pairs with a small heap sort: one short
-/// function instead of a stable or pattern-defeating sort instantiated per element type (several kilobytes
-/// of wasm), and O(n log n) in the worst case. The pairs are all distinct, so the order is fully determined.
 pub fn stable_order(keys: impl Iterator<Item = u64>) -> Vec<usize> {
-    let mut pairs: Vec<(u64, u64)> = keys.zip(0u64..).collect();
-    heap_sort(&mut pairs);
-    pairs
-        .into_iter()
-        .filter_map(|(_, index)| usize::try_from(index).ok())
-        .collect()
+    let keys: Vec<u64> = keys.collect();
+    order_by(keys.len(), &|a, b| keys.get(a) < keys.get(b))
 }
 
 /// `items` ordered by `key`, equal keys in their original order.
@@ -23,31 +16,37 @@ pub fn sorted_by_key<T>(items: Vec<T>, key: impl Fn(&T) -> u64) -> Vec<T> {
         .collect()
 }
 
-/// Sorts ascending. Small and O(n log n) in the worst case; not stable, which is why callers sort
-/// distinct values (a key paired with its index).
-pub fn heap_sort<T: Ord + Copy + Default>(v: &mut [T]) {
-    let n = v.len();
+/// The indices `0..n` in the order `less` gives, ties in index order: stable, whatever `less` is.
+///
+/// Every sort in the crate comes here: one heap sort of indices with the comparison passed in, instead of a
+/// stable or pattern-defeating sort (or even this heap sort) instantiated per element type, which cost about
+/// 1 KB of wasm per type. O(n log n) in the worst case; an index breaks each tie, so the order is fully
+/// determined.
+pub fn order_by(n: usize, less: &dyn Fn(usize, usize) -> bool) -> Vec<usize> {
+    let mut v: Vec<usize> = (0..n).collect();
+    let before = |a: usize, b: usize| less(a, b) || (!less(b, a) && a < b);
     for root in (0..n / 2).rev() {
-        sift_down(v, root, n);
+        sift_down(&mut v, root, n, &before);
     }
     for end in (1..n).rev() {
         v.swap(0, end);
-        sift_down(v, 0, end);
+        sift_down(&mut v, 0, end, &before);
     }
+    v
 }
 
-/// Moves `v[root]` down the max-heap held in `v[..end]`.
-fn sift_down<T: Ord + Copy + Default>(v: &mut [T], mut root: usize, end: usize) {
-    let at = |v: &[T], i: usize| v.get(i).copied().unwrap_or_default();
+/// Moves `v[root]` down the max-heap (by `before`) held in `v[..end]`.
+fn sift_down(v: &mut [usize], mut root: usize, end: usize, before: &dyn Fn(usize, usize) -> bool) {
+    let at = |v: &[usize], i: usize| v.get(i).copied().unwrap_or_default();
     loop {
         let mut child = root.saturating_mul(2).saturating_add(1);
         if child >= end {
             return;
         }
-        if child + 1 < end && at(v, child) < at(v, child + 1) {
+        if child + 1 < end && before(at(v, child), at(v, child + 1)) {
             child += 1;
         }
-        if at(v, root) >= at(v, child) {
+        if !before(at(v, root), at(v, child)) {
             return;
         }
         v.swap(root, child);
@@ -68,7 +67,7 @@ mod tests {
     }
 
     #[test]
-    fn heap_sort_agrees_with_the_standard_sort() {
+    fn the_order_agrees_with_the_standard_stable_sort() {
         // A fixed pseudo-random sequence: lengths 0..300, keys from small ranges (many ties) and full ranges.
         let mut state = 0x9E37_79B9_7F4A_7C15u64;
         let mut next = move || {

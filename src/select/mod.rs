@@ -134,17 +134,15 @@ fn first_of_each<'f, 'a>(
 }
 
 /// For each key, the index of the first equal key (`None` for a missing key).
-fn groups<K: Ord + Copy + Default>(keys: impl Iterator<Item = Option<K>>) -> Vec<Option<usize>> {
+fn groups<K: Ord + Copy>(keys: impl Iterator<Item = Option<K>>) -> Vec<Option<usize>> {
     let keys: Vec<Option<K>> = keys.collect();
-    let mut order: Vec<(K, usize)> = keys
-        .iter()
-        .enumerate()
-        .filter_map(|(i, k)| k.map(|k| (k, i)))
-        .collect();
-    crate::sort::heap_sort(&mut order);
+    let order = crate::sort::order_by(keys.len(), &|a, b| keys.get(a) < keys.get(b));
     let mut group = vec![None; keys.len()];
     let mut leader: Option<(K, usize)> = None;
-    for (key, index) in order {
+    for index in order {
+        let Some(Some(key)) = keys.get(index).copied() else {
+            continue;
+        };
         let first = match leader {
             Some((k, i)) if k == key => i,
             _ => {
