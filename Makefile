@@ -8,8 +8,9 @@
 # top: 103,540 for the merged build, measured by `make size`. The size2 cuts (talc, no Debug formatting or panic
 # locations, the entity table, wasm-opt passes): 100,701 with feedlet.css (99,449 for the three files). Issue 12's
 # Worker (big feeds off the main thread: worker.js 283, feedlet.js +1,085, the wasm's selectFeeds +1,527) comes on
-# top: 103,597 with worker.js and feedlet.css, under the 103,600 this ratchet held before both.
-SIZE_BUDGET ?= 103600
+# top: 103,597 with worker.js and feedlet.css, under the 103,600 this ratchet held before both. One heap sort of
+# indices for every element type (src/sort.rs): 102,606.
+SIZE_BUDGET ?= 102650
 .PHONY: setup test test-native test-wasm test-e2e test-xss build size demo bench fuzz clean
 
 setup:

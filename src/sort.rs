@@ -1,9 +1,11 @@
 //! Every sort in the crate: one small heap sort of indices, stable by construction.
 
+use std::cmp::Ordering;
+
 /// The indices of `keys` in ascending key order, ties in index order (a stable sort's order).
 pub fn stable_order(keys: impl Iterator<Item = u64>) -> Vec<usize> {
     let keys: Vec<u64> = keys.collect();
-    order_by(keys.len(), &|a, b| keys.get(a) < keys.get(b))
+    order_by(keys.len(), &|a, b| keys.get(a).cmp(&keys.get(b)))
 }
 
 /// `items` ordered by `key`, equal keys in their original order.
@@ -16,15 +18,15 @@ pub fn sorted_by_key<T>(items: Vec<T>, key: impl Fn(&T) -> u64) -> Vec<T> {
         .collect()
 }
 
-/// The indices `0..n` in the order `less` gives, ties in index order: stable, whatever `less` is.
+/// The indices `0..n` in the order `compare` gives, ties in index order: stable, whatever `compare` is.
 ///
 /// Every sort in the crate comes here: one heap sort of indices with the comparison passed in, instead of a
 /// stable or pattern-defeating sort (or even this heap sort) instantiated per element type, which cost about
 /// 1 KB of wasm per type. O(n log n) in the worst case; an index breaks each tie, so the order is fully
 /// determined.
-pub fn order_by(n: usize, less: &dyn Fn(usize, usize) -> bool) -> Vec<usize> {
+pub fn order_by(n: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
     let mut v: Vec<usize> = (0..n).collect();
-    let before = |a: usize, b: usize| less(a, b) || (!less(b, a) && a < b);
+    let before = |a: usize, b: usize| compare(a, b).then(a.cmp(&b)) == Ordering::Less;
     for root in (0..n / 2).rev() {
         sift_down(&mut v, root, n, &before);
     }

@@ -136,7 +136,7 @@ fn first_of_each<'f, 'a>(
 /// For each key, the index of the first equal key (`None` for a missing key).
 fn groups<K: Ord + Copy>(keys: impl Iterator<Item = Option<K>>) -> Vec<Option<usize>> {
     let keys: Vec<Option<K>> = keys.collect();
-    let order = crate::sort::order_by(keys.len(), &|a, b| keys.get(a) < keys.get(b));
+    let order = crate::sort::order_by(keys.len(), &|a, b| keys.get(a).cmp(&keys.get(b)));
     let mut group = vec![None; keys.len()];
     let mut leader: Option<(K, usize)> = None;
     for index in order {
