@@ -105,7 +105,8 @@ pub fn discover(html: &str, page_url: Option<&str>, prefer: Option<Format>) -> V
             .map(|t| crate::text::collapse_whitespace(t).into_owned())
             .filter(|t| !t.is_empty());
         // Kept in rank order as it grows, after the links of the same rank (document order within a rank): a page
-        // names a handful of feeds, and an ordered insert costs the wasm far less than an instance of the heap sort.
+        // names a handful of feeds, and an ordered insert costs the wasm less than sorting them afterwards
+        // (`sort::sorted_by_key` for one more element type: 295 B gzip more).
         let place = rank(format);
         let at = found
             .iter()
