@@ -38,11 +38,29 @@ mv "$stage/feedlet.d.ts" "$stage/feedlet_bindings.d.ts"
 # pointer does (Rust's stack sits below 1 MiB and grows down; an overflow traps either way).
 # --flatten --rereloop then -Oz again rebuilds the control flow of every function, and --gufa-optimizing
 # then -Oz propagates the types and constants it finds across the module: 101,674 -> 101,075 B gzip.
-www/node_modules/.bin/wasm-opt -Oz --converge --flatten --rereloop -Oz --converge --gufa-optimizing -Oz --converge \
-  --low-memory-unused --strip-producers --strip-target-features \
-  "$stage/feedlet_bg.wasm" -o "$tmp/feedlet_bg.wasm"
+# -g keeps the functions' names for the split below, and --no-inline keeps the functions it splits at whole (each
+# has a single caller, which -Oz would otherwise inline them into).
+www/node_modules/.bin/wasm-opt -g --no-inline='*json::parse' --no-inline='*feed_object' --no-inline='*rich_summary*' \
+  -Oz --converge --flatten --rereloop -Oz --converge --gufa-optimizing -Oz --converge \
+  --low-memory-unused --strip-producers --strip-dwarf \
+  "$stage/feedlet_bg.wasm" -o "$stage/named.wasm"
+# Two modules (scripts/split.mjs): feedlet_bg.wasm for a list of an XML feed, feedlet_more.wasm for the capabilities
+# a widget loads when it first needs them (JSON Feed, Feed objects, rich summaries, selectFeeds, discoverFeeds).
+node scripts/split.mjs "$stage/named.wasm" "$stage/primary.wasm" "$stage/more.wasm"
+www/node_modules/.bin/wasm-opt -Oz --converge --low-memory-unused --strip-debug --strip-producers --strip-target-features \
+  "$stage/primary.wasm" -o "$tmp/feedlet_bg.wasm"
+www/node_modules/.bin/wasm-opt -Oz --converge --low-memory-unused --strip-debug --strip-producers --strip-target-features \
+  "$stage/more.wasm" -o "$tmp/feedlet_more.wasm"
 # Short import names in the module and the glue alike (wasm-bindgen's carry 16 hex digits each).
 node scripts/short-imports.mjs "$tmp/feedlet_bg.wasm" "$stage/feedlet_bindings.js"
+# wasm.js links the second module to the first's current instance (a restart makes a new one): the glue keeps it
+# in `wasm`, and gives it out through one added export.
+grep -q '^let wasmModule, wasmInstance, wasm;$' "$stage/feedlet_bindings.js" ||
+  { echo "build: the glue no longer keeps its instance's exports in \`wasm\`" >&2; exit 1; }
+printf '%s\n' '' '/** The current instance'"'"'s exports (wasm.js links feedlet_more.wasm to them). */' \
+  'export const __wbg_exports = () => wasm;' >>"$stage/feedlet_bindings.js"
+printf '%s\n' '/** The current instance'"'"'s exports (wasm.js links feedlet_more.wasm to them). */' \
+  'export function __wbg_exports(): WebAssembly.Exports | undefined;' >>"$stage/feedlet_bindings.d.ts"
 # The modules of www/src; the public entry api.js becomes feedlet.js, the name embed.js imports it by.
 cp www/src/*.js "$stage/"
 mv "$stage/api.js" "$stage/feedlet.js"

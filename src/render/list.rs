@@ -228,6 +228,8 @@ pub(crate) fn summary<S: Sink>(
 
 /// `summary="html"`: the entry's HTML (or XHTML) body parsed by the sink, then rebuilt by the
 /// policy's walk; `false` when the sink cannot parse it, and the text summary shows instead.
+/// Out of line: the wasm build moves it, and all that only it reaches, to the secondary module (scripts/split.mjs).
+#[inline(never)]
 fn rich_summary<S: Sink>(
     sink: &mut S,
     entry: &Entry<'_>,

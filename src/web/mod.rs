@@ -345,6 +345,13 @@ enum Input {
     Feed(Box<Feed<'static>>),
 }
 
+/// A `Feed` object's feed (copied once, own properties only, then read by the shape `parseFeed` writes).
+/// Out of line: the wasm build moves it, and all that only it reaches, to the secondary module (scripts/split.mjs).
+#[inline(never)]
+fn feed_object(value: &JsValue) -> Option<Feed<'static>> {
+    feed::feed(tree::copy_all(value))
+}
+
 impl Input {
     fn from_js(value: &JsValue) -> Result<Input, Problem> {
         if let Some(text) = value.as_string() {
@@ -358,8 +365,7 @@ impl Input {
         }
         if value.is_object() && Object::has_own(value.unchecked_ref::<Object>(), &"entries".into())
         {
-            // Copied once (own properties only), then read by the shape `parseFeed` writes.
-            return feed::feed(tree::copy_all(value))
+            return feed_object(value)
                 .map(|feed| Input::Feed(Box::new(feed)))
                 .ok_or_else(|| Problem::invalid("a Feed object needs an `entries` array"));
         }

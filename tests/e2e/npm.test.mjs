@@ -189,7 +189,7 @@ export const tests = [
     async fn(ctx) {
       const { pack, app } = await prepared(ctx);
       const files = pack.files.map((f) => f.path).sort();
-      for (const f of ['package.json', 'dist/feedlet.js', 'dist/feedlet_bg.wasm', 'dist/feedlet.d.ts', 'dist/feedlet_bindings.d.ts', 'dist/embed.js', 'dist/embed.d.ts', 'dist/worker.js']) {
+      for (const f of ['package.json', 'dist/feedlet.js', 'dist/feedlet_bg.wasm', 'dist/feedlet_more.wasm', 'dist/feedlet.d.ts', 'dist/feedlet_bindings.d.ts', 'dist/embed.js', 'dist/embed.d.ts', 'dist/worker.js']) {
         assert.ok(files.includes(f), `the tarball holds ${f} (it has ${files.join(', ')})`);
       }
       assert.ok(files.every((f) => f === 'package.json' || /^(dist\/|README|LICENSE)/i.test(f)), `nothing but dist/, README and licences: ${files.join(', ')}`);
@@ -206,6 +206,7 @@ export const tests = [
       // The shipped file is minified: allow `export{…mount…}` and a template literal for the wasm name.
       assert.match(js, /export function mount\(|export\s*\{[^}]*\bmount\b/);
       assert.match(js, /new URL\(\s*['"`]feedlet_bg\.wasm['"`]\s*,\s*import\.meta\.url\s*\)/);
+      assert.match(js, /new URL\(\s*['"`]feedlet_more\.wasm['"`]\s*,\s*import\.meta\.url\s*\)/);
       // One module: the wasm-bindgen glue is inside feedlet.js, so nothing stands between it and the wasm.
       assert.doesNotMatch(js, /\bimport\b[^;]*\bfrom\s*['"`]/, 'feedlet.js imports no other module');
     },

@@ -107,7 +107,7 @@ async function pageServer() {
 }
 
 // What the page itself loads: its HTML, the page's test script and style, and feedlet.
-const PAGE_FILES = new Set(['/index.html', '/_e2e/page.css', '/_e2e/page.js', '/dist/embed.js', '/dist/feedlet.js', '/dist/feedlet_bg.wasm', '/favicon.ico']);
+const PAGE_FILES = new Set(['/index.html', '/_e2e/page.css', '/_e2e/page.js', '/dist/embed.js', '/dist/feedlet.js', '/dist/feedlet_bg.wasm', '/dist/feedlet_more.wasm', '/favicon.ico']);
 
 /** Loads the page, waits for every widget, scrolls through it (lazy images load), and checks both rules. */
 async function check(page, server, seen, ids, { forbidden = [] } = {}) {

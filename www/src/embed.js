@@ -185,7 +185,8 @@ if (typeof customElements != 'undefined' && !customElements.get('feedlet-posts')
   import('./feedlet.js').then((bindings) => {
     if (customElements.get('feedlet-posts')) return;
     api = bindings;
-    api.default({ module_or_path: compiled }).catch(() => {});
+    // The first module only: a widget loads the second (feedlet_more.wasm) when it first needs it.
+    api.default({ module_or_path: compiled, more: false }).catch(() => {});
     // A failure is logged once by ready().
     api.ready().then(() => { loaded = true; }, () => {});
     defineProperties();

@@ -1,6 +1,6 @@
 // Getting a feed's bytes: the download (with its time and size limits), and the feed URLs.
 import { feedletError } from './errors.js';
-import { discoverFeeds } from './wasm.js';
+import { discoverFeeds, more } from './wasm.js';
 
 /** @import { Feed, Options } from './feedlet_bindings.js' */
 /** @import { MountOptions } from './types.js' */
@@ -93,6 +93,7 @@ export async function fetchSource(url, known, options, start, fetchOne) {
   const copy = result.copy;
   if (!copy || !(feedUrl || copy.page)) return result;
   if (feedUrl) return { url, copy: { ...copy, feedUrl, found: known?.found, prefer: feedType } };
+  await more();
   const [link] = discoverFeeds(copy.input, copy.baseUrl, options);
   if (!link) return result;
   const feed = await fetchOne(link.url);

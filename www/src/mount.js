@@ -6,7 +6,7 @@ import { address, bare, download, fetchSource, guessUrls, own, resolve } from '.
 import { Offload } from './offload.js';
 import { strings } from './strings.js';
 import { adoptStyles } from './theme.js';
-import { loaded, parseFeed, readOptions, ready, renderFeeds, renderSkeleton } from './wasm.js';
+import { extra, loaded, more, parseFeed, readOptions, ready, renderFeeds, renderSkeleton } from './wasm.js';
 
 /** @import { Feed, Options, RenderResult } from './feedlet_bindings.js' */
 /** @import { Copy } from './fetch.js' */
@@ -451,7 +451,22 @@ export class Mounted {
    * @returns {Promise<void> | null}
    */
   #offload() {
-    return this.#worker.pending(() => this.#options && { copies: this.#options.src.flatMap((url) => this.#copies.get(url) || []), options: this.#options, extra: this.#extra });
+    // Before the Worker's request, which takes the copies' bytes away until it answers.
+    const second = this.#more();
+    const worker = this.#worker.pending(() => this.#options && { copies: this.#options.src.flatMap((url) => this.#copies.get(url) || []), options: this.#options, extra: this.#extra });
+    return second && worker ? Promise.all([second, worker]).then(() => {}) : second || worker;
+  }
+
+  /**
+   * The second module's load (wasm.js) when the next render needs it and it is not loaded: for rich summaries, and
+   * for a copy that is not plainly XML (JSON Feed, or text the parser must look at more closely); else null.
+   * @returns {Promise<void> | null}
+   */
+  #more() {
+    const options = this.#options;
+    if (extra || !options) return null;
+    const copies = options.src.flatMap((url) => this.#copies.get(url) || []);
+    return options.summary && options.summaryMode === 'html' && copies.length || copies.some(({ input }) => !plainXml(input)) ? more() : null;
   }
 
   // Nothing to show: the fallback content, else the error text.
@@ -598,6 +613,17 @@ export class Mounted {
     this.#attempt = null;
     this.#schedule();
   }
+}
+
+/**
+ * Whether `input` starts, after white space and a UTF-8 byte order mark, with `<`: a feed that only the first
+ * module reads (which parses the rest decides; anything else may be JSON Feed, or a UTF-16 or unknown text).
+ * @param {Uint8Array} input
+ */
+function plainXml(input) {
+  let at = input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf ? 3 : 0;
+  while (input[at] === 0x20 || input[at] === 0x0a || input[at] === 0x0d || input[at] === 0x09) at++;
+  return input[at] === 0x3c;
 }
 
 /**

@@ -7,7 +7,7 @@
 // a module instantiated from its bytes) or the Worker fails, `offload` answers null and the render stays on the
 // main thread.
 import { own } from './fetch.js';
-import { compiled } from './wasm.js';
+import { compiled, extra, more } from './wasm.js';
 
 /** @import { Options, Selection } from './feedlet_bindings.js' */
 /** @import { Copy } from './fetch.js' */
@@ -25,11 +25,11 @@ let ids = 0;
 const waiting = new Map();
 
 /**
- * Starts the Worker (once per page) and resolves when it has instantiated the module: no bytes are handed to a
- * Worker that could not load.
+ * Starts the Worker (once per page) and resolves when it has instantiated both modules (`selectFeeds` is in the
+ * second, loaded here first): no bytes are handed to a Worker that could not load.
  * @returns {Promise<Worker | null>}
  */
-const start = () => starting ||= new Promise((resolve) => {
+const start = () => starting ||= more().then(() => new Promise((resolve) => {
   /** @type {Worker} */
   let worker;
   try {
@@ -63,8 +63,8 @@ const start = () => starting ||= new Promise((resolve) => {
     waiting.get(id)?.(data);
     waiting.delete(id);
   };
-  worker.postMessage({ module: compiled });
-});
+  worker.postMessage({ module: compiled, more: extra });
+}), () => null);
 
 /**
  * Asks the Worker, and waits for its answer; null when the Worker failed or `message` could not be sent (then

@@ -1,6 +1,13 @@
 // The wasm module: `ready` loads it once, and every export is called through one guard that restarts the module
 // when a call fails in a way that leaves its state untrusted (a trap), so that one widget's failure is never the
 // page's.
+//
+// The build splits the module in two (scripts/split.mjs): feedlet_bg.wasm holds what a list of an XML feed needs;
+// feedlet_more.wasm holds JSON Feed, Feed objects as input, rich summaries (`summary="html"`), `selectFeeds` (the
+// big-feed Worker's call) and `discoverFeeds`. `more()` loads the second and links it to the first: it is
+// instantiated with the first's exports as its imports, shares its memory and fills the first's table of slots for
+// those capabilities. `init()` loads both; `ready()` (the widgets' way) only the first, and a widget awaits `more()`
+// before a call that needs it.
 import init, * as bindings from './feedlet_bindings.js';
 import { compile } from './compile.js';
 import { feedletError, warn } from './errors.js';
@@ -38,7 +45,54 @@ const mark = (name) => { try { performance.mark(name); } catch { /* no performan
 const instantiated = () => {
   if (!loaded) mark('feedlet:ready');
   loaded = true;
+  link();
 };
+
+/** The second module, compiled, once `more()` has it. @type {WebAssembly.Module | undefined} */
+export let extra;
+/** Its load in progress or done. @type {Promise<void> | undefined} */
+let fetchingMore;
+/** The first module's exports the second was last instantiated with. @type {unknown} */
+let linked;
+
+/**
+ * Instantiates the second module with the first's current exports, unless already done for them: after a load, and
+ * after each restart (a fresh instance of the first has fresh memory and tables).
+ */
+const link = () => {
+  const exports = bindings.__wbg_exports();
+  if (!extra || !exports || linked === exports) return;
+  new WebAssembly.Instance(extra, { p: /** @type {WebAssembly.Exports} */ (exports) });
+  linked = exports;
+};
+
+/**
+ * Keeps the second module and links it, from a compiled module or its bytes.
+ * @param {WebAssembly.Module | BufferSource} module
+ */
+const keepMore = (module) => {
+  extra = module instanceof WebAssembly.Module ? module : new WebAssembly.Module(module);
+  link();
+};
+
+/**
+ * Loads the second module (feedlet_more.wasm, next to feedlet.js, or `given`) once, and links it. Rejects with a
+ * FeedletError of kind "wasm" (logged once); after a failure, a later call tries again.
+ * @param {WebAssembly.Module | BufferSource | URL | string | Promise<WebAssembly.Module>} [given]
+ * @returns {Promise<void>}
+ */
+export function more(given) {
+  // The literal `new URL('…', import.meta.url)` is what bundlers (Vite, webpack 5) look for to emit the file.
+  const url = given instanceof URL || typeof given == 'string' ? new URL(given, import.meta.url) : new URL('feedlet_more.wasm', import.meta.url);
+  return fetchingMore ||= Promise.resolve(given && !(given instanceof URL) && typeof given != 'string' ? given : compile(url))
+    .then(keepMore)
+    .catch((cause) => {
+      fetchingMore = undefined;
+      const error = feedletError('wasm', `could not load feedlet_more.wasm (${cause && cause.message || cause}), which JSON Feed, rich summaries, big feeds and web pages as src need. Serve it next to feedlet.js as application/wasm.`, '', { cause });
+      warn(error.message);
+      throw error;
+    });
+}
 
 /**
  * Like `init()`, but memoized: the wasm loads once however often it is called. Rejects with a FeedletError of kind
@@ -75,6 +129,7 @@ let broken = false;
  */
 const guard = (call) => /** @type {F} */ ((/** @type {any[]} */ ...args) => {
   if (!depth && broken) restart();
+  if (extra) link();
   depth++;
   try {
     return call(...args);
@@ -83,6 +138,8 @@ const guard = (call) => /** @type {F} */ ((/** @type {any[]} */ ...args) => {
     // Before the module is loaded, there is no state to distrust (the glue finds no module).
     if (!loaded || thrown instanceof Error && thrown.name === 'FeedletError') throw thrown;
     broken = true;
+    // A trap with the second module absent: most likely a call into one of its empty slots.
+    if (!extra && thrown instanceof WebAssembly.RuntimeError) throw feedletError('wasm', `this call needs feedlet_more.wasm, which is not loaded: await init() (it loads both modules) before calling it (${thrown})`, '', { cause: thrown });
     throw feedletError('internal', `feedlet's WebAssembly module failed (${thrown}) and was restarted`, '', { cause: thrown });
   } finally {
     if (!--depth && broken) restart();
@@ -94,6 +151,7 @@ function restart() {
   try {
     bindings.__wbg_reset_state();
     broken = false;
+    link();
   } catch {
     // still broken
   }
@@ -138,26 +196,40 @@ export const selectFeeds = guard(bindings.selectFeeds);
 /** A page's feed links, best first; see `discoverFeeds` in feedlet_bindings.d.ts. */
 export const discoverFeeds = guard(bindings.discoverFeeds);
 /**
- * Loads the module (the glue's `init`, memoized); `ready()` does the same and reports a failure.
- * @type {typeof init}
+ * Loads both modules (the glue's `init`, memoized, and `more()`), so that every export can be called once it
+ * resolves. The second module comes from `more` when given (a compiled module, its bytes, or its URL), else from
+ * next to the first when that is given as a URL, else from next to feedlet.js. With `more: false` only the first
+ * loads (as the embed does): widgets load the second when they first need it, and a direct call that needs it
+ * throws a FeedletError of kind "wasm" until then.
+ * @param {Parameters<typeof init>[0] & { more?: WebAssembly.Module | BufferSource | URL | string | false }} [input]
+ * @returns {ReturnType<typeof init>}
  */
-export default (...input) => {
+export default (input) => {
   started = true;
-  const [given] = input;
-  keep(given && typeof given == 'object' && 'module_or_path' in given ? given.module_or_path : given);
-  return init(...input).then((exports) => {
+  /** @type {any} */
+  const options = input && typeof input == 'object' && Object.getPrototypeOf(input) === Object.prototype ? input : undefined;
+  const given = options ? options.module_or_path : input;
+  keep(given);
+  const path = given instanceof URL || typeof given == 'string' ? new URL('feedlet_more.wasm', new URL(given, import.meta.url)) : undefined;
+  const wanted = options && Object.hasOwn(options, 'more') ? options.more : path;
+  const second = wanted === false ? Promise.resolve() : more(wanted || undefined);
+  return init(/** @type {any} */ (input)).then((exports) => {
     instantiated();
-    return exports;
+    return second.then(() => exports, () => exports);
   });
 };
 /**
- * Instantiates the module from its bytes or a compiled `WebAssembly.Module`, synchronously (the glue's `initSync`).
- * @type {typeof bindings.initSync}
+ * Instantiates the module from its bytes or a compiled `WebAssembly.Module`, synchronously (the glue's `initSync`),
+ * and the second module too when `more` gives it (compiled, or its bytes); without it, the calls that need it
+ * throw until `more()` has loaded it.
+ * @param {Parameters<typeof bindings.initSync>[0] & { more?: WebAssembly.Module | BufferSource }} module
+ * @returns {ReturnType<typeof bindings.initSync>}
  */
 export const initSync = (module) => {
   started = true;
   keep(module && typeof module == 'object' && 'module' in module ? module.module : module);
-  const exports = bindings.initSync(module);
+  const exports = bindings.initSync(/** @type {any} */ (module));
   instantiated();
+  if (module && typeof module == 'object' && 'more' in module && module.more) keepMore(module.more);
   return exports;
 };

@@ -1,4 +1,4 @@
-// The Worker `mount` starts for big feeds (offload.js): it instantiates the compiled module the page posts to it
+// The Worker `mount` starts for big feeds (offload.js): it instantiates the compiled modules the page posts to it
 // (no second download or compile), then answers each request with `selectFeeds`: each source parsed and cut down
 // to the entries the render shows. The sources' bytes arrive transferred and go back transferred with the answer,
 // so the page keeps them without a copy.
@@ -11,7 +11,7 @@ const scope = /** @type {{ onmessage: ((event: MessageEvent<any>) => void) | nul
 
 scope.onmessage = (/** @type {MessageEvent<any>} */ { data }) => {
   if (data.module) {
-    initSync({ module: data.module });
+    initSync({ module: data.module, more: data.more });
     return scope.postMessage({ ready: true });
   }
   const { id, sources, options } = data;

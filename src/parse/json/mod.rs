@@ -32,6 +32,8 @@ pub(crate) struct Broken {
 }
 
 /// Parses a JSON Feed document (the caller has already seen that the first significant character is `{`).
+/// Out of line: the wasm build moves it, and all that only it reaches, to the secondary module (scripts/split.mjs).
+#[inline(never)]
 pub(crate) fn parse<'a>(
     input: &'a str,
     options: &ParseOptions,

@@ -1,0 +1,184 @@
+// Splits the optimized wasm in two: what a first render of an XML feed can reach stays in the primary module
+// (feedlet_bg.wasm); what only a few capabilities reach moves to a secondary module (feedlet_more.wasm) that the
+// page loads when one of them is first used.
+// Usage: node scripts/split.mjs NAMED.wasm PRIMARY.wasm SECONDARY.wasm
+//
+// NAMED.wasm must keep its name section (wasm-opt -g): the capabilities are found by their functions' names, the
+// `SEEDS` below. A seed's callers never see a difference: in the primary its body becomes an indirect call
+// through a table of its own (exported as `S`), whose slot the secondary's element segment fills when it is
+// instantiated with the primary's exports as its imports (`{ p: primary.exports }`): it shares the primary's
+// memory, globals and tables, and calls the primary's functions through imports. Until then the slot is empty, and
+// a call traps; www/src/wasm.js loads the secondary before any call that may reach a seed, and retries a render
+// that trapped on an empty slot once it has.
+//
+// What moves is computed, not listed: every function that the primary's roots (its exports and its tables'
+// elements) reach without passing through a seed stays; everything else is reachable only through a seed and
+// moves. So nothing the first render needs can end up behind a slot, and a seed that a change inlines away (or
+// renames) only makes the secondary smaller; the build stops when a seed matches nothing.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const { default: binaryen } = await import(pathToFileURL(join(here, '..', 'www', 'node_modules', 'binaryen', 'index.js')).href);
+
+const [input, primaryFile, secondaryFile] = process.argv.slice(2);
+if (!input || !primaryFile || !secondaryFile) {
+  console.error('usage: node scripts/split.mjs NAMED.wasm PRIMARY.wasm SECONDARY.wasm');
+  process.exit(2);
+}
+const fail = (message) => {
+  console.error(`split: ${message}`);
+  process.exit(1);
+};
+
+/**
+ * The capabilities that a first render of an XML feed does not use, by the function (or export) that enters each.
+ * A pattern is matched against a function's name with the crates' hashes (`[0123abcd]`) taken out.
+ */
+const SEEDS = [
+  // JSON Feed: the reader (the engine's JSON.parse and the copy of the value) and the mapping onto the model.
+  ['JSON Feed', /^feedlet::parse::json::parse(::<|$)/],
+  // A Feed object passed in from JavaScript instead of bytes.
+  ['Feed objects', /^feedlet::web::feed_object$/],
+  // summary="html": the sanitizer walk over the browser's inert document.
+  ['rich summaries', /^feedlet::render::list::rich_summary::<.*web::dom/],
+  // The exports a widget's first render does not call.
+  ['selectFeeds', /^selectFeeds /],
+  ['discoverFeeds', /^discoverFeeds /],
+];
+
+const bytes = readFileSync(input);
+/** The internal name of the module's memory, from its export (wasm-bindgen exports it as `memory`). */
+const memoryName = (module) => {
+  for (let i = 0; i < module.getNumExports(); i++) {
+    const e = binaryen.getExportInfo(module.getExportByIndex(i));
+    if (e.kind === binaryen.ExternalMemory) return e.value;
+  }
+  return fail('the module exports no memory');
+};
+const read = () => {
+  const module = binaryen.readBinary(bytes);
+  // readBinary takes the features the target_features section names; the splitter adds tables and imports only.
+  return module;
+};
+const plain = (name) => name.replace(/\[[0-9a-f]+\]/g, '');
+
+/** @param {any} module */
+function functions(module) {
+  const list = [];
+  for (let i = 0; i < module.getNumFunctions(); i++) list.push(binaryen.getFunctionInfo(module.getFunctionByIndex(i)));
+  return list;
+}
+
+const original = read();
+const all = functions(original);
+const defined = all.filter((f) => !f.module);
+const seeds = [];
+for (const [what, pattern] of SEEDS) {
+  const matched = defined.filter((f) => pattern.test(plain(f.name)));
+  if (!matched.length) fail(`no function enters ${what} (${pattern}); was it inlined or renamed? Mark it #[inline(never)].`);
+  seeds.push(...matched);
+}
+const seedNames = new Set(seeds.map((f) => f.name));
+
+// What stays: with each seed's body emptied, whatever the roots still reach.
+const reached = read();
+for (const f of seeds) {
+  reached.removeFunction(f.name);
+  reached.addFunction(f.name, f.params, f.results, [], reached.unreachable());
+}
+reached.runPasses(['remove-unused-module-elements']);
+const stays = new Set(functions(reached).filter((f) => !f.module).map((f) => f.name));
+const moves = defined.filter((f) => !stays.has(f.name) || seedNames.has(f.name));
+// Seeds that the primary still reaches get a slot (a seed only another seed calls moves like any other function).
+const slotted = seeds.filter((f) => stays.has(f.name));
+
+// The primary: the whole module without what moves (globals and tables stay whole: the secondary uses them).
+const primary = read();
+for (const f of moves) primary.removeFunction(f.name);
+
+// The seeds' stubs: an indirect call through slot k of the table `split`.
+primary.addTable('split', slotted.length, slotted.length, binaryen.funcref);
+primary.addTableExport('split', 'S');
+slotted.forEach((f, k) => {
+  const params = binaryen.expandType(f.params);
+  const operands = params.map((type, i) => primary.local.get(i, type));
+  primary.addFunction(f.name, f.params, f.results, [], primary.call_indirect('split', primary.i32.const(k), operands, f.params, f.results));
+});
+
+// The secondary: the whole module, in which everything that stays becomes an import from the primary.
+const secondary = read();
+/** The primary's item behind each of the secondary's import names: [kind, internal name]. */
+const behind = new Map();
+// Import names as short as can be (`0`, `1`, … `a`, … `10`, …) under the module `p`: the secondary's imports
+// and the primary's exports hold every name once, and long ones do not compress.
+let count = 0;
+const short = () => (count++).toString(36);
+all.forEach((f, i) => {
+  if (!f.module && !stays.has(f.name)) return;
+  if (!f.module && seedNames.has(f.name)) return;
+  const base = short();
+  behind.set(base, ['function', f.name]);
+  secondary.removeFunction(f.name);
+  secondary.addFunctionImport(f.name, 'p', base, f.params, f.results);
+});
+for (let i = secondary.getNumGlobals() - 1; i >= 0; i--) {
+  const g = binaryen.getGlobalInfo(secondary.getGlobalByIndex(i));
+  const base = short();
+  behind.set(base, ['global', g.name]);
+  secondary.removeGlobal(g.name);
+  secondary.addGlobalImport(g.name, 'p', base, g.type, g.mutable);
+}
+const elementSegments = [];
+for (let i = 0; i < secondary.getNumElementSegments(); i++) elementSegments.push(binaryen.getElementSegmentInfo(secondary.getElementSegmentByIndex(i)).name);
+for (const name of elementSegments) secondary.removeElementSegment(name);
+for (let i = 0; i < secondary.getNumTables(); i++) {
+  const t = binaryen.getTableInfo(secondary.getTableByIndex(i));
+  const base = short();
+  behind.set(base, ['table', t.name]);
+  secondary.addTableImport(t.name, 'p', base);
+}
+const secondaryMemory = memoryName(secondary);
+if (secondary.hasMemory()) {
+  behind.set('m', ['memory', null]);
+  secondary.addMemoryImport(secondaryMemory, 'p', 'm', false);
+}
+secondary.addTable('split', slotted.length, slotted.length, binaryen.funcref);
+secondary.addTableImport('split', 'p', 'S');
+secondary.addActiveElementSegment('split', 'slots', slotted.map((f) => f.name), secondary.i32.const(0));
+for (let i = secondary.getNumExports() - 1; i >= 0; i--) secondary.removeExport(binaryen.getExportInfo(secondary.getExportByIndex(i)).name);
+// The primary writes the data; the secondary must not write it again over a running module's memory.
+secondary.runPasses(['remove-memory-init', 'remove-unused-module-elements']);
+if (secondary.getNumDataSegments()) fail('the secondary still holds data segments');
+
+// The primary exports what the secondary imports.
+const exported = new Set();
+for (let i = 0; i < primary.getNumExports(); i++) exported.add(binaryen.getExportInfo(primary.getExportByIndex(i)).name);
+const imports = [];
+for (const f of functions(secondary)) if (f.module === 'p') imports.push(['function', f.base]);
+for (let i = 0; i < secondary.getNumGlobals(); i++) {
+  const g = binaryen.getGlobalInfo(secondary.getGlobalByIndex(i));
+  if (g.module === 'p') imports.push(['global', g.base]);
+}
+for (let i = 0; i < secondary.getNumTables(); i++) {
+  const t = binaryen.getTableInfo(secondary.getTableByIndex(i));
+  if (t.module === 'p' && t.base !== 'S') imports.push(['table', t.base]);
+}
+if (secondary.hasMemory()) imports.push(['memory', 'm']);
+for (const [kind, base] of imports) {
+  const [, name] = behind.get(base) ?? fail(`the secondary imports an unknown ${kind} ${base}`);
+  if (exported.has(base)) fail(`the primary already exports a ${base}`);
+  if (kind === 'function') primary.addFunctionExport(name, base);
+  else if (kind === 'global') primary.addGlobalExport(name, base);
+  else if (kind === 'table') primary.addTableExport(name, base);
+  else primary.addMemoryExport(memoryName(primary), base);
+}
+
+// scripts/build.sh optimizes each (-Oz) after the split.
+for (const [module, file] of [[primary, primaryFile], [secondary, secondaryFile]]) {
+  if (!module.validate()) fail(`${file} does not validate`);
+  writeFileSync(file, module.emitBinary());
+}
+const size = (list) => list.length;
+console.error(`split: ${size(moves)} of ${size(defined)} functions move (${slotted.length} slots: ${slotted.map((f) => plain(f.name).split(' ')[0]).join(', ')})`);
