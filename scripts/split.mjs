@@ -98,13 +98,19 @@ const slotted = seeds.filter((f) => stays.has(f.name));
 const primary = read();
 for (const f of moves) primary.removeFunction(f.name);
 
-// The seeds' stubs: an indirect call through slot k of the table `split`.
+// The seeds' stubs: an indirect call through slot k of the table `split`. An empty slot sets the global exported
+// as `N` before it traps, so that wasm.js can tell "the second module is missing" from any other trap.
 primary.addTable('split', slotted.length, slotted.length, binaryen.funcref);
 primary.addTableExport('split', 'S');
+primary.addGlobal('wanted', binaryen.i32, true, primary.i32.const(0));
+primary.addGlobalExport('wanted', 'N');
 slotted.forEach((f, k) => {
   const params = binaryen.expandType(f.params);
   const operands = params.map((type, i) => primary.local.get(i, type));
-  primary.addFunction(f.name, f.params, f.results, [], primary.call_indirect('split', primary.i32.const(k), operands, f.params, f.results));
+  const empty = primary.ref.is_null(primary.table.get('split', primary.i32.const(k), binaryen.funcref));
+  const missing = primary.if(empty, primary.block(null, [primary.global.set('wanted', primary.i32.const(1)), primary.unreachable()]));
+  const call = primary.call_indirect('split', primary.i32.const(k), operands, f.params, f.results);
+  primary.addFunction(f.name, f.params, f.results, [], primary.block(null, [missing, call], f.results));
 });
 
 // The secondary: the whole module, in which everything that stays becomes an import from the primary.

@@ -138,8 +138,8 @@ const guard = (call) => /** @type {F} */ ((/** @type {any[]} */ ...args) => {
     // Before the module is loaded, there is no state to distrust (the glue finds no module).
     if (!loaded || thrown instanceof Error && thrown.name === 'FeedletError') throw thrown;
     broken = true;
-    // A trap with the second module absent: most likely a call into one of its empty slots.
-    if (!extra && thrown instanceof WebAssembly.RuntimeError) throw feedletError('wasm', `this call needs feedlet_more.wasm, which is not loaded: await init() (it loads both modules) before calling it (${thrown})`, '', { cause: thrown });
+    // A call into one of the second module's slots while it is absent (its stub sets `N`, then traps).
+    if (!extra && /** @type {any} */ (bindings.__wbg_exports())?.N?.value) throw feedletError('wasm', `this call needs feedlet_more.wasm, which is not loaded: await init() (it loads both modules) before calling it (${thrown})`, '', { cause: thrown });
     throw feedletError('internal', `feedlet's WebAssembly module failed (${thrown}) and was restarted`, '', { cause: thrown });
   } finally {
     if (!--depth && broken) restart();
