@@ -6,7 +6,7 @@
 // NAMED.wasm must keep its name section (wasm-opt -g): the capabilities are found by their functions' names, the
 // `SEEDS` below. A seed's callers never see a difference: in the primary its body becomes an indirect call
 // through a table of its own (exported as `S`), whose slot the secondary's element segment fills when it is
-// instantiated with the primary's exports as its imports (`{ p: primary.exports }`): it shares the primary's
+// instantiated with the primary's exports as its imports (see `link` in www/src/wasm.js): it shares the primary's
 // memory, globals and tables, and calls the primary's functions through imports. Until then the slot is empty, and
 // a call traps; www/src/wasm.js loads the secondary before any call that may reach a seed, and retries a render
 // that trapped on an empty slot once it has.
@@ -115,41 +115,24 @@ slotted.forEach((f, k) => {
 
 // The secondary: the whole module, in which everything that stays becomes an import from the primary.
 const secondary = read();
-/** The primary's item behind each of the secondary's import names: [kind, internal name]. */
-const behind = new Map();
-// Import names as short as can be (`0`, `1`, … `a`, … `10`, …) under the module `p`: the secondary's imports
-// and the primary's exports hold every name once, and long ones do not compress.
-let count = 0;
-const short = () => (count++).toString(36);
 all.forEach((f, i) => {
-  if (!f.module && !stays.has(f.name)) return;
-  if (!f.module && seedNames.has(f.name)) return;
-  const base = short();
-  behind.set(base, ['function', f.name]);
+  if (!f.module && (!stays.has(f.name) || seedNames.has(f.name))) return;
   secondary.removeFunction(f.name);
-  secondary.addFunctionImport(f.name, 'p', base, f.params, f.results);
+  secondary.addFunctionImport(f.name, 'p', `f${i}`, f.params, f.results);
 });
+// Globals and tables by the primary's exports `G0`…, `T0`…; memory as `memory`, wasm-bindgen's export.
 for (let i = secondary.getNumGlobals() - 1; i >= 0; i--) {
   const g = binaryen.getGlobalInfo(secondary.getGlobalByIndex(i));
-  const base = short();
-  behind.set(base, ['global', g.name]);
   secondary.removeGlobal(g.name);
-  secondary.addGlobalImport(g.name, 'p', base, g.type, g.mutable);
+  secondary.addGlobalImport(g.name, 'p', `G${i}`, g.type, g.mutable);
 }
 const elementSegments = [];
 for (let i = 0; i < secondary.getNumElementSegments(); i++) elementSegments.push(binaryen.getElementSegmentInfo(secondary.getElementSegmentByIndex(i)).name);
 for (const name of elementSegments) secondary.removeElementSegment(name);
-for (let i = 0; i < secondary.getNumTables(); i++) {
-  const t = binaryen.getTableInfo(secondary.getTableByIndex(i));
-  const base = short();
-  behind.set(base, ['table', t.name]);
-  secondary.addTableImport(t.name, 'p', base);
-}
-const secondaryMemory = memoryName(secondary);
-if (secondary.hasMemory()) {
-  behind.set('m', ['memory', null]);
-  secondary.addMemoryImport(secondaryMemory, 'p', 'm', false);
-}
+for (let i = 0; i < secondary.getNumTables(); i++) secondary.addTableImport(binaryen.getTableInfo(secondary.getTableByIndex(i)).name, 'p', `T${i}`);
+const memory = memoryName(primary);
+if (memory !== memoryName(secondary)) fail('the two copies name their memory differently');
+secondary.addMemoryImport(memory, 'p', 'memory', false);
 secondary.addTable('split', slotted.length, slotted.length, binaryen.funcref);
 secondary.addTableImport('split', 'p', 'S');
 secondary.addActiveElementSegment('split', 'slots', slotted.map((f) => f.name), secondary.i32.const(0));
@@ -158,30 +141,28 @@ for (let i = secondary.getNumExports() - 1; i >= 0; i--) secondary.removeExport(
 secondary.runPasses(['remove-memory-init', 'remove-unused-module-elements']);
 if (secondary.getNumDataSegments()) fail('the secondary still holds data segments');
 
-// The primary exports what the secondary imports.
-const exported = new Set();
-for (let i = 0; i < primary.getNumExports(); i++) exported.add(binaryen.getExportInfo(primary.getExportByIndex(i)).name);
-const imports = [];
-for (const f of functions(secondary)) if (f.module === 'p') imports.push(['function', f.base]);
+// The primary's functions the secondary calls go into a table of their own (exported as `L`), in the order of the
+// secondary's imports, which are renamed to their slot (`0`, `1`, … `a`, … `10`, …): wasm.js builds the import
+// object from the table. An element costs the primary a function index, where an export would cost a name too.
+const linked = functions(secondary).filter((f) => f.module === 'p');
+primary.addTable('link', linked.length, linked.length, binaryen.funcref);
+primary.addTableExport('link', 'L');
+primary.addActiveElementSegment('link', 'linked', linked.map((f) => f.name), primary.i32.const(0));
+linked.forEach((f, k) => {
+  secondary.removeFunction(f.name);
+  secondary.addFunctionImport(f.name, 'p', k.toString(36), f.params, f.results);
+});
 for (let i = 0; i < secondary.getNumGlobals(); i++) {
   const g = binaryen.getGlobalInfo(secondary.getGlobalByIndex(i));
-  if (g.module === 'p') imports.push(['global', g.base]);
+  if (g.module === 'p') primary.addGlobalExport(g.name, g.base);
 }
 for (let i = 0; i < secondary.getNumTables(); i++) {
   const t = binaryen.getTableInfo(secondary.getTableByIndex(i));
-  if (t.module === 'p' && t.base !== 'S') imports.push(['table', t.base]);
-}
-if (secondary.hasMemory()) imports.push(['memory', 'm']);
-for (const [kind, base] of imports) {
-  const [, name] = behind.get(base) ?? fail(`the secondary imports an unknown ${kind} ${base}`);
-  if (exported.has(base)) fail(`the primary already exports a ${base}`);
-  if (kind === 'function') primary.addFunctionExport(name, base);
-  else if (kind === 'global') primary.addGlobalExport(name, base);
-  else if (kind === 'table') primary.addTableExport(name, base);
-  else primary.addMemoryExport(memoryName(primary), base);
+  if (t.module === 'p' && t.base !== 'S') primary.addTableExport(t.name, t.base);
 }
 
-// scripts/build.sh optimizes each (-Oz) after the split.
+// scripts/build.sh optimizes each (-Oz) after the split, and strips the names kept here.
+binaryen.setDebugInfo(true);
 for (const [module, file] of [[primary, primaryFile], [secondary, secondaryFile]]) {
   if (!module.validate()) fail(`${file} does not validate`);
   writeFileSync(file, module.emitBinary());

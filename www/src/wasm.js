@@ -62,7 +62,12 @@ let linked;
 const link = () => {
   const exports = bindings.__wbg_exports();
   if (!extra || !exports || linked === exports) return;
-  new WebAssembly.Instance(extra, { p: /** @type {WebAssembly.Exports} */ (exports) });
+  // Its imports: the first's exports (memory, tables, globals), and the first's functions it calls, from the table
+  // `L` (scripts/split.mjs), each named by its slot in base 36.
+  const p = { ...exports };
+  const table = /** @type {WebAssembly.Table} */ (exports.L);
+  for (let k = table.length; k--;) p[k.toString(36)] = table.get(k);
+  new WebAssembly.Instance(extra, { p });
   linked = exports;
 };
 
