@@ -100,7 +100,7 @@ pub fn parse<'a>(input: &'a [u8], options: &ParseOptions) -> Result<Feed<'a>, Er
 /// assert_eq!(feed.entries[0].title.as_deref(), Some("Hi"));
 /// ```
 pub fn parse_str<'a>(input: &'a str, options: &ParseOptions) -> Result<Feed<'a>, Error> {
-    parse::parse_str(input, options, platform_decode, platform_json)
+    parse::parse_str(input, options, platform_json)
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -6,53 +6,77 @@ pub(crate) mod xml;
 
 use std::borrow::Cow;
 
-use crate::error::{Error, ErrorKind, Position};
+use crate::error::{Error, ErrorKind, Position, Warning};
 use crate::model::Feed;
 use crate::options::ParseOptions;
 
 /// Bytes to a feed: the input limit, the encoding (`legacy` decodes what is not UTF-8), then the format
-/// (`json` reads JSON text: serde_json natively, `JSON.parse` in the browser).
+/// (`json` reads JSON text: serde_json natively, `JSON.parse` in the browser). A feed read from text that had to
+/// be decoded is copied out of it (`Feed::into_owned`); the browser's inputs keep that text instead
+/// (`Input::parse` in web/mod.rs), and call [`decode`] and [`parse_decoded`] themselves.
 pub(crate) fn parse_bytes<'a>(
     input: &'a [u8],
     options: &ParseOptions,
     legacy: fn(&str, &[u8]) -> Option<String>,
     json: json::Reader,
 ) -> Result<Feed<'a>, Error> {
-    if input.len() > options.max_input_bytes {
-        return Err(Error::new(
-            ErrorKind::LimitExceeded,
-            [
-                "the input is ",
-                &crate::text::decimal(input.len()),
-                " bytes, over the limit of ",
-                &crate::text::decimal(options.max_input_bytes),
-                " bytes",
-            ]
-            .concat(),
-            Position::default_start(),
-        ));
+    let (text, warnings) = decode(input, options, legacy)?;
+    match text {
+        Cow::Borrowed(text) => parse_decoded(text, warnings, options, json),
+        Cow::Owned(text) => parse_decoded(&text, warnings, options, json).map(Feed::into_owned),
     }
-    let (text, warnings) = crate::decode::decode_with(input, options.charset.as_deref(), legacy)?;
-    let mut feed = match text {
-        Cow::Borrowed(text) => parse_text(text, options, json)?,
-        Cow::Owned(text) => parse_text(&text, options, json)?.into_owned(),
-    };
-    if !warnings.is_empty() {
-        feed.warnings.splice(0..0, warnings);
+}
+
+/// Bytes to text: the input limit, then the encoding; the warnings say what was repaired.
+pub(crate) fn decode<'a>(
+    input: &'a [u8],
+    options: &ParseOptions,
+    legacy: fn(&str, &[u8]) -> Option<String>,
+) -> Result<(Cow<'a, str>, Vec<Warning>), Error> {
+    within_limit(input.len(), options)?;
+    crate::decode::decode_with(input, options.charset.as_deref(), legacy)
+}
+
+/// Decoded text to a feed; `decoded` (the decoder's warnings) come first among its warnings.
+pub(crate) fn parse_decoded<'a>(
+    text: &'a str,
+    decoded: Vec<Warning>,
+    options: &ParseOptions,
+    json: json::Reader,
+) -> Result<Feed<'a>, Error> {
+    let mut feed = parse_text(text, options, json)?;
+    if !decoded.is_empty() {
+        feed.warnings.splice(0..0, decoded);
     }
     Ok(feed)
 }
 
-/// Text to a feed; text over the input limit goes the bytes' way, so the limit error is the same.
+/// The input limit's error, for bytes and text alike.
+fn within_limit(length: usize, options: &ParseOptions) -> Result<(), Error> {
+    if length <= options.max_input_bytes {
+        return Ok(());
+    }
+    Err(Error::new(
+        ErrorKind::LimitExceeded,
+        [
+            "the input is ",
+            &crate::text::decimal(length),
+            " bytes, over the limit of ",
+            &crate::text::decimal(options.max_input_bytes),
+            " bytes",
+        ]
+        .concat(),
+        Position::default_start(),
+    ))
+}
+
+/// Text to a feed, under the same input limit as bytes.
 pub(crate) fn parse_str<'a>(
     input: &'a str,
     options: &ParseOptions,
-    legacy: fn(&str, &[u8]) -> Option<String>,
     json: json::Reader,
 ) -> Result<Feed<'a>, Error> {
-    if input.len() > options.max_input_bytes {
-        return parse_bytes(input.as_bytes(), options, legacy, json);
-    }
+    within_limit(input.len(), options)?;
     parse_text(input, options, json)
 }
 

@@ -13,6 +13,9 @@ mod json;
 mod output;
 mod tree;
 
+use std::borrow::Cow;
+use std::cell::{Cell, OnceCell};
+
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -72,7 +75,7 @@ pub fn parse_feed(
     options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let options = settings::<ParseOptions>(options)?.value;
-    let mut input = Input::from_js(&input).map_err(|failure| failure.to_js())?;
+    let input = Input::from_js(&input).map_err(|failure| failure.to_js())?;
     let mut feed = input
         .parse(&options)
         .map_err(|error| Problem::from(error).to_js())?;
@@ -285,7 +288,7 @@ fn parse_all(sources: &mut [Source]) -> Result<(Vec<Feed<'_>>, RenderResult), Js
         sources: Vec::with_capacity(sources.len()),
     };
     for (index, source) in sources.iter_mut().enumerate() {
-        let parsed = match &mut source.input {
+        let parsed = match &source.input {
             Ok(input) => input.parse(&source.options).map_err(Problem::from),
             Err(problem) => Err(problem.clone()),
         };
@@ -341,8 +344,11 @@ fn parse_all(sources: &mut [Source]) -> Result<(Vec<Feed<'_>>, RenderResult), Js
 /// One source's input, converted once.
 enum Input {
     Text(String),
-    Bytes(Vec<u8>),
-    Feed(Box<Feed<'static>>),
+    /// Bytes, and the text they decode to when it is not the bytes themselves (not UTF-8 as they stand): kept
+    /// here, the feed borrows from it, where a feed of text decoded on the way would be copied out of it
+    /// (`parse_bytes`' `Feed::into_owned`: about 1.2 KB of wasm gzip).
+    Bytes(Vec<u8>, OnceCell<String>),
+    Feed(Cell<Option<Box<Feed<'static>>>>),
 }
 
 /// A `Feed` object's feed (copied once, own properties only, then read by the shape `parseFeed` writes).
@@ -358,15 +364,18 @@ impl Input {
             return Ok(Input::Text(text));
         }
         if let Some(array) = value.dyn_ref::<Uint8Array>() {
-            return Ok(Input::Bytes(array.to_vec()));
+            return Ok(Input::Bytes(array.to_vec(), OnceCell::new()));
         }
         if let Some(buffer) = value.dyn_ref::<js_sys::ArrayBuffer>() {
-            return Ok(Input::Bytes(Uint8Array::new(buffer).to_vec()));
+            return Ok(Input::Bytes(
+                Uint8Array::new(buffer).to_vec(),
+                OnceCell::new(),
+            ));
         }
         if value.is_object() && Object::has_own(value.unchecked_ref::<Object>(), &"entries".into())
         {
             return feed_object(value)
-                .map(|feed| Input::Feed(Box::new(feed)))
+                .map(|feed| Input::Feed(Cell::new(Some(Box::new(feed)))))
                 .ok_or_else(|| Problem::invalid("a Feed object needs an `entries` array"));
         }
         Err(Problem::invalid(
@@ -375,16 +384,20 @@ impl Input {
     }
 
     /// The feed: parsed from text or bytes (borrowing them), or a `Feed` object's, taken (each input is read once).
-    fn parse(&mut self, options: &ParseOptions) -> Result<Feed<'_>, Error> {
+    fn parse(&self, options: &ParseOptions) -> Result<Feed<'_>, Error> {
         match self {
-            Input::Text(text) => crate::parse::parse_str(text, options, decode_legacy, read_json),
-            Input::Bytes(bytes) => {
-                crate::parse::parse_bytes(bytes, options, decode_legacy, read_json)
+            Input::Text(text) => crate::parse::parse_str(text, options, read_json),
+            Input::Bytes(bytes, decoded) => {
+                let (text, warnings) = crate::parse::decode(bytes, options, decode_legacy)?;
+                let text = match text {
+                    Cow::Borrowed(text) => text,
+                    Cow::Owned(text) => decoded.get_or_init(|| text),
+                };
+                crate::parse::parse_decoded(text, warnings, options, read_json)
             }
-            Input::Feed(feed) => Ok(std::mem::replace(
-                &mut **feed,
-                Feed::new(crate::model::Format::Atom),
-            )),
+            Input::Feed(feed) => Ok(feed
+                .take()
+                .map_or_else(|| Feed::new(crate::model::Format::Atom), |feed| *feed)),
         }
     }
 }
