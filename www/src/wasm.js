@@ -67,7 +67,7 @@ const link = () => {
   const p = { ...exports };
   const table = /** @type {WebAssembly.Table} */ (exports.L);
   for (let k = table.length; k--;) p[k.toString(36)] = table.get(k);
-  new WebAssembly.Instance(extra, { p });
+  new WebAssembly.Instance(extra, { '': p });
   linked = exports;
 };
 
