@@ -148,18 +148,26 @@ const linked = functions(secondary).filter((f) => f.module === 'p');
 primary.addTable('link', linked.length, linked.length, binaryen.funcref);
 primary.addTableExport('link', 'L');
 primary.addActiveElementSegment('link', 'linked', linked.map((f) => f.name), primary.i32.const(0));
+// Every import ends under the module named `` (one byte less each than `p`).
 linked.forEach((f, k) => {
   secondary.removeFunction(f.name);
-  secondary.addFunctionImport(f.name, 'p', k.toString(36), f.params, f.results);
+  secondary.addFunctionImport(f.name, '', k.toString(36), f.params, f.results);
 });
-for (let i = 0; i < secondary.getNumGlobals(); i++) {
-  const g = binaryen.getGlobalInfo(secondary.getGlobalByIndex(i));
-  if (g.module === 'p') primary.addGlobalExport(g.name, g.base);
+const globals = [];
+for (let i = 0; i < secondary.getNumGlobals(); i++) globals.push(binaryen.getGlobalInfo(secondary.getGlobalByIndex(i)));
+for (const g of globals) {
+  if (g.module !== 'p') continue;
+  primary.addGlobalExport(g.name, g.base);
+  secondary.removeGlobal(g.name);
+  secondary.addGlobalImport(g.name, '', g.base, g.type, g.mutable);
 }
 for (let i = 0; i < secondary.getNumTables(); i++) {
   const t = binaryen.getTableInfo(secondary.getTableByIndex(i));
-  if (t.module === 'p' && t.base !== 'S') primary.addTableExport(t.name, t.base);
+  if (t.module !== 'p') continue;
+  if (t.base !== 'S') primary.addTableExport(t.name, t.base);
+  secondary.addTableImport(t.name, '', t.base);
 }
+secondary.addMemoryImport(memory, '', 'memory', false);
 
 // scripts/build.sh optimizes each (-Oz) after the split, and strips the names kept here.
 binaryen.setDebugInfo(true);
