@@ -14,7 +14,7 @@ use crate::parse::json::tree::{pick, Value};
 
 /// The feed of a copied `Feed` object; `None` when the copy is not an object with an `entries` array.
 pub(crate) fn feed(copy: Js) -> Option<Feed<'static>> {
-    let Value::Object(members) = copy else {
+    let Value::Object(members) = &copy else {
         return None;
     };
     let [format, title, subtitle, link, feed_url, id, updated, language, authors, icon, entries] =
@@ -44,11 +44,11 @@ pub(crate) fn feed(copy: Js) -> Option<Feed<'static>> {
     feed.language = text(language);
     feed.authors = people(authors);
     feed.icon = text(icon);
-    feed.entries = entries.into_iter().filter_map(entry).collect();
+    feed.entries = entries.iter().filter_map(entry).collect();
     Some(feed)
 }
 
-fn entry(copy: Js) -> Option<Entry<'static>> {
+fn entry(copy: &Js) -> Option<Entry<'static>> {
     let Value::Object(members) = copy else {
         return None;
     };
@@ -81,7 +81,7 @@ fn entry(copy: Js) -> Option<Entry<'static>> {
         content: self::content(content),
         authors: people(authors),
         categories: match categories {
-            Value::List(list) => list.into_iter().filter_map(text).collect(),
+            Value::List(list) => list.iter().filter_map(text).collect(),
             _ => Vec::new(),
         },
         image: self::image(image),
@@ -93,7 +93,7 @@ fn entry(copy: Js) -> Option<Entry<'static>> {
     Some(entry)
 }
 
-fn content(copy: Js) -> Option<Content<'static>> {
+fn content(copy: &Js) -> Option<Content<'static>> {
     let Value::Object(members) = copy else {
         return None;
     };
@@ -112,11 +112,11 @@ fn content(copy: Js) -> Option<Content<'static>> {
     })
 }
 
-fn people(copy: Js) -> Vec<Person<'static>> {
+fn people(copy: &Js) -> Vec<Person<'static>> {
     let Value::List(list) = copy else {
         return Vec::new();
     };
-    list.into_iter()
+    list.iter()
         .filter_map(|person| {
             let Value::Object(members) = person else {
                 return None;
@@ -131,7 +131,7 @@ fn people(copy: Js) -> Vec<Person<'static>> {
         .collect()
 }
 
-fn image(copy: Js) -> Option<Image> {
+fn image(copy: &Js) -> Option<Image> {
     let Value::Object(members) = copy else {
         return None;
     };
@@ -143,17 +143,17 @@ fn image(copy: Js) -> Option<Image> {
     })
 }
 
-fn text(copy: Js) -> Option<Cow<'static, str>> {
+fn text(copy: &Js) -> Option<Cow<'static, str>> {
     match copy {
-        Value::Text(text) => Some(text),
+        Value::Text(text) => Some(text.clone()),
         _ => None,
     }
 }
 
 /// A size in CSS pixels: a whole number from 0 to 100 000 (larger is nonsense, and clamped).
-fn pixels(copy: Js) -> Option<u32> {
+fn pixels(copy: &Js) -> Option<u32> {
     match copy {
-        Value::Number(n) if n >= 0.0 => Some(n.min(100_000.0) as u32),
+        Value::Number(n) if *n >= 0.0 => Some(n.min(100_000.0) as u32),
         _ => None,
     }
 }

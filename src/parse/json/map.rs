@@ -22,7 +22,7 @@ pub(super) fn feed<'a>(
     warnings: &mut Warnings,
     at: usize,
 ) -> Option<Feed<'a>> {
-    let Value::Object(members) = root else {
+    let Value::Object(members) = &root else {
         return None;
     };
     let mut mapper = Mapper {
@@ -67,11 +67,11 @@ struct Mapper<'o, 'w> {
 }
 
 impl<'a> Mapper<'_, '_> {
-    fn feed(&mut self, members: Vec<(Text<'a>, Value<'a>)>, items: Items<'a>) -> Option<Feed<'a>> {
+    fn feed(&mut self, members: &[(Text<'a>, Value<'a>)], items: Items<'a>) -> Option<Feed<'a>> {
         let [version, title, description, home_page_url, feed_url, icon, favicon, language, authors, author, list] =
             pick(members, FEED_MEMBERS);
         let is_json_feed =
-            matches!(&version, Value::Text(v) if crate::find::str_at(v, "jsonfeed").is_some());
+            matches!(version, Value::Text(v) if crate::find::str_at(v, "jsonfeed").is_some());
         // The tree holds an empty list where the items array was; the items themselves are apart.
         let has_items = matches!(list, Value::List(_)) && items.found;
         if !is_json_feed && !has_items {
@@ -100,15 +100,15 @@ impl<'a> Mapper<'_, '_> {
         if has_items {
             // Entries and skipped values in document order, so that warnings are too.
             let mut skipped = items.skipped.into_iter().peekable();
-            for (index, item) in items.kept {
-                while let Some(at) = skipped.next_if(|&at| at < index) {
+            for (index, item) in &items.kept {
+                while let Some(at) = skipped.next_if(|&at| at < *index) {
                     self.warn(
                         "skipped ",
                         Path::Item(at, ""),
                         " because it is not an object",
                     );
                 }
-                let entry = self.entry(item, index, &feed);
+                let entry = self.entry(item, *index, &feed);
                 feed.entries.push(entry);
             }
             for at in skipped {
@@ -145,7 +145,7 @@ impl<'a> Mapper<'_, '_> {
         Some(feed)
     }
 
-    fn entry(&mut self, item: Value<'a>, index: usize, feed: &Feed<'a>) -> Entry<'a> {
+    fn entry(&mut self, item: &Value<'a>, index: usize, feed: &Feed<'a>) -> Entry<'a> {
         let Value::Object(members) = item else {
             return Entry::default();
         };
@@ -185,9 +185,7 @@ impl<'a> Mapper<'_, '_> {
                 categories
             }
             // A string of tags is one tag.
-            tag @ (Value::Text(_) | Value::Number(_)) => {
-                self.text(tag, at("tags")).into_iter().collect()
-            }
+            Value::Text(_) | Value::Number(_) => self.text(tags, at("tags")).into_iter().collect(),
             Value::Null => Vec::new(),
             _ => {
                 self.warn(
@@ -224,8 +222,8 @@ impl<'a> Mapper<'_, '_> {
     /// JSON Feed 1.1 `authors`, else 1.0 `author`.
     fn people(
         &mut self,
-        authors: Value<'a>,
-        author: Value<'a>,
+        authors: &Value<'a>,
+        author: &Value<'a>,
         item: Option<usize>,
     ) -> Vec<Person<'a>> {
         let at = |name| item.map_or(Path::Feed(name), |index| Path::Item(index, name));
@@ -255,7 +253,7 @@ impl<'a> Mapper<'_, '_> {
         people
     }
 
-    fn person(&mut self, author: Value<'a>, path: Path<'_>) -> Option<Person<'a>> {
+    fn person(&mut self, author: &Value<'a>, path: Path<'_>) -> Option<Person<'a>> {
         let Value::Object(members) = author else {
             return None;
         };
@@ -293,11 +291,11 @@ impl<'a> Mapper<'_, '_> {
 
     /// A string member (a number reads as its digits), cut to `max_text_bytes` (with a warning); a member of
     /// another type is ignored with a warning.
-    fn string(&mut self, value: Value<'a>, path: Path<'_>) -> Option<Text<'a>> {
+    fn string(&mut self, value: &Value<'a>, path: Path<'_>) -> Option<Text<'a>> {
         let mut text = match value {
-            Value::Text(text) => text,
+            Value::Text(text) => text.clone(),
             Value::Null => return None,
-            other => match number_text(&other) {
+            other => match number_text(other) {
                 Some(digits) => Cow::Owned(digits),
                 None => {
                     self.warn("ignored ", path, " because it is not a string");
@@ -323,7 +321,7 @@ impl<'a> Mapper<'_, '_> {
 
     /// Plain text with whitespace collapsed; JSON Feed titles, names and tags hold no markup,
     /// but HTML character references are decoded once (WordPress writes `Blog &#8211; Name`).
-    fn text(&mut self, value: Value<'a>, path: Path<'_>) -> Option<Text<'a>> {
+    fn text(&mut self, value: &Value<'a>, path: Path<'_>) -> Option<Text<'a>> {
         let text = match self.string(value, path)? {
             Cow::Borrowed(b) => crate::text::decode_entities(b),
             Cow::Owned(o) => Cow::Owned(crate::text::decode_entities(&o).into_owned()),
@@ -335,7 +333,7 @@ impl<'a> Mapper<'_, '_> {
         Some(text).filter(|t| !t.is_empty())
     }
 
-    fn trimmed(&mut self, value: Value<'a>, path: Path<'_>) -> Option<Text<'a>> {
+    fn trimmed(&mut self, value: &Value<'a>, path: Path<'_>) -> Option<Text<'a>> {
         let text = match self.string(value, path)? {
             Cow::Borrowed(b) => Cow::Borrowed(b.trim()),
             Cow::Owned(o) if o.trim().len() == o.len() => Cow::Owned(o),
@@ -345,7 +343,7 @@ impl<'a> Mapper<'_, '_> {
     }
 
     /// A date; one that cannot be read is kept as text for display, with a warning, and never sorted by.
-    fn date(&mut self, value: Value<'a>, path: Path<'_>) -> Option<Date<'a>> {
+    fn date(&mut self, value: &Value<'a>, path: Path<'_>) -> Option<Date<'a>> {
         let date = Date::parse(self.trimmed(value, path)?);
         if date.timestamp.is_none() {
             self.warn(
@@ -358,7 +356,7 @@ impl<'a> Mapper<'_, '_> {
     }
 
     /// A URL resolved against the base; a refused one is dropped with a warning.
-    fn url(&mut self, value: Value<'a>, path: Path<'_>) -> Option<String> {
+    fn url(&mut self, value: &Value<'a>, path: Path<'_>) -> Option<String> {
         let raw = self.trimmed(value, path)?;
         let url = crate::url::safe_url(self.base.as_deref(), &raw);
         if url.is_none() {
@@ -372,7 +370,7 @@ impl<'a> Mapper<'_, '_> {
     }
 
     /// A body as given (HTML stays HTML); blank is none.
-    fn body(&mut self, value: Value<'a>, markup: Markup, path: Path<'_>) -> Option<LazyText<'a>> {
+    fn body(&mut self, value: &Value<'a>, markup: Markup, path: Path<'_>) -> Option<LazyText<'a>> {
         let text = self.string(value, path)?;
         if text.trim().is_empty() {
             return None;

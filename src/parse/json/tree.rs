@@ -20,20 +20,12 @@ pub(crate) enum Value<'a> {
     Skipped,
 }
 
-/// Takes the named members out of an object in one pass; a repeated name keeps its last value, as in JavaScript.
-pub(crate) fn pick<'a, const N: usize>(
-    members: Vec<(Cow<'a, str>, Value<'a>)>,
+/// The named members of an object, found in one pass; a repeated name gives its last value, as in JavaScript.
+pub(crate) fn pick<'m, 'a, const N: usize>(
+    members: &'m [(Cow<'a, str>, Value<'a>)],
     names: [&str; N],
-) -> [Value<'a>; N] {
-    let found = pick_in(members, &names);
-    // `pick_in` gives one value per name; the generic part stays this small.
-    found
-        .try_into()
-        .unwrap_or_else(|_| [(); N].map(|()| Value::Null))
-}
-
-fn pick_in<'a>(members: Vec<(Cow<'a, str>, Value<'a>)>, names: &[&str]) -> Vec<Value<'a>> {
-    let mut found: Vec<Value<'a>> = names.iter().map(|_| Value::Null).collect();
+) -> [&'m Value<'a>; N] {
+    let mut found = [&NULL; N];
     for (name, value) in members {
         if let Some(slot) = names
             .iter()
@@ -45,6 +37,9 @@ fn pick_in<'a>(members: Vec<(Cow<'a, str>, Value<'a>)>, names: &[&str]) -> Vec<V
     }
     found
 }
+
+/// What a missing member reads as.
+static NULL: Value<'static> = Value::Null;
 
 /// Where a value sits in a JSON Feed: what of it is kept. `All` keeps everything (a `Feed` object, options).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
