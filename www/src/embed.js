@@ -181,14 +181,13 @@ if (typeof customElements != 'undefined' && !customElements.get('feedlet-posts')
   // Both downloads start in this task: one round trip after this script, not one after the other. Should the page
   // also have loaded the module itself (feedlet.js imported and called before this), the module it loaded is used.
   const compiled = compile(new URL('feedlet_bg.wasm', import.meta.url));
-  compiled.catch(() => {}); // reported by ready() below
+  compiled.catch(() => {}); // reported by the widgets' load (wasm.js `first`)
   import('./feedlet.js').then((bindings) => {
     if (customElements.get('feedlet-posts')) return;
     api = bindings;
-    // The first module only: a widget loads the second (feedlet_more.wasm) when it first needs it.
-    api.default({ module_or_path: compiled, more: false }).catch(() => {});
-    // A failure is logged once by ready().
-    api.ready().then(() => { loaded = true; }, () => {});
+    // The first module only: a widget loads the second (feedlet_more.wasm) when it first needs it. A failure is
+    // logged once, by the widgets' load.
+    api.default({ module_or_path: compiled, more: false }).then(() => { loaded = true; }, () => {});
     defineProperties();
     customElements.define('feedlet-posts', FeedletPosts);
     // DOMContentLoaded fires once; no listener options, which a polluted Object.prototype could add to.

@@ -6,7 +6,7 @@ import { address, bare, download, fetchSource, guessUrls, own, resolve } from '.
 import { Offload } from './offload.js';
 import { strings } from './strings.js';
 import { adoptStyles } from './theme.js';
-import { extra, loaded, more, parseFeed, readOptions, ready, renderFeeds, renderSkeleton } from './wasm.js';
+import { extra, first, loaded, more, parseFeed, readOptions, renderFeeds, renderSkeleton } from './wasm.js';
 
 /** @import { Feed, Options, RenderResult } from './feedlet_bindings.js' */
 /** @import { Copy } from './fetch.js' */
@@ -520,7 +520,7 @@ export class Mounted {
 
     clearTimeout(this.#timer);
     try {
-      const wasm = ready();
+      const wasm = first();
       if (!loaded) {
         // The options are read by the wasm, but the downloads need not wait for it: those of the URLs src names as
         // written start now, alongside the wasm's, and are kept below if the options name them too.

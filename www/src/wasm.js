@@ -6,8 +6,8 @@
 // feedlet_more.wasm holds JSON Feed, Feed objects as input, rich summaries (`summary="html"`), `selectFeeds` (the
 // big-feed Worker's call) and `discoverFeeds`. `more()` loads the second and links it to the first: it is
 // instantiated with the first's exports as its imports, shares its memory and fills the first's table of slots for
-// those capabilities. `init()` loads both; `ready()` (the widgets' way) only the first, and a widget awaits `more()`
-// before a call that needs it.
+// those capabilities. `init()` and `ready()` load both; `first()` (the widgets' way) and the embed's
+// `init({ more: false })` only the first, and a widget awaits `more()` before a call that needs it.
 import init, * as bindings from './feedlet_bindings.js';
 import { compile } from './compile.js';
 import { feedletError, warn } from './errors.js';
@@ -93,18 +93,27 @@ export function more(given) {
     .then(keepMore)
     .catch((cause) => {
       fetchingMore = undefined;
-      const error = feedletError('wasm', `could not load feedlet_more.wasm (${cause && cause.message || cause}), which JSON Feed, rich summaries, big feeds and pages as src need. Serve it next to feedlet.js as application/wasm.`, '', { cause });
+      const error = feedletError('wasm', `could not load feedlet_more.wasm (${cause && cause.message || cause}), for JSON Feed, rich summaries, big feeds or a page as src. Serve it next to feedlet.js as application/wasm.`, '', { cause });
       warn(error.message);
       throw error;
     });
 }
 
 /**
- * Like `init()`, but memoized: the wasm loads once however often it is called. Rejects with a FeedletError of kind
- * "wasm" (logged once to the console); after a failure, a later call tries again.
+ * Like `init()`, but memoized: both wasm modules load once however often it is called, and every export can be called
+ * once it resolves. Rejects with a FeedletError of kind "wasm" when the first module does not load (logged once to
+ * the console); after a failure, a later call tries again. A second module that does not load is logged, and the
+ * calls that need it throw.
  * @returns {Promise<void>}
  */
-export function ready() {
+export const ready = () => first().then(() => more().catch(() => {}));
+
+/**
+ * The first module only, memoized (what a widget needs first; it loads the second when it needs it): like `ready`
+ * otherwise.
+ * @returns {Promise<void>}
+ */
+export function first() {
   if (loading) return loading;
   // Loaded here, the module is compiled first (with the embed's MIME fallback), so that the Worker can have it.
   const module = started ? undefined : compile(new URL('feedlet_bg.wasm', import.meta.url));
