@@ -101,6 +101,17 @@ export async function fetchSource(url, known, options, start, fetchOne) {
 }
 
 /**
+ * Whether `input` starts, after white space and a UTF-8 byte order mark, with `<`: a feed that only the first
+ * module reads (which parses the rest decides; anything else may be JSON Feed, or a UTF-16 or unknown text).
+ * @param {Uint8Array} input
+ */
+export function plainXml(input) {
+  let at = input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf ? 3 : 0;
+  while (input[at] === 0x20 || input[at] === 0x0a || input[at] === 0x0d || input[at] === 0x09) at++;
+  return input[at] === 0x3c;
+}
+
+/**
  * A response's bytes, read as a stream and abandoned (the connection closed) as soon as they pass
  * `MAX_INPUT_BYTES`, or before the first byte when `Content-Length` says so: a hostile server cannot make the page
  * hold more than the limit.

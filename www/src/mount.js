@@ -2,7 +2,7 @@
 import { merge, prerendered } from './adopt.js';
 import { hasCopy, readCopy, storeCopy } from './cache.js';
 import { FIX, explain, feedletError, warn } from './errors.js';
-import { address, bare, download, fetchSource, guessUrls, own, resolve } from './fetch.js';
+import { address, bare, download, fetchSource, guessUrls, own, plainXml, resolve } from './fetch.js';
 import { Offload } from './offload.js';
 import { strings } from './strings.js';
 import { adoptStyles } from './theme.js';
@@ -613,17 +613,6 @@ export class Mounted {
     this.#attempt = null;
     this.#schedule();
   }
-}
-
-/**
- * Whether `input` starts, after white space and a UTF-8 byte order mark, with `<`: a feed that only the first
- * module reads (which parses the rest decides; anything else may be JSON Feed, or a UTF-16 or unknown text).
- * @param {Uint8Array} input
- */
-function plainXml(input) {
-  let at = input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf ? 3 : 0;
-  while (input[at] === 0x20 || input[at] === 0x0a || input[at] === 0x0d || input[at] === 0x09) at++;
-  return input[at] === 0x3c;
 }
 
 /**
