@@ -226,8 +226,10 @@ export default (input) => {
   keep(given);
   const path = given instanceof URL || typeof given == 'string' ? new URL('feedlet_more.wasm', new URL(given, import.meta.url)) : undefined;
   const wanted = options && Object.hasOwn(options, 'more') ? options.more : path;
+  // The first module's request goes out first: it is the one a first render waits for.
+  const instance = init(/** @type {any} */ (input));
   const second = wanted === false ? Promise.resolve() : more(wanted || undefined);
-  return init(/** @type {any} */ (input)).then((exports) => {
+  return instance.then((exports) => {
     instantiated();
     return second.then(() => exports, () => exports);
   });
