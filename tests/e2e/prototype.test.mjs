@@ -4,7 +4,7 @@
 // Intl's `calendar`…) before the embed loads. No widget may change: each renders exactly as on a clean page, and
 // its requests are the same plain GETs.
 import assert from 'node:assert/strict';
-import { atom, posts } from './lib/feeds.mjs';
+import { atom, jsonFeed, posts } from './lib/feeds.mjs';
 import { FEEDS_HOST, assertHealthy, pageHtml, waitForWidget, widgetState } from './lib/harness.mjs';
 
 /**
@@ -28,6 +28,8 @@ function pollute(intl) {
     credentials: 'include', method: 'POST', mode: 'same-origin', redirect: 'error', referrerPolicy: 'unsafe-url',
     integrity: 'sha256-AAAA', keepalive: true, priority: 'low', headers: { 'x-polluted': '1' }, body: 'polluted',
     slotAssignment: 'manual', delegatesFocus: true, bubbles: false, composed: false, signal: AbortSignal.abort(),
+    // The names wasm.js links feedlet_more.wasm by (its import module and non-function imports), and init's option.
+    '': { polluted: true }, memory: 'polluted', L: 'polluted', S: 'polluted', N: 1, T1: 'polluted', G0: 1, more: false,
     ...intl && {
       calendar: 'japanese', numberingSystem: 'arab', hour12: true, hourCycle: 'h11', era: 'long', numeric: 'always',
       style: 'narrow', localeMatcher: 'lookup', timeZoneName: 'long', weekday: 'long',
@@ -60,6 +62,8 @@ async function samePage({ scope, server, other, newPage }, intl) {
   const feeds = other.scope();
   feeds.put('/cross.xml', { type: 'application/atom+xml', headers: { 'access-control-allow-origin': '*' }, body: atom({ entries: posts(3, { prefix: 'Cross' }) }) });
   const cross = `http://${FEEDS_HOST}:${new URL(other.origin).port}${feeds.path('/cross.xml')}`;
+  // The second wasm module's capabilities: JSON Feed, and rich summaries.
+  scope.put('/feed.json', { type: 'application/feed+json', body: jsonFeed({ entries: posts(4, { prefix: 'Json' }) }) });
   scope.put('/api.js', { type: 'text/javascript', body: API_SCRIPT });
   const url = scope.put('/index.html', pageHtml({
     head: `<script type="module" src="${scope.path('/api.js')}"></script>`,
@@ -68,7 +72,9 @@ async function samePage({ scope, server, other, newPage }, intl) {
 <div id="api"></div>
 <feedlet-posts id="cross" src="${cross}"></feedlet-posts>
 <feedlet-posts id="relative" src="feed.xml" date-style="relative" locale="de"></feedlet-posts>
-<feedlet-posts id="zoned" src="feed.xml" date-style="long" time-zone="Asia/Seoul" locale="ko"></feedlet-posts>`,
+<feedlet-posts id="zoned" src="feed.xml" date-style="long" time-zone="Asia/Seoul" locale="ko"></feedlet-posts>
+<feedlet-posts id="json" src="feed.json"></feedlet-posts>
+<feedlet-posts id="rich" src="feed.xml" summary="html"></feedlet-posts>`,
   }));
   // Every feed request either server sees for this test: its method and whether it carried polluted headers or
   // the cookie.
@@ -91,7 +97,7 @@ async function samePage({ scope, server, other, newPage }, intl) {
     ]);
     await page.goto(url);
     const states = {};
-    for (const id of ['el', 'auto', 'api', 'cross', 'relative', 'zoned']) {
+    for (const id of ['el', 'auto', 'api', 'cross', 'relative', 'zoned', 'json', 'rich']) {
       const state = await waitForWidget(page, `#${id}`, (s) => s.items.length > 0 || s.errorText || s.fallbackVisible, { message: `#${id} (${mode})` });
       states[id] = { ...state, items: state.items.map((item) => ({ ...item, html: undefined })) };
     }
@@ -113,6 +119,8 @@ async function samePage({ scope, server, other, newPage }, intl) {
   }
   assert.equal(results.clean.states.el.items.length, 5);
   assert.equal(results.clean.states.cross.items.length, 3);
+  assert.equal(results.clean.states.json.items.length, 4, 'the JSON Feed renders (feedlet_more.wasm linked on the polluted page too)');
+  assert.equal(results.clean.states.rich.items.length, 5);
   // Dates in each style (medium, relative, long with a time zone) are among what was compared.
   assert.match(results.clean.states.relative.items[0].date, /^vor \d+ Tagen$|^vorgestern$|^gestern$/);
   assert.match(results.clean.states.zoned.items[0].date, /^\d{4}년 \d{1,2}월 \d{1,2}일$/);
