@@ -7,14 +7,14 @@
 // `SEEDS` below. A seed's callers never see a difference: in the primary its body becomes an indirect call
 // through a table of its own (exported as `S`), whose slot the secondary's element segment fills when it is
 // instantiated with the primary's exports as its imports (see `link` in www/src/wasm.js): it shares the primary's
-// memory, globals and tables, and calls the primary's functions through imports. Until then the slot is empty, and
-// a call traps; www/src/wasm.js loads the secondary before any call that may reach a seed, and retries a render
-// that trapped on an empty slot once it has.
+// memory, globals and tables, and calls the primary's functions through imports (the table `L`). Until then the
+// slot is empty: a call sets the primary's global `N` and traps, which www/src/wasm.js reports as a FeedletError of
+// kind "wasm"; widgets load the secondary before any call that may reach a seed.
 //
 // What moves is computed, not listed: every function that the primary's roots (its exports and its tables'
 // elements) reach without passing through a seed stays; everything else is reachable only through a seed and
-// moves. So nothing the first render needs can end up behind a slot, and a seed that a change inlines away (or
-// renames) only makes the secondary smaller; the build stops when a seed matches nothing.
+// moves. So nothing the first render needs can end up behind a slot; a seed that a change renames or inlines away
+// matches nothing, and stops the build.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
