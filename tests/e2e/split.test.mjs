@@ -47,13 +47,14 @@ export const tests = [
     },
   },
   {
-    name: 'split: a first render that needs feedlet_more.wasm waits for it; when it cannot load, XML widgets still render and the JSON one shows its fallback',
+    name: 'split: a first render that needs feedlet_more.wasm waits for it; when it cannot load, the JSON widget shows its fallback, summary="html" its error, and a rendered widget keeps its list through an update and "show more"',
     async fn({ scope, newPage }) {
       scope.put('/a.xml', atom({ entries: posts(3, { prefix: 'Atom' }) }));
       scope.put('/b.json', jsonFeed({ entries: posts(2, { prefix: 'Json' }) }));
       const url = scope.put('/index.html', pageHtml({
         body: `<feedlet-posts id="b" src="b.json" cache="off"><p id="fallback">Our posts</p></feedlet-posts>
-<feedlet-posts id="a" src="a.xml" summary="html" cache="off"></feedlet-posts>`,
+<feedlet-posts id="a" src="a.xml" summary="html" cache="off"></feedlet-posts>
+<feedlet-posts id="c" src="a.xml" limit="1" more cache="off"></feedlet-posts>`,
       }));
       const page = await newPage();
       await page.route('**/feedlet_more.wasm', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }));
@@ -62,11 +63,20 @@ export const tests = [
       assert.equal(b.items.length, 0);
       // summary="html" without the sanitizer's module: the widget reports it rather than showing something else.
       await waitForWidget(page, '#a', (s) => s.errorText === 'Could not load the posts.');
+      // A widget that rendered keeps its list when an update, or "show more", needs the module that cannot load.
+      assert.equal((await waitForWidget(page, '#c', rendered(1))).titles[0], 'Atom 1');
+      await page.locator('#c').evaluate((el) => el.setAttribute('summary', 'html'));
+      await sleep(300);
+      await page.locator('#c').evaluate((el) => el.shadowRoot.querySelector('.feedlet__more').click());
+      await sleep(300);
+      const c = await waitForWidget(page, '#c', rendered(1));
+      assert.equal(c.errorText, null);
       // Once the file is back, a refresh loads it and both render.
       await page.unroute('**/feedlet_more.wasm');
-      for (const id of ['#b', '#a']) await page.locator(id).evaluate((el) => el.refresh());
+      for (const id of ['#b', '#a', '#c']) await page.locator(id).evaluate((el) => el.refresh());
       assert.equal((await waitForWidget(page, '#b', rendered(2))).titles[0], 'Json 1');
       await waitForWidget(page, '#a', rendered(3));
+      await waitForWidget(page, '#c', rendered(1));
       // One warning, naming the file and its fix, however many widgets needed it.
       await assertHealthy(page, { messages: 1, match: [/could not load feedlet_more\.wasm \(HTTP 404[^]*Serve it next to feedlet\.js/] });
     },

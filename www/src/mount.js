@@ -161,7 +161,8 @@ export class Mounted {
       }
     };
     const waiting = this.#offload();
-    if (waiting) return waiting.then(show);
+    // The second module may fail to load (logged once by wasm.js): the widget then keeps what it shows.
+    if (waiting) return waiting.then(show, () => this.#fail());
     show();
     return Promise.resolve();
   }
@@ -430,7 +431,13 @@ export class Mounted {
     const before = this.#count;
     this.#extra += options.limit;
     const waiting = this.#offload();
-    if (waiting) await waiting;
+    try {
+      await waiting;
+    } catch {
+      // The second module did not load (logged once by wasm.js): nothing more shows.
+      if (this.#options === options) this.#extra -= options.limit;
+      return;
+    }
     if (this.#options !== options || !this.#rendered) return;
     try {
       this.#render('memory');

@@ -93,7 +93,7 @@ export function more(given) {
     .then(keepMore)
     .catch((cause) => {
       fetchingMore = undefined;
-      const error = feedletError('wasm', `could not load feedlet_more.wasm (${cause && cause.message || cause}), for JSON Feed, rich summaries, big feeds or a page as src. Serve it next to feedlet.js as application/wasm.`, '', { cause });
+      const error = feedletError('wasm', `could not load feedlet_more.wasm (${cause && cause.message || cause}). Serve it next to feedlet.js as application/wasm.`, '', { cause });
       warn(error.message);
       throw error;
     });
@@ -153,7 +153,7 @@ const guard = (call) => /** @type {F} */ ((/** @type {any[]} */ ...args) => {
     if (!loaded || thrown instanceof Error && thrown.name === 'FeedletError') throw thrown;
     broken = true;
     // A call into one of the second module's slots while it is absent (its stub sets `N`, then traps).
-    if (!extra && /** @type {any} */ (bindings.__wbg_exports())?.N?.value) throw feedletError('wasm', `this call needs feedlet_more.wasm: await init() (which loads it) first (${thrown})`, '', { cause: thrown });
+    if (!extra && /** @type {any} */ (bindings.__wbg_exports())?.N?.value) throw feedletError('wasm', `this call needs feedlet_more.wasm: await init() first (${thrown})`, '', { cause: thrown });
     throw feedletError('internal', `feedlet's WebAssembly module failed (${thrown}) and was restarted`, '', { cause: thrown });
   } finally {
     if (!--depth && broken) restart();
