@@ -57,11 +57,8 @@ const memoryName = (module) => {
   }
   return fail('the module exports no memory');
 };
-const read = () => {
-  const module = binaryen.readBinary(bytes);
-  // readBinary takes the features the target_features section names; the splitter adds tables and imports only.
-  return module;
-};
+// readBinary takes the features the target_features section names; the splitter adds tables and imports only.
+const read = () => binaryen.readBinary(bytes);
 const plain = (name) => name.replace(/\[[0-9a-f]+\]/g, '');
 
 /** @param {any} module */
@@ -113,61 +110,56 @@ slotted.forEach((f, k) => {
   primary.addFunction(f.name, f.params, f.results, [], primary.block(null, [missing, call], f.results));
 });
 
-// The secondary: the whole module, in which everything that stays becomes an import from the primary.
+// The secondary: the whole module, in which everything that stays becomes an import from the primary. Its imports
+// are under the module named `` (one byte less each than any other name): globals and tables as the primary's
+// exports `G0`…, `T0`…, memory as `memory` (wasm-bindgen's export), the slot table as `S`. Functions are imported
+// from `p` for now, to be found again below.
 const secondary = read();
 all.forEach((f, i) => {
   if (!f.module && (!stays.has(f.name) || seedNames.has(f.name))) return;
   secondary.removeFunction(f.name);
   secondary.addFunctionImport(f.name, 'p', `f${i}`, f.params, f.results);
 });
-// Globals and tables by the primary's exports `G0`…, `T0`…; memory as `memory`, wasm-bindgen's export.
 for (let i = secondary.getNumGlobals() - 1; i >= 0; i--) {
   const g = binaryen.getGlobalInfo(secondary.getGlobalByIndex(i));
   secondary.removeGlobal(g.name);
-  secondary.addGlobalImport(g.name, 'p', `G${i}`, g.type, g.mutable);
+  secondary.addGlobalImport(g.name, '', `G${i}`, g.type, g.mutable);
 }
 const elementSegments = [];
 for (let i = 0; i < secondary.getNumElementSegments(); i++) elementSegments.push(binaryen.getElementSegmentInfo(secondary.getElementSegmentByIndex(i)).name);
 for (const name of elementSegments) secondary.removeElementSegment(name);
-for (let i = 0; i < secondary.getNumTables(); i++) secondary.addTableImport(binaryen.getTableInfo(secondary.getTableByIndex(i)).name, 'p', `T${i}`);
+for (let i = 0; i < secondary.getNumTables(); i++) secondary.addTableImport(binaryen.getTableInfo(secondary.getTableByIndex(i)).name, '', `T${i}`);
 const memory = memoryName(primary);
 if (memory !== memoryName(secondary)) fail('the two copies name their memory differently');
-secondary.addMemoryImport(memory, 'p', 'memory', false);
+secondary.addMemoryImport(memory, '', 'memory', false);
 secondary.addTable('split', slotted.length, slotted.length, binaryen.funcref);
-secondary.addTableImport('split', 'p', 'S');
+secondary.addTableImport('split', '', 'S');
 secondary.addActiveElementSegment('split', 'slots', slotted.map((f) => f.name), secondary.i32.const(0));
 for (let i = secondary.getNumExports() - 1; i >= 0; i--) secondary.removeExport(binaryen.getExportInfo(secondary.getExportByIndex(i)).name);
 // The primary writes the data; the secondary must not write it again over a running module's memory.
 secondary.runPasses(['remove-memory-init', 'remove-unused-module-elements']);
 if (secondary.getNumDataSegments()) fail('the secondary still holds data segments');
 
-// The primary's functions the secondary calls go into a table of their own (exported as `L`), in the order of the
-// secondary's imports, which are renamed to their slot (`0`, `1`, … `a`, … `10`, …): wasm.js builds the import
-// object from the table. An element costs the primary a function index, where an export would cost a name too.
+// The primary's functions the secondary still calls go into a table of their own (exported as `L`), in the order
+// of the secondary's imports, which are renamed to their slot (`0`, `1`, … `a`, … `10`, …): wasm.js builds the
+// import object from the table. An element costs the primary a function index, where an export would cost a name too.
 const linked = functions(secondary).filter((f) => f.module === 'p');
 primary.addTable('link', linked.length, linked.length, binaryen.funcref);
 primary.addTableExport('link', 'L');
 primary.addActiveElementSegment('link', 'linked', linked.map((f) => f.name), primary.i32.const(0));
-// Every import ends under the module named `` (one byte less each than `p`).
 linked.forEach((f, k) => {
   secondary.removeFunction(f.name);
   secondary.addFunctionImport(f.name, '', k.toString(36), f.params, f.results);
 });
-const globals = [];
-for (let i = 0; i < secondary.getNumGlobals(); i++) globals.push(binaryen.getGlobalInfo(secondary.getGlobalByIndex(i)));
-for (const g of globals) {
-  if (g.module !== 'p') continue;
+// The globals and tables it still imports, the primary exports (every global of the secondary is an import now).
+for (let i = 0; i < secondary.getNumGlobals(); i++) {
+  const g = binaryen.getGlobalInfo(secondary.getGlobalByIndex(i));
   primary.addGlobalExport(g.name, g.base);
-  secondary.removeGlobal(g.name);
-  secondary.addGlobalImport(g.name, '', g.base, g.type, g.mutable);
 }
 for (let i = 0; i < secondary.getNumTables(); i++) {
   const t = binaryen.getTableInfo(secondary.getTableByIndex(i));
-  if (t.module !== 'p') continue;
   if (t.base !== 'S') primary.addTableExport(t.name, t.base);
-  secondary.addTableImport(t.name, '', t.base);
 }
-secondary.addMemoryImport(memory, '', 'memory', false);
 
 // scripts/build.sh optimizes each (-Oz) after the split, and strips the names kept here.
 binaryen.setDebugInfo(true);
@@ -175,5 +167,4 @@ for (const [module, file] of [[primary, primaryFile], [secondary, secondaryFile]
   if (!module.validate()) fail(`${file} does not validate`);
   writeFileSync(file, module.emitBinary());
 }
-const size = (list) => list.length;
-console.error(`split: ${size(moves)} of ${size(defined)} functions move (${slotted.length} slots: ${slotted.map((f) => plain(f.name).split(' ')[0]).join(', ')})`);
+console.error(`split: ${moves.length} of ${defined.length} functions move (${slotted.length} slots: ${slotted.map((f) => plain(f.name).split(' ')[0]).join(', ')})`);
