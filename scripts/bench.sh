@@ -6,6 +6,7 @@
 #   scripts/bench.sh native limits      only these parts (printed; docs/benchmarks.md is left alone)
 #   FEEDLET_BENCH_SCALE=0.2 scripts/bench.sh   shorter sampling (noisier), for a quick look
 #   FEEDLET_BENCH_BASELINE=/tmp/old/dist scripts/bench.sh firstvisit   first visits, an older build in the same rounds
+#                                       (`browser` takes it too: the cold table loads that build's feedlet.js)
 #   scripts/bench.sh worker             the 10 MB feed through mount, with and without the Worker (main-thread CPU)
 set -euo pipefail
 cd "$(dirname "$0")/.."
