@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 
 use crate::error::{Error, ErrorKind, Position, Warning};
-use crate::text::decimal;
+use crate::text::{cat, decimal};
 
 /// Where the encoding came from and what it is called (a WHATWG label, lowercased).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -120,7 +120,7 @@ pub fn decode_with<'a>(
             Some(text) => Cow::Owned(text),
             None => {
                 warnings.push(Warning {
-                    message: ["unknown encoding \"", &sniffed.label, "\"; read as UTF-8"].concat(),
+                    message: cat(&["unknown encoding \"", &sniffed.label, "\"; read as UTF-8"]),
                     line: 1,
                     column: 1,
                 });
@@ -202,7 +202,7 @@ fn remove_controls<'a>(text: Cow<'a, str>, warnings: &mut Vec<Warning>) -> Cow<'
         if let (Some(first), true) = (first, count > 0) {
             let at = Position::of(&text, first);
             warnings.push(Warning {
-                message: [&decimal(count), what].concat(),
+                message: cat(&[&decimal(count), what]),
                 line: at.line,
                 column: at.column,
             });

@@ -123,11 +123,10 @@ impl Warnings {
         if self.dropped > 0 {
             let (line, column) = warnings.last().map_or((1, 1), |w| (w.line, w.column));
             warnings.push(Warning {
-                message: [
+                message: crate::text::cat(&[
                     &crate::text::decimal(self.dropped),
                     " more warnings were not recorded",
-                ]
-                .concat(),
+                ]),
                 line,
                 column,
             });

@@ -58,14 +58,13 @@ fn within_limit(length: usize, options: &ParseOptions) -> Result<(), Error> {
     }
     Err(Error::new(
         ErrorKind::LimitExceeded,
-        [
+        crate::text::cat(&[
             "the input is ",
             &crate::text::decimal(length),
             " bytes, over the limit of ",
             &crate::text::decimal(options.max_input_bytes),
             " bytes",
-        ]
-        .concat(),
+        ]),
         Position::default_start(),
     ))
 }

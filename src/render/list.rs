@@ -257,11 +257,11 @@ fn field_text<S: Sink>(sink: &mut S, text: &str) -> Result<(), S::Error> {
 /// The entry's author names, comma-separated.
 pub(crate) fn author_names(entry: &Entry<'_>) -> String {
     let names: Vec<&str> = entry.authors.iter().map(|p| p.name.as_ref()).collect();
-    names.join(", ")
+    crate::text::joined(&names, ", ")
 }
 
 /// The entry's categories, comma-separated.
 pub(crate) fn category_names(entry: &Entry<'_>) -> String {
     let names: Vec<&str> = entry.categories.iter().map(AsRef::as_ref).collect();
-    names.join(", ")
+    crate::text::joined(&names, ", ")
 }

@@ -324,9 +324,9 @@ fn xml_reference<'e>(
     let used = semi + 1;
     if let Some(number) = name.strip_prefix('#') {
         let value = match number.strip_prefix(['x', 'X']) {
-            Some(hex) if !hex.is_empty() && hex.len() <= 8 => u32::from_str_radix(hex, 16).ok()?,
+            Some(hex) if !hex.is_empty() && hex.len() <= 8 => super::digits(hex, 16)?,
             Some(_) => return None,
-            None if !number.is_empty() && number.len() <= 10 => number.parse::<u32>().ok()?,
+            None if !number.is_empty() && number.len() <= 10 => super::digits(number, 10)?,
             None => return None,
         };
         let c = match value {

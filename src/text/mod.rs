@@ -38,6 +38,39 @@ pub(crate) fn decimal(n: usize) -> String {
     out
 }
 
+/// The number `text` writes in `radix` (10 or 16), read as `u32::from_str_radix` reads it: an optional `+`, then at
+/// least one digit; None for any other character, or past `u32::MAX`. A loop of its own: std's generic parser is
+/// about 300 bytes of wasm.
+pub(crate) fn digits(text: &str, radix: u32) -> Option<u32> {
+    let text = text.strip_prefix('+').unwrap_or(text);
+    if text.is_empty() {
+        return None;
+    }
+    let mut value: u32 = 0;
+    for c in text.chars() {
+        value = value.checked_mul(radix)?.checked_add(c.to_digit(radix)?)?;
+    }
+    Some(value)
+}
+
+/// The parts one after another, as `[..].concat()` gives them: one small loop in the wasm instead of std's
+/// generic join (about 500 bytes of code).
+pub(crate) fn cat(parts: &[&str]) -> String {
+    joined(parts, "")
+}
+
+/// The parts with `separator` between them, as `[..].join(separator)` gives them.
+pub(crate) fn joined(parts: &[&str], separator: &str) -> String {
+    let mut out = String::new();
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push_str(separator);
+        }
+        out.push_str(part);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use std::borrow::Cow;
@@ -45,6 +78,49 @@ mod tests {
     use super::entities::decode;
     use super::images::HtmlImage;
     use super::*;
+
+    #[test]
+    fn digits_reads_as_std_does() {
+        let cases = [
+            "",
+            "+",
+            "-",
+            "0",
+            "+0",
+            "-0",
+            "12",
+            "+12",
+            "-12",
+            "007",
+            "4294967295",
+            "4294967296",
+            "99999999999",
+            "ff",
+            "FF",
+            "fF",
+            "+ff",
+            "x1",
+            "1x",
+            "1 ",
+            " 1",
+            "١٢",
+            "ｆ",
+            "10ffffff",
+            "ffffffff",
+            "100000000",
+            "1_0",
+            "++1",
+        ];
+        for text in cases {
+            for radix in [10, 16] {
+                assert_eq!(
+                    digits(text, radix),
+                    u32::from_str_radix(text, radix).ok(),
+                    "{text:?} in radix {radix}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn numbers() {

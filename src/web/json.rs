@@ -102,7 +102,7 @@ fn ends_early(message: &str, length: usize) -> bool {
 fn number_after(text: &str, label: &str) -> Option<usize> {
     let (_, after) = crate::find::split_once(text, label)?;
     let digits = after.bytes().take_while(u8::is_ascii_digit).count();
-    after.get(..digits)?.parse().ok()
+    crate::text::digits(after.get(..digits)?, 10).map(|n| n as usize)
 }
 
 /// The byte offset `units` UTF-16 code units after byte `from`.

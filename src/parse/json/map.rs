@@ -10,7 +10,7 @@ use super::tree::{pick, Items, Value, FEED_MEMBERS, ITEM_MEMBERS};
 use crate::error::Warnings;
 use crate::model::{Content, Date, Entry, Escape, Feed, Format, Image, LazyText, Markup, Person};
 use crate::options::ParseOptions;
-use crate::text::decimal;
+use crate::text::{cat, decimal};
 
 type Text<'a> = Cow<'a, str>;
 
@@ -125,14 +125,13 @@ impl<'a> Mapper<'_, '_> {
             if items.extra > 0 {
                 let max = self.options.max_entries;
                 let count = max.saturating_add(items.extra);
-                let message = [
+                let message = cat(&[
                     "kept the first ",
                     &decimal(max),
                     " of ",
                     &decimal(count),
                     " items",
-                ]
-                .concat();
+                ]);
                 self.warnings.push(self.at, message);
             }
         } else if !matches!(list, Value::Null) {
@@ -275,8 +274,8 @@ impl<'a> Mapper<'_, '_> {
             } else {
                 " values of "
             };
-            let before = ["ignored ", &decimal(count), noun].concat();
-            self.warn(&before, path, &[" that are not ", kind].concat());
+            let before = cat(&["ignored ", &decimal(count), noun]);
+            self.warn(&before, path, &cat(&[" that are not ", kind]));
         }
     }
 
@@ -305,7 +304,7 @@ impl<'a> Mapper<'_, '_> {
         };
         let max = self.options.max_text_bytes;
         if text.len() > max {
-            let bytes = [", a text longer than ", &decimal(max), " bytes"].concat();
+            let bytes = cat(&[", a text longer than ", &decimal(max), " bytes"]);
             self.warn("cut ", path, &bytes);
             let end = floor_char_boundary(&text, max);
             text = match text {

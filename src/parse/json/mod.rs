@@ -68,7 +68,7 @@ pub(crate) fn parse<'a>(
         ));
     }
     let read = reader(text, options).map_err(|broken| {
-        let message = ["the JSON is broken here: ", &broken.message].concat();
+        let message = crate::text::cat(&["the JSON is broken here: ", &broken.message]);
         error(ErrorKind::Syntax, &message, broken.at)
     })?;
     if let Some(rest) = read.rest {

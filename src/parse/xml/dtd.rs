@@ -23,7 +23,7 @@ impl Parser<'_, '_> {
                 .trim_start();
             if after_name.starts_with("SYSTEM") || after_name.starts_with("PUBLIC") {
                 self.warn(
-                    ["the external entity &", name, "; is not loaded"].concat(),
+                    crate::text::cat(&["the external entity &", name, "; is not loaded"]),
                     at,
                 );
                 continue;
@@ -39,7 +39,7 @@ impl Parser<'_, '_> {
                 .unwrap_or("");
             if self.entities.len() >= 256 || value.len() > 4096 {
                 self.warn(
-                    ["the entity &", name, "; is too large and is not expanded"].concat(),
+                    crate::text::cat(&["the entity &", name, "; is too large and is not expanded"]),
                     at,
                 );
                 continue;

@@ -8,7 +8,7 @@ use super::rss::rss_person;
 use super::Parser;
 use crate::error::ErrorKind;
 use crate::model::Feed;
-use crate::text::decimal;
+use crate::text::{cat, decimal};
 
 /// What the channel level remembers while entries are read.
 #[derive(Default)]
@@ -44,7 +44,7 @@ impl<'a> Parser<'a, '_> {
                             self.entry_limit_warned = true;
                             let max = self.options.max_entries;
                             self.warn(
-                                ["only the first ", &decimal(max), " entries were read"].concat(),
+                                cat(&["only the first ", &decimal(max), " entries were read"]),
                                 at,
                             );
                         }

@@ -190,12 +190,11 @@ impl<'a, 'o> Parser<'a, 'o> {
                     "this is an HTML page, not a feed (is the feed URL right, or did a login page answer?)"
                         .to_owned()
                 } else {
-                    [
+                    crate::text::cat(&[
                         "the root element <",
                         local,
                         "> is not a feed (expected <feed>, <rss> or <rdf:RDF>)",
-                    ]
-                    .concat()
+                    ])
                 };
                 return Err(Error::new(ErrorKind::NotAFeed, message, self.position(at)));
             }
@@ -247,11 +246,10 @@ impl<'a, 'o> Parser<'a, 'o> {
         }
         let format = if expected == Ns::Atom { "Atom" } else { "RSS" };
         self.warn(
-            [
+            crate::text::cat(&[
                 "the feed is in an unknown namespace; its elements were read as ",
                 format,
-            ]
-            .concat(),
+            ]),
             at,
         );
     }

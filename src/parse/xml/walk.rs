@@ -3,7 +3,7 @@
 use super::names::{attr_present, Field, Ns};
 use super::reader::{Broken, Tag, Token, XmlReader};
 use super::Parser;
-use crate::text::decimal;
+use crate::text::{cat, decimal};
 
 impl<'a> Parser<'a, '_> {
     /// Where the reader is: the start of the next token.
@@ -54,7 +54,7 @@ impl<'a> Parser<'a, '_> {
                     }
                 }
                 Token::Eof => {
-                    self.warn(["the document ends before </", end, ">"].concat(), before);
+                    self.warn(cat(&["the document ends before </", end, ">"]), before);
                     self.stopped = true;
                     return None;
                 }
@@ -164,7 +164,7 @@ impl<'a> Parser<'a, '_> {
         let max = self.options.max_text_bytes;
         if raw.len() > max {
             self.warn(
-                ["a text field longer than ", &decimal(max), " bytes was cut"].concat(),
+                cat(&["a text field longer than ", &decimal(max), " bytes was cut"]),
                 at,
             );
             let mut cut = max;
