@@ -128,4 +128,66 @@ export const tests = [
       assert.equal(result.items, 1);
     },
   },
+  {
+    name: 'split: init() resolves before asking for feedlet_more.wasm; a call that needs it at once loads it synchronously, one made later finds it loaded in the background, and one that cannot load it says so',
+    async fn({ scope, newPage }) {
+      const url = scope.put('/index.html', pageHtml({ embed: false }));
+      const json = jsonFeed({ title: 'JSON title', entries: posts(2) });
+      const xml = atom({ title: 'XML title', entries: rich(2) }).replaceAll('<summary>', '<summary type="html">');
+      /** A page that calls init(), waits `wait` ms, then calls every export that needs the second module. */
+      const visit = async (wait, answer) => {
+        const page = await newPage();
+        const asked = [];
+        await page.route('**/feedlet_more.wasm', (route) => {
+          asked.push(route.request().resourceType());
+          return answer ? route.fulfill(answer) : route.continue();
+        });
+        await page.goto(url);
+        const result = await page.evaluate(async ({ json, xml, wait }) => {
+          const feedlet = await import('/dist/feedlet.js');
+          await feedlet.default();
+          const atInit = performance.getEntriesByType('resource').filter((r) => r.name.endsWith('/feedlet_more.wasm')).length;
+          const xmlTitle = feedlet.parseFeed(xml).title;
+          // With no wait, in the same task as init()'s answer: before its download in the background has started.
+          if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
+          const out = { atInit, xmlTitle };
+          try {
+            out.json = feedlet.parseFeed(json).title;
+            const target = document.createElement('div');
+            document.body.append(target);
+            feedlet.renderFeed(target, xml, { summary: 'html', limit: 1 });
+            out.strong = target.querySelector('.feedlet__summary strong')?.textContent ?? null;
+            out.links = feedlet.discoverFeeds(new TextEncoder().encode('<link rel="alternate" type="application/rss+xml" href="/feed.xml">'), 'https://blog.example/').map((l) => l.url);
+            out.selected = feedlet.selectFeeds([{ input: new TextEncoder().encode(xml) }], { limit: 1 }).feeds[0].entries.length;
+          } catch (error) {
+            out.error = `${error.name}/${error.kind}: ${error.message}`;
+          }
+          // The first module still answers.
+          out.xmlAfter = feedlet.parseFeed(xml).title;
+          return out;
+        }, { json, xml, wait });
+        await sleep(300);
+        return { page, asked, result };
+      };
+
+      for (const [wait, how] of [[0, 'xhr'], [500, 'fetch']]) {
+        const { page, asked, result } = await visit(wait);
+        assert.equal(result.atInit, 0, 'init() resolved before any request for the second module');
+        assert.equal(result.xmlTitle, 'XML title');
+        assert.equal(result.error, undefined);
+        assert.equal(result.json, 'JSON title');
+        assert.equal(result.strong, 'plainly', 'the rich summary keeps its markup');
+        assert.deepEqual(result.links, ['https://blog.example/feed.xml']);
+        assert.equal(result.selected, 1);
+        assert.deepEqual(asked, [how], wait ? 'loaded in the background, once' : 'loaded synchronously by the first call that needs it, once');
+        await assertHealthy(page);
+      }
+
+      const { page, result } = await visit(0, { status: 404, contentType: 'text/plain', body: 'not found' });
+      assert.match(result.error, /^FeedletError\/wasm: could not load feedlet_more\.wasm \(HTTP 404/);
+      assert.equal(result.xmlAfter, 'XML title');
+      // One warning: the background download fails the same way, and the same message is logged once.
+      await assertHealthy(page, { messages: 1, match: [/could not load feedlet_more\.wasm \(HTTP 404[^]*Serve it next to feedlet\.js/] });
+    },
+  },
 ];

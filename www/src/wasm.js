@@ -6,8 +6,9 @@
 // feedlet_more.wasm holds JSON Feed, Feed objects as input, rich summaries (`summary="html"`), `selectFeeds` (the
 // big-feed Worker's call) and `discoverFeeds`. `more()` loads the second and links it to the first: it is
 // instantiated with the first's exports as its imports, shares its memory and fills the first's table of slots for
-// those capabilities. `init()` and `ready()` load both; `first()` (the widgets' way) and the embed's
-// `init({ more: false })` only the first, and a widget awaits `more()` before a call that needs it.
+// those capabilities. `ready()` loads both; `init()` the first, then the second in the background (a call that needs
+// it sooner loads it synchronously); `first()` (the widgets' way) and the embed's `init({ more: false })` only the
+// first, and a widget awaits `more()` before a call that needs it.
 import init, * as bindings from './feedlet_bindings.js';
 import { compile } from './compile.js';
 import { feedletError, warn } from './errors.js';
@@ -76,26 +77,69 @@ const link = () => {
  * @param {WebAssembly.Module | BufferSource} module
  */
 const keepMore = (module) => {
-  extra = module instanceof WebAssembly.Module ? module : new WebAssembly.Module(module);
+  extra ||= module instanceof WebAssembly.Module ? module : new WebAssembly.Module(module);
   link();
 };
 
 /**
- * Loads the second module (feedlet_more.wasm, next to feedlet.js, or `given`) once, and links it. Rejects with a
+ * The second module's URL: `given` (resolved against feedlet.js), else next to feedlet.js.
+ * @param {URL | string} [given]
+ */
+// The literal `new URL('…', import.meta.url)` is what bundlers (Vite, webpack 5) look for to emit the file.
+const moreUrl = (given) => given ? new URL(given, import.meta.url) : new URL('feedlet_more.wasm', import.meta.url);
+
+/**
+ * A failure to load the second module: logged, and returned as a FeedletError of kind "wasm".
+ * @param {any} cause
+ */
+const moreFailed = (cause) => {
+  const error = feedletError('wasm', `could not load feedlet_more.wasm (${cause && cause.message || cause}). Serve it next to feedlet.js as application/wasm.`, '', { cause });
+  warn(error.message);
+  return error;
+};
+
+/**
+ * Where `init()` left the second module to load in the background: a call that needs it before then loads it from
+ * there synchronously (see the guard). @type {URL | undefined}
+ */
+let promised;
+
+/**
+ * Downloads and compiles the second module synchronously, for a call that `init()` promised and that needs it
+ * before its download in the background is done. Throws a FeedletError of kind "wasm" (logged) when it cannot.
+ * @param {URL} url
+ * @returns {WebAssembly.Module}
+ */
+const loadNow = (url) => {
+  try {
+    const request = new XMLHttpRequest();
+    request.open('GET', url, false);
+    // A synchronous request from a page cannot ask for an ArrayBuffer: each byte comes as one character.
+    request.overrideMimeType('text/plain; charset=x-user-defined');
+    request.send();
+    if (request.status != 200) throw new Error(`HTTP ${request.status} for ${url}`);
+    const text = request.responseText;
+    const bytes = new Uint8Array(text.length);
+    // x-user-defined maps each byte above 0x7F to U+F780 + (byte - 0x80); a Uint8Array keeps the low byte.
+    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    return new WebAssembly.Module(bytes);
+  } catch (cause) {
+    throw moreFailed(cause);
+  }
+};
+
+/**
+ * Loads the second module (feedlet_more.wasm, next to feedlet.js, or at `url`) once, and links it. Rejects with a
  * FeedletError of kind "wasm" (logged once); after a failure, a later call tries again.
- * @param {WebAssembly.Module | BufferSource | URL | string | Promise<WebAssembly.Module>} [given]
+ * @param {URL} [url]
  * @returns {Promise<void>}
  */
-export function more(given) {
-  // The literal `new URL('…', import.meta.url)` is what bundlers (Vite, webpack 5) look for to emit the file.
-  const url = given instanceof URL || typeof given == 'string' ? new URL(given, import.meta.url) : new URL('feedlet_more.wasm', import.meta.url);
-  return fetchingMore ||= Promise.resolve(given && !(given instanceof URL) && typeof given != 'string' ? given : compile(url))
+export function more(url = moreUrl()) {
+  return fetchingMore ||= compile(url)
     .then(keepMore)
     .catch((cause) => {
       fetchingMore = undefined;
-      const error = feedletError('wasm', `could not load feedlet_more.wasm (${cause && cause.message || cause}). Serve it next to feedlet.js as application/wasm.`, '', { cause });
-      warn(error.message);
-      throw error;
+      throw moreFailed(cause);
     });
 }
 
@@ -142,21 +186,27 @@ let broken = false;
  * @returns {F}
  */
 const guard = (call) => /** @type {F} */ ((/** @type {any[]} */ ...args) => {
-  if (!depth && broken) restart();
-  if (extra) link();
-  depth++;
-  try {
-    return call(...args);
-  } catch (error) {
-    const thrown = /** @type {any} */ (error);
-    // Before the module is loaded, there is no state to distrust (the glue finds no module).
-    if (!loaded || thrown instanceof Error && thrown.name === 'FeedletError') throw thrown;
-    broken = true;
-    // A call into one of the second module's slots while it is absent (its stub sets `N`, then traps).
-    if (!extra && /** @type {any} */ (bindings.__wbg_exports())?.N?.value) throw feedletError('wasm', `this call needs feedlet_more.wasm: await init() first (${thrown})`, '', { cause: thrown });
-    throw feedletError('internal', `feedlet's WebAssembly module failed (${thrown}) and was restarted`, '', { cause: thrown });
-  } finally {
-    if (!--depth && broken) restart();
+  for (;;) {
+    if (!depth && broken) restart();
+    if (extra) link();
+    depth++;
+    try {
+      return call(...args);
+    } catch (error) {
+      const thrown = /** @type {any} */ (error);
+      // Before the module is loaded, there is no state to distrust (the glue finds no module).
+      if (!loaded || thrown instanceof Error && thrown.name === 'FeedletError') throw thrown;
+      broken = true;
+      // A call into one of the second module's slots while it is absent (its stub sets `N`, then traps).
+      if (!extra && /** @type {any} */ (bindings.__wbg_exports())?.N?.value) {
+        if (!promised || depth > 1) throw feedletError('wasm', `this call needs feedlet_more.wasm: await init() first (${thrown})`, '', { cause: thrown });
+        // init() promised it: loaded now, linked to the restarted first module, and the call made again. What the
+        // call did before the trap went with the restart, and a render writes to its element only once complete.
+        extra = loadNow(promised);
+      } else throw feedletError('internal', `feedlet's WebAssembly module failed (${thrown}) and was restarted`, '', { cause: thrown });
+    } finally {
+      if (!--depth && broken) restart();
+    }
   }
 });
 
@@ -210,11 +260,14 @@ export const selectFeeds = guard(bindings.selectFeeds);
 /** A page's feed links, best first; see `discoverFeeds` in feedlet_bindings.d.ts. */
 export const discoverFeeds = guard(bindings.discoverFeeds);
 /**
- * Loads both modules (the glue's `init`, memoized, and `more()`), so that every export can be called once it
- * resolves. The second module comes from `more` when given (a compiled module, its bytes, or its URL), else from
- * next to the first when that is given as a URL, else from next to feedlet.js. With `more: false` only the first
- * loads (as the embed does): widgets load the second when they first need it, and a direct call that needs it
- * throws a FeedletError of kind "wasm" until then.
+ * Loads the first module (the glue's `init`, memoized), and the second after it, so that every export can be called
+ * once it resolves. The second module comes from `more` when given (a compiled module, its bytes, or its URL), else
+ * from next to the first when that is given as a URL, else from next to feedlet.js. Given as a module or bytes, it
+ * is linked before this resolves; from a URL, it is downloaded in the background once the first has been handed
+ * back (on a cold load, a second request before the first render measured about 10 ms later), and a call that needs
+ * it sooner downloads it synchronously. With `more: false` only the first loads (as the embed does): widgets load
+ * the second when they first need it, and a direct call that needs it throws a FeedletError of kind "wasm" until
+ * `ready()` (or a plain `init()`) has loaded it.
  * @param {Parameters<typeof init>[0] & { more?: WebAssembly.Module | BufferSource | URL | string | false }} [input]
  * @returns {ReturnType<typeof init>}
  */
@@ -226,12 +279,15 @@ export default (input) => {
   keep(given);
   const path = given instanceof URL || typeof given == 'string' ? new URL('feedlet_more.wasm', new URL(given, import.meta.url)) : undefined;
   const wanted = options && Object.hasOwn(options, 'more') ? options.more : path;
-  // The first module's request goes out first: it is the one a first render waits for.
-  const instance = init(/** @type {any} */ (input));
-  const second = wanted === false ? Promise.resolve() : more(wanted || undefined);
-  return instance.then((exports) => {
+  return init(/** @type {any} */ (input)).then((exports) => {
     instantiated();
-    return second.then(() => exports, () => exports);
+    if (wanted && !(wanted instanceof URL) && typeof wanted != 'string') keepMore(wanted);
+    else if (wanted !== false) {
+      promised = moreUrl(wanted);
+      // After the caller's first render, which then has the main thread to itself.
+      setTimeout(() => extra || more(promised).catch(() => {}));
+    }
+    return exports;
   });
 };
 /**
