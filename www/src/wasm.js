@@ -129,12 +129,12 @@ const loadNow = (url) => {
 };
 
 /**
- * Loads the second module (feedlet_more.wasm, next to feedlet.js, or at `url`) once, and links it. Rejects with a
- * FeedletError of kind "wasm" (logged once); after a failure, a later call tries again.
+ * Loads the second module (from `url`, else where `init()` was told it is, else next to feedlet.js) once, and links
+ * it. Rejects with a FeedletError of kind "wasm" (logged once); after a failure, a later call tries again.
  * @param {URL} [url]
  * @returns {Promise<void>}
  */
-export function more(url = moreUrl()) {
+export function more(url = promised || moreUrl()) {
   return fetchingMore ||= compile(url)
     .then(keepMore)
     .catch((cause) => {
@@ -263,7 +263,7 @@ export const discoverFeeds = guard(bindings.discoverFeeds);
  * Loads the first module (the glue's `init`, memoized), and the second after it, so that every export can be called
  * once it resolves. The second module comes from `more` when given (a compiled module, its bytes, or its URL), else
  * from next to the first when that is given as a URL, else from next to feedlet.js. Given as a module or bytes, it
- * is linked before this resolves; from a URL, it is downloaded in the background once the first has been handed
+ * is linked before this resolves (bytes that are not a module reject it); from a URL, it is downloaded in the background once the first has been handed
  * back (on a cold load, a second request before the first render measured about 10 ms later), and a call that needs
  * it sooner downloads it synchronously. With `more: false` only the first loads (as the embed does): widgets load
  * the second when they first need it, and a direct call that needs it throws a FeedletError of kind "wasm" until
@@ -277,7 +277,7 @@ export default (input) => {
   const options = input && typeof input == 'object' && Object.getPrototypeOf(input) === Object.prototype ? input : undefined;
   const given = options ? options.module_or_path : input;
   keep(given);
-  const path = given instanceof URL || typeof given == 'string' ? new URL('feedlet_more.wasm', new URL(given, import.meta.url)) : undefined;
+  const path = given instanceof URL || typeof given == 'string' ? new URL('feedlet_more.wasm', moreUrl(given)) : undefined;
   const wanted = options && Object.hasOwn(options, 'more') ? options.more : path;
   return init(/** @type {any} */ (input)).then((exports) => {
     instantiated();
