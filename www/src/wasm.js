@@ -89,14 +89,19 @@ const keepMore = (module) => {
 const moreUrl = (given) => given ? new URL(given, import.meta.url) : new URL('feedlet_more.wasm', import.meta.url);
 
 /**
- * A failure to load the second module: logged, and returned as a FeedletError of kind "wasm".
+ * A failure to load one of the two modules: logged, and returned as a FeedletError of kind "wasm".
+ * @param {string} file
  * @param {any} cause
+ * @param {string} [fix] what else to check, after serving the file
  */
-const moreFailed = (cause) => {
-  const error = feedletError('wasm', `could not load feedlet_more.wasm (${cause && cause.message || cause}). Serve it next to feedlet.js as application/wasm.`, '', { cause });
+const loadFailed = (file, cause, fix = '.') => {
+  const error = feedletError('wasm', `could not load ${file} (${cause && cause.message || cause}). Serve it next to feedlet.js as application/wasm${fix}`, '', { cause });
   warn(error.message);
   return error;
 };
+
+/** A failure to load the second module (see `loadFailed`). @param {any} cause */
+const moreFailed = (cause) => loadFailed('feedlet_more.wasm', cause);
 
 /**
  * Where `init()` left the second module to load in the background: a call that needs it before then loads it from
@@ -129,13 +134,12 @@ const loadNow = (url) => {
 };
 
 /**
- * Loads the second module (from `url`, else where `init()` was told it is, else next to feedlet.js) once, and links
- * it. Rejects with a FeedletError of kind "wasm" (logged once); after a failure, a later call tries again.
- * @param {URL} [url]
+ * Loads the second module (from where `init()` was told it is, else next to feedlet.js) once, and links it. Rejects
+ * with a FeedletError of kind "wasm" (logged once); after a failure, a later call tries again.
  * @returns {Promise<void>}
  */
-export function more(url = promised || moreUrl()) {
-  return fetchingMore ||= compile(url)
+export function more() {
+  return fetchingMore ||= compile(promised || moreUrl())
     .then(keepMore)
     .catch((cause) => {
       fetchingMore = undefined;
@@ -164,9 +168,7 @@ export function first() {
   keep(module);
   return (loading = init(module && { module_or_path: module }).then(instantiated, (cause) => {
     loading = undefined;
-    const error = feedletError('wasm', `could not load feedlet_bg.wasm (${cause && cause.message || cause}). Serve it next to feedlet.js as application/wasm, and allow 'wasm-unsafe-eval' in a CSP script-src. The fallback content stays.`, '', { cause });
-    warn(error.message);
-    throw error;
+    throw loadFailed('feedlet_bg.wasm', cause, ", and allow 'wasm-unsafe-eval' in a CSP script-src. The fallback content stays.");
   }));
 }
 
@@ -285,7 +287,7 @@ export default (input) => {
     else if (wanted !== false) {
       promised = moreUrl(wanted);
       // After the caller's first render, which then has the main thread to itself.
-      setTimeout(() => extra || more(promised).catch(() => {}));
+      setTimeout(() => extra || more().catch(() => {}));
     }
     return exports;
   });
