@@ -40,12 +40,13 @@ const COLD_SAMPLES = Math.max(5, Math.round(21 * SCALE));
 const ONLY = process.env.FEEDLET_BENCH_ONLY || '';
 // An older build's dist folder, served under the site as /target/bench-baseline/ for the cold table.
 const BASELINE = process.env.FEEDLET_BENCH_BASELINE ? resolve(process.env.FEEDLET_BENCH_BASELINE) : null;
-// The cold table's pages: feedlet's (bench/cold-feedlet.html with a build and a way to load it) and the widget's.
+// The cold table's pages, by kind: what each loads (bench/cold-feedlet.html with a build and a way to load it, or the
+// widget's page) and how the report names it.
 const COLD_PAGES = {
-  feedlet: 'bench/cold-feedlet.html?',
-  'feedlet, first module': 'bench/cold-feedlet.html?more=0&',
-  ...(BASELINE ? { baseline: 'bench/cold-feedlet.html?dist=/target/bench-baseline/&' } : {}),
-  dom: 'bench/cold-dom.html?',
+  feedlet: ['bench/cold-feedlet.html?', 'feedlet: import feedlet.js; init() ∥ fetch; renderFeed'],
+  'feedlet, first module': ['bench/cold-feedlet.html?more=0&', 'feedlet: the same with init({ more: false })'],
+  ...(BASELINE ? { baseline: ['bench/cold-feedlet.html?dist=/target/bench-baseline/&', 'baseline build: import its feedlet.js; init() ∥ fetch; renderFeed'] } : {}),
+  dom: ['bench/cold-dom.html?', 'DOMParser widget: import dom-widget.mjs ∥ fetch; render'],
 };
 const log = (...args) => console.error('bench browser:', ...args);
 
@@ -151,7 +152,7 @@ async function main() {
           const kind = kinds[(i + k) % kinds.length];
           const ctx = await browser.newContext();
           const p = await ctx.newPage();
-          await p.goto(`${url}${COLD_PAGES[kind]}feed=${feed}`);
+          await p.goto(`${url}${COLD_PAGES[kind][0]}feed=${feed}`);
           const done = await p.waitForFunction(() => window.__done, null, { timeout: 120000 }).then((h) => h.jsonValue());
           cold[kind].total.push(done.end);
           cold[kind].script.push(done.end - done.scriptStart);
@@ -195,9 +196,6 @@ function bootstrap(a, b) {
   for (let i = 0; i < 2000; i++) ratios.push(median(pick(a)) / median(pick(b)));
   return [quantile(ratios, 0.025), median(a) / median(b), quantile(ratios, 0.975)];
 }
-
-/** The cold table's 20 KB samples. @param {any} results */
-const cold20 = (results) => results.cold['atom-10.xml'];
 
 function report(results) {
   const out = [];
@@ -251,18 +249,12 @@ function report(results) {
     p();
     p('| feed | page | samples | from navigation, median ms | p25–p75 | from script start, median ms | import / init / render, median ms | items | DOMParser ÷ this |');
     p('|---|---|---:|---:|---:|---:|---:|---:|---:|');
-    const PAGE_NAMES = {
-      feedlet: 'feedlet: import feedlet.js; init() ∥ fetch; renderFeed',
-      'feedlet, first module': 'feedlet: the same with init({ more: false })',
-      baseline: 'baseline build: import its feedlet.js; init() ∥ fetch; renderFeed',
-      dom: 'DOMParser widget: import dom-widget.mjs ∥ fetch; render',
-    };
     const against = [];
     for (const [feed, cold] of Object.entries(results.cold)) {
       const cd = cold.dom;
       for (const [kind, c] of Object.entries(cold)) {
         const parts = c.imported && c.imported.length ? `${fmt(median(c.imported))} / ${fmt(median(c.init))} / ${fmt(median(c.render))}` : '';
-        p(`| ${feed} (${fileSize(feed)}) | ${PAGE_NAMES[kind] || kind} | ${c.total.length} | ${fmt(median(c.total))} | ${fmt(quantile(c.total, 0.25))}–${fmt(quantile(c.total, 0.75))} | ${fmt(median(c.script))} | ${parts} | ${median(c.items)} | ${kind === 'dom' ? '' : `${fmt(median(cd.total) / median(c.total))}×`} |`);
+        p(`| ${feed} (${fileSize(feed)}) | ${COLD_PAGES[kind]?.[1] || kind} | ${c.total.length} | ${fmt(median(c.total))} | ${fmt(quantile(c.total, 0.25))}–${fmt(quantile(c.total, 0.75))} | ${fmt(median(c.script))} | ${parts} | ${median(c.items)} | ${kind === 'dom' ? '' : `${fmt(median(cd.total) / median(c.total))}×`} |`);
       }
       if (feed !== 'atom-10.xml') continue;
       const ratio = median(cd.total) / median(cold.feedlet.total);
@@ -272,14 +264,14 @@ function report(results) {
         // over resamples of the rounds (a bootstrap): the machine's noise is of the same order as the differences.
         for (const kind of ['feedlet', 'feedlet, first module']) {
           const [low, mid, high] = bootstrap(cold.baseline.total, cold[kind].total);
-          against.push(`- ${PAGE_NAMES[kind]}: baseline ÷ this build = ${fmt(mid)}× (95 % of resamples within ${fmt(low)}–${fmt(high)}×; ≥ 1 means no slower than the baseline).`);
+          against.push(`- ${COLD_PAGES[kind][1]}: baseline ÷ this build = ${fmt(mid)}× (95 % of resamples within ${fmt(low)}–${fmt(high)}×; ≥ 1 means no slower than the baseline).`);
           verdicts.push([`cold first render of 20 KB (${kind === 'feedlet' ? 'init()' : 'init({ more: false })'}) no slower than the baseline build`, mid, mid >= 1]);
         }
       }
     }
     if (against.length) {
       p();
-      p(`20 KB, against the baseline build (${cold20(results).baseline.total.length} samples each, same rounds):`);
+      p(`20 KB, against the baseline build (${results.cold['atom-10.xml'].baseline.total.length} samples each, same rounds):`);
       p();
       for (const line of against) p(line);
     }
